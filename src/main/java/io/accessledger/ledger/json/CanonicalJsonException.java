@@ -1,0 +1,37 @@
+package io.accessledger.ledger.json;
+
+/**
+ * A value that cannot be written as RFC 8785 canonical JSON, or bytes that are not strict JSON.
+ *
+ * <p>The message names the problem and where it is: the JSON path (such as {@code
+ * $.event.subjects[2].id}) and, for parse errors, the byte offset in the UTF-8 input.
+ */
+public final class CanonicalJsonException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String problem;
+  private final String path;
+  private final long offset;
+
+  CanonicalJsonException(String problem, String path, long offset) {
+    super(offset < 0 ? problem + " at " + path : problem + " at byte " + offset + ", path " + path);
+    this.problem = problem;
+    this.path = path;
+    this.offset = offset;
+  }
+
+  /** What is wrong, without the location. */
+  public String problem() {
+    return problem;
+  }
+
+  /** The JSON path of the offending value or of the container holding it; {@code $} is the root. */
+  public String path() {
+    return path;
+  }
+
+  /** The 0-based byte offset of a parse error in the UTF-8 input, or -1 for serialization. */
+  public long offset() {
+    return offset;
+  }
+}
