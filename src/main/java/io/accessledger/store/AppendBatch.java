@@ -1,0 +1,40 @@
+package io.accessledger.store;
+
+import io.accessledger.ledger.EncodedLeaf;
+import io.accessledger.ledger.StoredNode;
+import java.util.List;
+
+/**
+ * Everything one group commit writes, in one transaction: contiguous new leaves, the interior Merkle
+ * nodes (level 1 and up) they complete, and the signed checkpoint covering them.
+ *
+ * <p>Level-0 nodes are not listed: a leaf's hash is stored with the leaf.
+ */
+public record AppendBatch(List<EncodedLeaf> leaves, List<StoredNode> nodes, StoredCheckpoint checkpoint) {
+  public AppendBatch {
+    leaves = List.copyOf(leaves);
+    nodes = List.copyOf(nodes);
+    for (int i = 1; i < leaves.size(); i++) {
+      if (leaves.get(i).seq() != leaves.get(i - 1).seq() + 1) {
+        throw new IllegalArgumentException(
+            "batch leaves must be contiguous: seq " + leaves.get(i).seq() + " follows "
+                + leaves.get(i - 1).seq());
+      }
+    }
+    for (StoredNode node : nodes) {
+      if (node.id().level() == 0) {
+        throw new IllegalArgumentException("level-0 nodes are stored with their leaves");
+      }
+    }
+    long end = leaves.isEmpty() ? -1 : leaves.get(leaves.size() - 1).seq() + 1;
+    if (end >= 0 && checkpoint.size() != end) {
+      throw new IllegalArgumentException(
+          "checkpoint size " + checkpoint.size() + " does not cover the batch ending at " + end);
+    }
+  }
+
+  /** The {@code seq} the batch starts at, or -1 when it holds only a checkpoint. */
+  public long firstSeq() {
+    return leaves.isEmpty() ? -1 : leaves.get(0).seq();
+  }
+}

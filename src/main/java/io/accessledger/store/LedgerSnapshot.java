@@ -1,0 +1,39 @@
+package io.accessledger.store;
+
+import io.accessledger.ledger.NodeSource;
+import io.accessledger.ledger.StoredNode;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A consistent, read-only view of the ledger as of the moment it was opened: appends committed
+ * afterwards are not seen. Long reads (verification, exports) use one, so that the leaves, nodes
+ * and checkpoints they read all describe the same log even while the server keeps appending.
+ *
+ * <p>Streams are valid until the snapshot is closed; several may be open at once. A snapshot is
+ * used by one thread at a time. The caller MUST close it; it does not block writers.
+ */
+public interface LedgerSnapshot extends NodeSource, AutoCloseable {
+
+  /** The number of leaves in this snapshot. */
+  long size();
+
+  /** The checkpoint with the largest tree size in this snapshot. */
+  Optional<StoredCheckpoint> latestCheckpoint();
+
+  /** Up to {@code limit} checkpoints with size greater than {@code afterSize}, smallest first. */
+  List<StoredCheckpoint> checkpointsAfter(long afterSize, int limit);
+
+  /**
+   * The stored leaves with {@code from <= seq < to} in {@code seq} order, exactly as stored (gaps
+   * and all). Close the stream when done with it.
+   */
+  Stream<StoredLeaf> leaves(long from, long to);
+
+  /** The stored interior nodes of one level (1 and up) in index order. Close the stream when done. */
+  Stream<StoredNode> nodesAtLevel(int level);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,58 @@
+package io.accessledger.store;
+
+import io.accessledger.ledger.NodeSource;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Durable storage of the ledger: leaves, Merkle node hashes, the per-key link index and signed
+ * checkpoints. SQLite is the embedded default; a PostgreSQL store will implement the same contract,
+ * and {@code LedgerStoreContract} tests every implementation alike.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>Append-only. Implementations MUST NOT offer any way to update or delete ledger rows, and
+ *       SHOULD make the database itself refuse it (triggers).
+ *   <li>{@link #append} MUST be atomic (all of the batch or none of it) and MUST return only once the
+ *       batch is durable against process death and power loss.
+ *   <li>{@link #append} MUST refuse a batch whose first {@code seq} is not the current
+ *       {@link #size()}, so a stale or second writer can never leave a gap or a fork.
+ *   <li>Reads see only committed batches.
+ * </ul>
+ */
+public interface LedgerStore extends NodeSource, AutoCloseable {
+
+  /** The number of leaves: the next {@code seq} to assign. */
+  long size();
+
+  /**
+   * Writes the batch atomically and durably.
+   *
+   * @throws StoreException if it cannot, including when the batch does not start at {@link #size()};
+   *     nothing is written then
+   */
+  void append(AppendBatch batch);
+
+  /** The checkpoint with the largest tree size, if any was ever stored. */
+  Optional<StoredCheckpoint> latestCheckpoint();
+
+  /** Up to {@code limit} checkpoints with size greater than {@code afterSize}, smallest first. */
+  List<StoredCheckpoint> checkpointsAfter(long afterSize, int limit);
+
+  /** The leaf stored at {@code seq}. */
+  Optional<StoredLeaf> leaf(long seq);
+
+  /** Opens a consistent read-only view for long reads; see {@link LedgerSnapshot}. */
+  LedgerSnapshot snapshot();
+
+  /** For each key that has any entry, the largest {@code seq} naming it; absent keys are omitted. */
+  Map<String, Long> latestSeqs(Collection<String> linkKeys);
+
+  /** Up to {@code limit} seqs of entries naming {@code linkKey}, greater than {@code afterSeq}, ascending. */
+  List<Long> seqsFor(String linkKey, long afterSeq, int limit);
+
+  @Override
+  void close();
+}

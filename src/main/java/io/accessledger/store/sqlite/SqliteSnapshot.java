@@ -1,0 +1,95 @@
+package io.accessledger.store.sqlite;
+
+import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.NodeId;
+import io.accessledger.ledger.StoredNode;
+import io.accessledger.store.LedgerSnapshot;
+import io.accessledger.store.StoreException;
+import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredLeaf;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A SQLite read transaction held open on one connection. In WAL mode a reader keeps seeing the
+ * database as of its first read and never blocks the writer, which is exactly a snapshot.
+ *
+ * <p>The transaction is begun with a plain (deferred) {@code BEGIN} rather than through the
+ * connection's transaction API, which the pool configures to take the write lock at once.
+ */
+final class SqliteSnapshot implements LedgerSnapshot {
+  private final Handle handle;
+  private final LedgerDao dao;
+
+  SqliteSnapshot(Handle handle) {
+    this.handle = handle;
+    try {
+      handle.execute("BEGIN");
+      this.dao = handle.attach(LedgerDao.class);
+      dao.size(); // the first read fixes the snapshot
+    } catch (RuntimeException e) {
+      handle.close();
+      throw new StoreException("cannot open a snapshot of the ledger: " + e.getMessage(), e);
+    }
+  }
+
+  static Stream<StoredLeaf> leaves(Handle handle, long from, long to) {
+    return handle
+        .createQuery("SELECT seq, leaf, leaf_hash FROM leaves WHERE seq >= :from AND seq < :to ORDER BY seq")
+        .bind("from", from)
+        .bind("to", to)
+        .setFetchSize(1024)
+        .map((rs, ctx) -> new StoredLeaf(rs.getLong(1), rs.getBytes(2), Digest.of(rs.getBytes(3))))
+        .stream();
+  }
+
+  @Override
+  public long size() {
+    return dao.size();
+  }
+
+  @Override
+  public Optional<StoredCheckpoint> latestCheckpoint() {
+    return dao.latestCheckpoint();
+  }
+
+  @Override
+  public List<StoredCheckpoint> checkpointsAfter(long afterSize, int limit) {
+    return dao.checkpointsAfter(afterSize, limit);
+  }
+
+  @Override
+  public Stream<StoredLeaf> leaves(long from, long to) {
+    return leaves(handle, from, to);
+  }
+
+  @Override
+  public Stream<StoredNode> nodesAtLevel(int level) {
+    if (level < 1) {
+      throw new IllegalArgumentException("interior levels start at 1, got " + level);
+    }
+    return handle
+        .createQuery("SELECT node_id, hash FROM merkle_nodes WHERE node_id >= :lo AND node_id < :hi ORDER BY node_id")
+        .bind("lo", NodeIds.first(level))
+        .bind("hi", NodeIds.first(level + 1))
+        .setFetchSize(1024)
+        .map((rs, ctx) -> new StoredNode(NodeIds.decode(rs.getLong(1)), Digest.of(rs.getBytes(2))))
+        .stream();
+  }
+
+  @Override
+  public List<Digest> hashes(List<NodeId> ids) {
+    return StoredHashes.fetch(dao, ids);
+  }
+
+  @Override
+  public void close() {
+    try {
+      handle.execute("ROLLBACK");
+    } finally {
+      handle.close();
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package io.accessledger.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.accessledger.ledger.CompactRange;
+import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.EncodedLeaf;
+import io.accessledger.ledger.MerkleProofs;
+import io.accessledger.ledger.NodeId;
+import io.accessledger.ledger.StoredNode;
+import io.accessledger.ledger.TreeHasher;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link LedgerStore} must have. Each backend's test extends this class and
+ * supplies a fresh, empty store; nothing here knows which backend it runs against.
+ */
+public abstract class LedgerStoreContract {
+  protected LedgerStore store;
+  private final CompactRange tree = new CompactRange();
+
+  /** A fresh, empty store. */
+  protected abstract LedgerStore newStore() throws Exception;
+
+  @BeforeEach
+  void open() throws Exception {
+    store = newStore();
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  /** Builds the next batch of {@code count} leaves, as the sequencer would, without storing it. */
+  private AppendBatch nextBatch(int count, String... linkKeys) {
+    List<EncodedLeaf> leaves = new ArrayList<>();
+    List<StoredNode> nodes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      long seq = tree.size();
+      byte[] leaf = ("{\"leaf\":" + seq + "}").getBytes(StandardCharsets.UTF_8);
+      Digest hash = TreeHasher.leafHash(leaf);
+      tree.append(hash).stream().filter(n -> n.id().level() > 0).forEach(nodes::add);
+      leaves.add(new EncodedLeaf(seq, leaf, hash, List.of(linkKeys)));
+    }
+    return new AppendBatch(leaves, nodes, new StoredCheckpoint(tree.size(), "note " + tree.size()));
+  }
+
+  @Test
+  void anEmptyStoreHasNothing() {
+    assertThat(store.size()).isZero();
+    assertThat(store.latestCheckpoint()).isEmpty();
+    assertThat(store.leaf(0)).isEmpty();
+    assertThat(store.latestSeqs(List.of("subject:x"))).isEmpty();
+  }
+
+  @Test
+  void appendedLeavesNodesAndCheckpointsReadBack() {
+    store.append(nextBatch(3, "subject:a"));
+    store.append(nextBatch(4, "subject:a", "actor:w"));
+    assertThat(store.size()).isEqualTo(7);
+    StoredLeaf leaf = store.leaf(5).orElseThrow();
+    assertThat(leaf.seq()).isEqualTo(5);
+    assertThat(new String(leaf.leaf(), StandardCharsets.UTF_8)).isEqualTo("{\"leaf\":5}");
+    assertThat(leaf.hash()).isEqualTo(TreeHasher.leafHash(leaf.leaf()));
+    assertThat(store.latestCheckpoint()).contains(new StoredCheckpoint(7, "note 7"));
+    assertThat(store.checkpointsAfter(-1, 10))
+        .containsExactly(new StoredCheckpoint(3, "note 3"), new StoredCheckpoint(7, "note 7"));
+    assertThat(store.checkpointsAfter(3, 10)).containsExactly(new StoredCheckpoint(7, "note 7"));
+    assertThat(MerkleProofs.root(7, store)).isEqualTo(tree.root());
+    assertThat(MerkleProofs.root(3, store)).isNotEqualTo(tree.root());
+    assertThat(store.hashes(List.of(new NodeId(2, 0), new NodeId(0, 6))))
+        .containsExactly(tree.frontier().get(0), leaf(6).hash());
+  }
+
+  private StoredLeaf leaf(long seq) {
+    return store.leaf(seq).orElseThrow();
+  }
+
+  @Test
+  void leavesAndNodesStreamInOrder() {
+    store.append(nextBatch(9));
+    try (LedgerSnapshot snapshot = store.snapshot(); Stream<StoredLeaf> leaves = snapshot.leaves(2, 5)) {
+      assertThat(leaves.map(StoredLeaf::seq)).containsExactly(2L, 3L, 4L);
+    }
+    try (LedgerSnapshot snapshot = store.snapshot(); Stream<StoredNode> level1 = snapshot.nodesAtLevel(1)) {
+      assertThat(level1.map(n -> n.id().index())).containsExactly(0L, 1L, 2L, 3L);
+    }
+    try (LedgerSnapshot snapshot = store.snapshot(); Stream<StoredNode> level3 = snapshot.nodesAtLevel(3)) {
+      assertThat(level3.map(StoredNode::id)).containsExactly(new NodeId(3, 0));
+    }
+  }
+
+  @Test
+  void theLinkIndexFindsEveryEntryAndTheLatest() {
+    store.append(nextBatch(2, "subject:a"));
+    store.append(nextBatch(1, "subject:b"));
+    store.append(nextBatch(2, "subject:a", "actor:w"));
+    assertThat(store.latestSeqs(List.of("subject:a", "subject:b", "actor:w", "subject:none")))
+        .isEqualTo(Map.of("subject:a", 4L, "subject:b", 2L, "actor:w", 4L));
+    assertThat(store.seqsFor("subject:a", -1, 10)).containsExactly(0L, 1L, 3L, 4L);
+    assertThat(store.seqsFor("subject:a", 1, 2)).containsExactly(3L, 4L);
+  }
+
+  @Test
+  void aBatchThatDoesNotStartAtTheSizeIsRefusedAndWritesNothing() {
+    store.append(nextBatch(2));
+    AppendBatch skipped = nextBatch(1);
+    AppendBatch ahead = nextBatch(1); // starts at 3 while the store holds 2
+    assertThatThrownBy(() -> store.append(ahead))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("refusing batch at seq 3: the ledger holds 2 entries");
+    assertThat(store.size()).isEqualTo(2);
+    assertThat(store.latestCheckpoint().orElseThrow().size()).isEqualTo(2);
+    store.append(skipped);
+    assertThat(store.size()).isEqualTo(3);
+  }
+
+  @Test
+  void aReplayedBatchIsRefusedAndWritesNothing() {
+    AppendBatch batch = nextBatch(2, "subject:a");
+    store.append(batch);
+    assertThatThrownBy(() -> store.append(batch)).isInstanceOf(StoreException.class);
+    assertThat(store.size()).isEqualTo(2);
+    assertThat(store.seqsFor("subject:a", -1, 10)).containsExactly(0L, 1L);
+  }
+
+  @Test
+  void aBatchThatFailsHalfWayWritesNothing() {
+    store.append(nextBatch(1));
+    AppendBatch good = nextBatch(2, "subject:a");
+    // Same leaves, but one node repeated: the leaves insert, then the node insert fails.
+    List<StoredNode> nodes = new ArrayList<>(good.nodes());
+    nodes.add(nodes.get(0));
+    AppendBatch bad = new AppendBatch(good.leaves(), nodes, good.checkpoint());
+    assertThatThrownBy(() -> store.append(bad)).isInstanceOf(StoreException.class);
+    assertThat(store.size()).isEqualTo(1);
+    assertThat(store.seqsFor("subject:a", -1, 10)).isEmpty();
+    assertThat(store.latestCheckpoint().orElseThrow().size()).isEqualTo(1);
+    store.append(good);
+    assertThat(store.size()).isEqualTo(3);
+  }
+
+  @Test
+  void aMissingNodeIsAnError() {
+    store.append(nextBatch(2));
+    assertThatThrownBy(() -> store.hashes(List.of(new NodeId(1, 5))))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("level 1, index 5");
+  }
+
+  @Test
+  void aSnapshotDoesNotSeeLaterAppends() {
+    store.append(nextBatch(3));
+    try (LedgerSnapshot snapshot = store.snapshot()) {
+      store.append(nextBatch(2));
+      assertThat(store.size()).isEqualTo(5);
+      assertThat(snapshot.size()).isEqualTo(3);
+      assertThat(snapshot.latestCheckpoint().orElseThrow().size()).isEqualTo(3);
+      assertThat(snapshot.checkpointsAfter(-1, 10)).extracting(StoredCheckpoint::size).containsExactly(3L);
+      try (Stream<StoredLeaf> leaves = snapshot.leaves(0, 100)) {
+        assertThat(leaves.count()).isEqualTo(3);
+      }
+    }
+  }
+
+  @Test
+  void aCheckpointOnlyBatchIsStored() {
+    store.append(new AppendBatch(List.of(), List.of(), new StoredCheckpoint(0, "empty")));
+    assertThat(store.latestCheckpoint()).contains(new StoredCheckpoint(0, "empty"));
+    assertThat(store.size()).isZero();
+  }
+}
