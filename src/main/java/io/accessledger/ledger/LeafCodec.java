@@ -1,0 +1,157 @@
+package io.accessledger.ledger;
+
+import io.accessledger.ledger.json.CanonicalJson;
+import io.accessledger.ledger.json.CanonicalJsonException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.regex.Pattern;
+
+/**
+ * Encodes and decodes contract leaves:
+ * {@code {"event":{…},"links":{…},"prev":"<hex>","receivedAt":"<RFC 3339>","seq":N,"source":"…","v":1}}
+ * in RFC 8785 canonical form.
+ *
+ * <p>{@link #encode} assembles the bytes from an already canonical event without re-serialising it:
+ * the top-level keys are written in their canonical (sorted) order, so the result is canonical
+ * whenever the event is. {@link #decode} accepts only bytes that are canonical, carry exactly these
+ * seven keys with the right types, and have {@code v} 1.
+ */
+public final class LeafCodec {
+  /** The leaf format version this code writes and reads. */
+  public static final int VERSION = 1;
+
+  private static final Set<String> KEYS =
+      Set.of("event", "links", "prev", "receivedAt", "seq", "source", "v");
+  private static final DateTimeFormatter RECEIVED_AT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final Pattern RECEIVED_AT_SHAPE =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+
+  private LeafCodec() {}
+
+  /** Formats {@code instant} as the leaf's {@code receivedAt}: UTC, millisecond precision. */
+  public static String formatReceivedAt(Instant instant) {
+    return RECEIVED_AT.format(instant);
+  }
+
+  /**
+   * Builds the canonical leaf bytes.
+   *
+   * @param canonicalEvent the event's RFC 8785 bytes (a JSON object)
+   * @param links every link key the event names, to its previous {@code seq} or -1; sorted
+   * @param receivedAt as made by {@link #formatReceivedAt}
+   */
+  public static byte[] encode(
+      long seq,
+      byte[] canonicalEvent,
+      SortedMap<String, Long> links,
+      Digest prev,
+      String receivedAt,
+      String source) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(canonicalEvent.length + 256);
+    ascii(out, "{\"event\":");
+    out.writeBytes(canonicalEvent);
+    ascii(out, ",\"links\":");
+    out.writeBytes(CanonicalJson.serialize(links));
+    ascii(out, ",\"prev\":\"");
+    ascii(out, prev.hex());
+    ascii(out, "\",\"receivedAt\":\"");
+    ascii(out, receivedAt);
+    ascii(out, "\",\"seq\":");
+    ascii(out, Long.toString(seq));
+    ascii(out, ",\"source\":");
+    out.writeBytes(CanonicalJson.serialize(source));
+    ascii(out, ",\"v\":" + VERSION + "}");
+    return out.toByteArray();
+  }
+
+  /**
+   * Parses and checks a stored leaf.
+   *
+   * @throws LeafFormatException naming the first problem: not JSON, not canonical, a missing or
+   *     extra key, a value of the wrong type, or an unknown version
+   */
+  public static LedgerEntry decode(byte[] leaf) throws LeafFormatException {
+    Object parsed;
+    try {
+      parsed = CanonicalJson.parse(leaf);
+    } catch (CanonicalJsonException e) {
+      throw new LeafFormatException("leaf is not valid JSON: " + e.getMessage(), e);
+    }
+    if (!(parsed instanceof Map<?, ?> map)) {
+      throw new LeafFormatException("leaf is not a JSON object");
+    }
+    if (!map.keySet().equals(KEYS)) {
+      throw new LeafFormatException("leaf keys are " + map.keySet() + ", want " + KEYS);
+    }
+    if (!Arrays.equals(CanonicalJson.serialize(map), leaf)) {
+      throw new LeafFormatException("leaf is not in RFC 8785 canonical form");
+    }
+    if (!(map.get("v") instanceof Long v) || v != VERSION) {
+      throw new LeafFormatException("leaf version is " + map.get("v") + ", want " + VERSION);
+    }
+    long seq = field(map, "seq", Long.class);
+    if (seq < 0) {
+      throw new LeafFormatException("leaf seq is negative: " + seq);
+    }
+    String prev = field(map, "prev", String.class);
+    if (!HEX64.matcher(prev).matches()) {
+      throw new LeafFormatException("leaf prev is not 64 lowercase hex digits: " + prev);
+    }
+    String receivedAt = field(map, "receivedAt", String.class);
+    if (!RECEIVED_AT_SHAPE.matcher(receivedAt).matches()) {
+      throw new LeafFormatException("leaf receivedAt is not RFC 3339 UTC millis: " + receivedAt);
+    }
+    return new LedgerEntry(
+        seq,
+        stringKeyed(field(map, "event", Map.class)),
+        links(field(map, "links", Map.class)),
+        Digest.fromHex(prev),
+        receivedAt,
+        field(map, "source", String.class));
+  }
+
+  private static <T> T field(Map<?, ?> map, String key, Class<T> type) throws LeafFormatException {
+    Object value = map.get(key);
+    if (!type.isInstance(value)) {
+      throw new LeafFormatException(
+          "leaf " + key + " must be " + type.getSimpleName() + ", got " + describe(value));
+    }
+    return type.cast(value);
+  }
+
+  private static Map<String, Long> links(Map<?, ?> raw) throws LeafFormatException {
+    Map<String, Long> links = new HashMap<>();
+    for (Map.Entry<?, ?> e : raw.entrySet()) {
+      if (!(e.getValue() instanceof Long seq) || seq < -1) {
+        throw new LeafFormatException(
+            "leaf links." + e.getKey() + " must be a seq or -1, got " + describe(e.getValue()));
+      }
+      links.put((String) e.getKey(), seq);
+    }
+    return links;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> stringKeyed(Map<?, ?> map) {
+    // The parser only ever produces String keys; the cast documents that.
+    return (Map<String, Object>) map;
+  }
+
+  private static String describe(Object value) {
+    return value == null ? "nothing" : value.getClass().getSimpleName() + " " + value;
+  }
+
+  private static void ascii(ByteArrayOutputStream out, String s) {
+    out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+  }
+}

@@ -1,0 +1,280 @@
+package io.accessledger.ledger;
+
+import io.accessledger.store.LedgerSnapshot;
+import io.accessledger.store.LedgerStore;
+import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredLeaf;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Re-derives a whole stored ledger from its leaves and checks it against its signed checkpoints,
+ * trusting nothing the store says about itself. It checks, in {@code seq} order: that no entry is
+ * missing or out of place, that each leaf is canonical and well-formed and names its own seq, that
+ * its stored hash is its real hash, that its {@code prev} is the previous leaf's hash, that its
+ * {@code links} point at the previous entry naming each key; that every stored Merkle node is the
+ * hash of its children; and that every stored checkpoint is signed by {@code key}, commits to the
+ * root of the first {@code size} leaves, and that no checkpoint covers more entries than are stored
+ * (a truncated tail).
+ *
+ * <p>It stops at the first problem and names the first bad {@code seq}. Where a checkpoint's root
+ * does not match and no single leaf shows the edit (an attacker rewrote a whole stretch
+ * consistently), the first bad seq is the first entry that no earlier checkpoint vouches for.
+ *
+ * <p>Memory grows only with the number of distinct link keys (to check {@code links}); the Merkle
+ * state is a frontier of O(log n) hashes.
+ */
+public final class LedgerVerifier {
+  private static final int CHECKPOINT_PAGE = 1000;
+
+  private final LedgerStore store;
+  private final VerifierKey key;
+
+  public LedgerVerifier(LedgerStore store, VerifierKey key) {
+    this.store = store;
+    this.key = key;
+  }
+
+  /** Runs the full check. */
+  public VerificationResult verify() {
+    try (LedgerSnapshot snapshot = store.snapshot()) {
+      Run run = new Run(snapshot);
+      try {
+        return run.execute();
+      } finally {
+        run.closeCursors();
+      }
+    }
+  }
+
+  private final class Run {
+    private final LedgerSnapshot snapshot;
+    private final CompactRange tree = new CompactRange();
+    private final Map<String, Long> heads = new HashMap<>();
+    private final Map<Integer, NodeCursor> nodeCursors = new HashMap<>();
+    private final ArrayDeque<StoredCheckpoint> pendingCheckpoints = new ArrayDeque<>();
+    private long lastCheckpointFetched = -1;
+    private long checkpointsChecked;
+    private long provenSize;
+    private Digest prev = Digest.ZERO;
+    private Deferred deferred;
+
+    Run(LedgerSnapshot snapshot) {
+      this.snapshot = snapshot;
+    }
+
+    VerificationResult execute() {
+      String problem = checkCheckpointsAt(0);
+      if (problem != null) {
+        return broken(0, problem);
+      }
+      long expected = 0;
+      try (Stream<StoredLeaf> leaves = snapshot.leaves(0, Long.MAX_VALUE)) {
+        Iterator<StoredLeaf> it = leaves.iterator();
+        while (it.hasNext()) {
+          StoredLeaf stored = it.next();
+          if (stored.seq() != expected) {
+            defer(new Problem(expected, "entry " + expected
+                + " is missing: the next stored entry is " + stored.seq()), -1);
+            return reportDeferred();
+          }
+          Problem leafProblem = checkLeaf(stored);
+          if (leafProblem != null) {
+            return broken(leafProblem.seq(), leafProblem.message());
+          }
+          if (deferred != null && stored.seq() >= deferred.reportAfterSeq()) {
+            return reportDeferred();
+          }
+          expected++;
+          problem = checkCheckpointsAt(expected);
+          if (problem != null) {
+            // Entry `expected`, if stored, is read first: its prev may name the altered entry.
+            defer(new Problem(provenSize, problem), expected);
+          }
+        }
+      }
+      if (deferred != null) {
+        return reportDeferred();
+      }
+      StoredCheckpoint beyond = nextCheckpoint();
+      if (beyond != null) {
+        return broken(expected, "a checkpoint of tree size " + beyond.size() + " is signed but only "
+            + expected + " entries are stored: entries " + expected + " to " + (beyond.size() - 1)
+            + " were removed (truncated tail)");
+      }
+      problem = checkNodeCursorsExhausted();
+      if (problem != null) {
+        return broken(expected, problem);
+      }
+      return VerificationResult.intact(expected, checkpointsChecked);
+    }
+
+    /**
+     * A bad stored node or checkpoint root is reported only once the entry after the stretch it
+     * covers has been read: if an entry there was edited, the leaf checks name that entry, which is
+     * more precise. Only the first such problem is kept.
+     */
+    private void defer(Problem problem, long reportAfterSeq) {
+      if (deferred == null) {
+        deferred = new Deferred(problem, reportAfterSeq);
+      }
+    }
+
+    private VerificationResult reportDeferred() {
+      return broken(deferred.problem().seq(), deferred.problem().message());
+    }
+
+    private VerificationResult broken(long seq, String problem) {
+      return VerificationResult.broken(tree.size(), checkpointsChecked, seq, problem);
+    }
+
+    /** Returns the problem with this leaf (or, for a broken prev link, its predecessor), or null. */
+    private Problem checkLeaf(StoredLeaf stored) {
+      long seq = stored.seq();
+      byte[] bytes = stored.leaf();
+      Digest hash = TreeHasher.leafHash(bytes);
+      LedgerEntry entry;
+      try {
+        entry = LeafCodec.decode(bytes);
+      } catch (LeafFormatException e) {
+        return new Problem(seq, "entry " + seq + " is not a valid leaf: " + e.getMessage());
+      }
+      if (entry.seq() != seq) {
+        return new Problem(seq, "entry " + seq + " holds the leaf of seq " + entry.seq()
+            + " (entries reordered or moved)");
+      }
+      if (!entry.prev().equals(prev)) {
+        return seq == 0
+            ? new Problem(0, "entry 0 has prev " + entry.prev() + ", want 64 zeros")
+            : new Problem(seq - 1, "the leaf hash of entry " + (seq - 1) + " is " + prev
+                + ", but entry " + seq + " records prev " + entry.prev()
+                + " (entry " + (seq - 1) + " or the prev of entry " + seq + " was altered)");
+      }
+      if (!hash.equals(stored.hash())) {
+        return new Problem(seq, "entry " + seq + " was altered: its leaf hashes to " + hash
+            + " but the stored leaf hash is " + stored.hash());
+      }
+      if (entry.source().isEmpty()) {
+        return new Problem(seq, "entry " + seq + " has an empty source");
+      }
+      String linkProblem = checkLinks(seq, entry);
+      if (linkProblem != null) {
+        return new Problem(seq, linkProblem);
+      }
+      for (StoredNode node : tree.append(hash)) {
+        if (node.id().level() > 0) {
+          String nodeProblem = checkStoredNode(node);
+          if (nodeProblem != null) {
+            long first = node.id().firstLeaf();
+            defer(new Problem(first, nodeProblem), first + node.id().leafCount());
+          }
+        }
+      }
+      prev = hash;
+      return null;
+    }
+
+    private String checkLinks(long seq, LedgerEntry entry) {
+      List<String> keys = LinkKeys.of(entry.event());
+      if (!entry.links().keySet().equals(new HashSet<>(keys))) {
+        return "entry " + seq + " links " + new TreeSet<>(entry.links().keySet())
+            + ", but its event names " + keys;
+      }
+      for (String linkKey : keys) {
+        long want = heads.getOrDefault(linkKey, -1L);
+        long got = entry.links().get(linkKey);
+        if (got != want) {
+          return "entry " + seq + " links " + linkKey + " to seq " + got + ", want " + want
+              + " (an entry naming it is missing, added or moved)";
+        }
+        heads.put(linkKey, seq);
+      }
+      return null;
+    }
+
+    private String checkStoredNode(StoredNode computed) {
+      int level = computed.id().level();
+      NodeCursor cursor = nodeCursors.computeIfAbsent(level, l -> new NodeCursor(snapshot.nodesAtLevel(l)));
+      StoredNode stored = cursor.next();
+      String where = "the Merkle node at level " + level + ", index " + computed.id().index()
+          + " (entries " + computed.id().firstLeaf() + " to "
+          + (computed.id().firstLeaf() + computed.id().leafCount() - 1) + ")";
+      if (stored == null || !stored.id().equals(computed.id())) {
+        return where + " is missing from storage";
+      }
+      if (!stored.hash().equals(computed.hash())) {
+        return where + " is stored as " + stored.hash() + " but its children hash to "
+            + computed.hash();
+      }
+      return null;
+    }
+
+    private String checkNodeCursorsExhausted() {
+      for (int level = 1; level <= NodeId.MAX_LEVEL; level++) {
+        NodeCursor cursor =
+            nodeCursors.computeIfAbsent(level, l -> new NodeCursor(snapshot.nodesAtLevel(l)));
+        StoredNode extra = cursor.next();
+        if (extra != null) {
+          return "storage holds a Merkle node at level " + level + ", index " + extra.id().index()
+              + " that the stored entries do not complete";
+        }
+      }
+      return null;
+    }
+
+    /** Checks every stored checkpoint of exactly {@code size}; returns a problem or null. */
+    private String checkCheckpointsAt(long size) {
+      for (StoredCheckpoint next = nextCheckpoint();
+          next != null && next.size() == size;
+          next = nextCheckpoint()) {
+        pendingCheckpoints.poll();
+        Checkpoint checkpoint;
+        try {
+          checkpoint = SignedCheckpoint.open(next.note(), key);
+        } catch (CheckpointException e) {
+          return "the checkpoint stored for tree size " + size + " is not validly signed by "
+              + key + ": " + e.getMessage() + " (forged or altered checkpoint)";
+        }
+        if (checkpoint.size() != size) {
+          return "the checkpoint stored for tree size " + size + " signs tree size "
+              + checkpoint.size() + " (altered checkpoint)";
+        }
+        Digest root = tree.root();
+        if (!checkpoint.root().equals(root)) {
+          return "entries " + provenSize + " to " + (size - 1) + " do not match the checkpoint"
+              + " signed at tree size " + size + ": root " + root + ", signed "
+              + checkpoint.root() + " (entries altered, inserted or removed)";
+        }
+        checkpointsChecked++;
+        provenSize = size;
+      }
+      return null;
+    }
+
+    private StoredCheckpoint nextCheckpoint() {
+      if (pendingCheckpoints.isEmpty()) {
+        List<StoredCheckpoint> page = snapshot.checkpointsAfter(lastCheckpointFetched, CHECKPOINT_PAGE);
+        if (page.isEmpty()) {
+          return null;
+        }
+        pendingCheckpoints.addAll(page);
+        lastCheckpointFetched = page.get(page.size() - 1).size();
+      }
+      return pendingCheckpoints.peek();
+    }
+
+    private record Problem(long seq, String message) {}
+
+    private record Deferred(Problem problem, long reportAfterSeq) {}
+
+    void closeCursors() {
+      nodeCursors.values().forEach(NodeCursor::close);
+    }
+  }
+}

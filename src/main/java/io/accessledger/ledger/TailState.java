@@ -1,0 +1,63 @@
+package io.accessledger.ledger;
+
+import io.accessledger.store.LedgerStore;
+import io.accessledger.store.StoredCheckpoint;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the writer needs to extend the log: the Merkle frontier and the last leaf hash. Loaded from
+ * storage only after checking storage against its latest signed checkpoint.
+ */
+record TailState(CompactRange tree, Digest lastLeafHash) {
+
+  /**
+   * Loads the tail and checks it against the latest checkpoint.
+   *
+   * @throws LedgerStateException if the key does not verify the checkpoint, or the stored leaves or
+   *     tree do not match it
+   */
+  static TailState load(LedgerStore store, CheckpointSigner signer) {
+    long size = store.size();
+    CompactRange tree = new CompactRange(size, store.hashes(MerkleMath.rootNodes(size)));
+    Optional<StoredCheckpoint> stored = store.latestCheckpoint();
+    if (stored.isEmpty()) {
+      if (size > 0) {
+        throw new LedgerStateException(
+            "the ledger holds " + size + " entries but no signed checkpoint; it has been tampered"
+                + " with: run `verify` and restore from a backup");
+      }
+    } else {
+      checkAgainst(stored.get(), signer, size, tree);
+    }
+    Digest last =
+        size == 0 ? Digest.ZERO : store.hashes(List.of(new NodeId(0, size - 1))).get(0);
+    return new TailState(tree, last);
+  }
+
+  private static void checkAgainst(
+      StoredCheckpoint stored, CheckpointSigner signer, long size, CompactRange tree) {
+    Checkpoint checkpoint;
+    try {
+      checkpoint = SignedCheckpoint.open(stored.note(), signer.verifierKey());
+    } catch (CheckpointException e) {
+      throw new LedgerStateException(
+          "the signing key (" + signer.verifierKey() + ") does not verify the ledger's latest"
+              + " checkpoint (tree size " + stored.size() + "): " + e.getMessage()
+              + ". Start with the key file this ledger was created with, and the same LEDGER_ORIGIN.",
+          e);
+    }
+    if (checkpoint.size() != size) {
+      throw new LedgerStateException(
+          "the ledger holds " + size + " entries but its latest signed checkpoint covers "
+              + checkpoint.size() + ": entries were removed or added outside the service."
+              + " Run `verify` to find the first bad seq.");
+    }
+    if (!checkpoint.root().equals(tree.root())) {
+      throw new LedgerStateException(
+          "the stored Merkle tree's root " + tree.root() + " does not match the latest signed"
+              + " checkpoint's root " + checkpoint.root() + " at size " + size
+              + ". Run `verify` to find the first bad seq.");
+    }
+  }
+}

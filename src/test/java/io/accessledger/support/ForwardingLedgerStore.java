@@ -1,0 +1,72 @@
+package io.accessledger.support;
+
+import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.NodeId;
+import io.accessledger.store.AppendBatch;
+import io.accessledger.store.LedgerSnapshot;
+import io.accessledger.store.LedgerStore;
+import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredLeaf;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Delegates everything to a real store; tests override {@link #append} to inject faults or delays. */
+public class ForwardingLedgerStore implements LedgerStore {
+  private final LedgerStore delegate;
+
+  public ForwardingLedgerStore(LedgerStore delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public long size() {
+    return delegate.size();
+  }
+
+  @Override
+  public void append(AppendBatch batch) {
+    delegate.append(batch);
+  }
+
+  @Override
+  public Optional<StoredCheckpoint> latestCheckpoint() {
+    return delegate.latestCheckpoint();
+  }
+
+  @Override
+  public List<StoredCheckpoint> checkpointsAfter(long afterSize, int limit) {
+    return delegate.checkpointsAfter(afterSize, limit);
+  }
+
+  @Override
+  public Optional<StoredLeaf> leaf(long seq) {
+    return delegate.leaf(seq);
+  }
+
+  @Override
+  public LedgerSnapshot snapshot() {
+    return delegate.snapshot();
+  }
+
+  @Override
+  public Map<String, Long> latestSeqs(Collection<String> linkKeys) {
+    return delegate.latestSeqs(linkKeys);
+  }
+
+  @Override
+  public List<Long> seqsFor(String linkKey, long afterSeq, int limit) {
+    return delegate.seqsFor(linkKey, afterSeq, limit);
+  }
+
+  @Override
+  public List<Digest> hashes(List<NodeId> ids) {
+    return delegate.hashes(ids);
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}

@@ -1,0 +1,90 @@
+package io.accessledger.support;
+
+import com.codahale.metrics.MetricRegistry;
+import io.accessledger.crypto.Ed25519Signer;
+import io.accessledger.ledger.CheckpointSigner;
+import io.accessledger.ledger.PreparedEvent;
+import io.accessledger.ledger.Sequencer;
+import io.accessledger.ledger.SequencerSettings;
+import io.accessledger.store.sqlite.SqliteDataSources;
+import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.dropwizard.db.ManagedDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** Builds real SQLite ledgers in a temporary directory, and plays the attacker who edits the file. */
+public final class TestLedger {
+  public static final String ORIGIN = "test.example/log";
+
+  private TestLedger() {}
+
+  /** A deterministic Ed25519 key: seed bytes {@code first, first+1, ...}. */
+  public static Ed25519Signer key(int first) {
+    byte[] seed = new byte[32];
+    for (int i = 0; i < seed.length; i++) {
+      seed[i] = (byte) (first + i);
+    }
+    return new Ed25519Signer(seed);
+  }
+
+  public static CheckpointSigner signer(int keySeed) {
+    Ed25519Signer key = key(keySeed);
+    return new CheckpointSigner(ORIGIN, key, key.publicKey());
+  }
+
+  public static SqliteLedgerStore openStore(Path dbFile) {
+    ManagedDataSource dataSource = SqliteDataSources.pooled(dbFile, new MetricRegistry(), 4);
+    return SqliteLedgerStore.open(dataSource, dataSource::stop);
+  }
+
+  public static Sequencer sequencer(SqliteLedgerStore store, CheckpointSigner signer) {
+    return Sequencer.start(store, signer, Clock.systemUTC(), SequencerSettings.defaults());
+  }
+
+  /** A small VIEW-shaped event naming subject, actor and record. */
+  public static Map<String, Object> view(String eventId, String subject, String actor) {
+    return Map.of(
+        "eventId", eventId,
+        "type", "VIEW",
+        "occurredAt", "2026-11-23T09:00:00Z",
+        "actor", Map.of("id", actor, "role", "social-worker"),
+        "subject", Map.of("id", subject),
+        "record", Map.of("type", "case-note", "id", "note-" + subject),
+        "purpose", "case work",
+        "legalBasis", List.of("UKGDPR-6-1-e"));
+  }
+
+  public static PreparedEvent prepared(String eventId, String subject, String actor) {
+    return PreparedEvent.of(view(eventId, subject, actor), "case-system");
+  }
+
+  /** Appends {@code count} views spread over a few subjects and actors, and waits for them. */
+  public static void appendViews(Sequencer sequencer, int count) {
+    for (int i = 0; i < count; i++) {
+      sequencer.append(prepared("e-" + i, "child-" + (i % 7), "worker-" + (i % 3))).join();
+    }
+  }
+
+  /**
+   * Runs SQL straight against the file, as someone holding it would: the append-only triggers are
+   * dropped first, so edits and deletions go through.
+   */
+  public static void tamper(Path dbFile, String... statements) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
+        Statement s = c.createStatement()) {
+      for (String table : List.of("leaves", "merkle_nodes", "link_index", "checkpoints")) {
+        s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_update");
+        s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_delete");
+      }
+      for (String sql : statements) {
+        s.executeUpdate(sql);
+      }
+    }
+  }
+}
