@@ -1,0 +1,159 @@
+package io.accessledger;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.accessledger.crypto.Ed25519Signer;
+import io.accessledger.crypto.SigningKeyFile;
+import io.accessledger.ledger.CheckpointSigner;
+import io.accessledger.ledger.LedgerStateException;
+import io.accessledger.ledger.SequencerSettings;
+import io.accessledger.store.sqlite.SqliteDataSources;
+import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.dropwizard.db.ManagedDataSource;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The {@code ledger:} section of {@code config.yml}: where the ledger lives and how it is signed and
+ * written. Builds the store and the checkpoint signer; the file layout under {@code dataDir} is
+ * {@code ledger.db} (SQLite) and {@code signing.key} (Ed25519 seed, mode 0600).
+ */
+public class LedgerFactory {
+  @NotEmpty private String dataDir = "data";
+
+  /** The checkpoint origin line: a schemeless URL-like name, no spaces or '+'. */
+  @NotEmpty
+  @Pattern(regexp = "[^\\s+]+", message = "must contain no white space and no '+'")
+  private String origin = "access-ledger.local/log";
+
+  @Min(1) private int maxBatchEntries = SequencerSettings.defaults().maxBatchEntries();
+  @Min(1) private int queueCapacity = SequencerSettings.defaults().queueCapacity();
+  @Min(1) private int linkCacheSize = SequencerSettings.defaults().linkCacheSize();
+  @Min(2) private int maxConnections = 8;
+
+  @JsonProperty
+  public String getDataDir() {
+    return dataDir;
+  }
+
+  @JsonProperty
+  public void setDataDir(String dataDir) {
+    this.dataDir = dataDir;
+  }
+
+  @JsonProperty
+  public String getOrigin() {
+    return origin;
+  }
+
+  @JsonProperty
+  public void setOrigin(String origin) {
+    this.origin = origin;
+  }
+
+  @JsonProperty
+  public int getMaxBatchEntries() {
+    return maxBatchEntries;
+  }
+
+  @JsonProperty
+  public void setMaxBatchEntries(int maxBatchEntries) {
+    this.maxBatchEntries = maxBatchEntries;
+  }
+
+  @JsonProperty
+  public int getQueueCapacity() {
+    return queueCapacity;
+  }
+
+  @JsonProperty
+  public void setQueueCapacity(int queueCapacity) {
+    this.queueCapacity = queueCapacity;
+  }
+
+  @JsonProperty
+  public int getLinkCacheSize() {
+    return linkCacheSize;
+  }
+
+  @JsonProperty
+  public void setLinkCacheSize(int linkCacheSize) {
+    this.linkCacheSize = linkCacheSize;
+  }
+
+  @JsonProperty
+  public int getMaxConnections() {
+    return maxConnections;
+  }
+
+  @JsonProperty
+  public void setMaxConnections(int maxConnections) {
+    this.maxConnections = maxConnections;
+  }
+
+  public Path dataPath() {
+    return Path.of(dataDir);
+  }
+
+  public Path databaseFile() {
+    return dataPath().resolve("ledger.db");
+  }
+
+  public Path keyFile() {
+    return dataPath().resolve("signing.key");
+  }
+
+  public SequencerSettings sequencerSettings() {
+    return new SequencerSettings(maxBatchEntries, queueCapacity, linkCacheSize);
+  }
+
+  /**
+   * Opens (creating on first use) the SQLite ledger. The data directory is created with mode 0700:
+   * only the service's own user may read the ledger or its key.
+   */
+  public SqliteLedgerStore openStore(MetricRegistry metrics) {
+    createDataDir();
+    ManagedDataSource dataSource =
+        SqliteDataSources.pooled(databaseFile(), metrics, maxConnections);
+    return SqliteLedgerStore.open(dataSource, dataSource::stop);
+  }
+
+  /** True when the ledger database file exists (for commands that must not create one). */
+  public boolean databaseExists() {
+    return Files.exists(databaseFile());
+  }
+
+  /**
+   * Loads the signing key, creating it (mode 0600) only when the ledger has never signed anything:
+   * a ledger with checkpoints and no key file is refused, never re-keyed.
+   */
+  public CheckpointSigner openSigner(boolean ledgerHasCheckpoints) {
+    Path keyFile = keyFile();
+    if (ledgerHasCheckpoints && !Files.exists(keyFile)) {
+      throw new LedgerStateException(
+          "the ledger " + databaseFile() + " has signed checkpoints but its signing key "
+              + keyFile + " is missing; restore the key file (a new key would not match the log)");
+    }
+    Ed25519Signer key = SigningKeyFile.loadOrCreate(keyFile);
+    return new CheckpointSigner(origin, key, key.publicKey());
+  }
+
+  private void createDataDir() {
+    Path dir = dataPath();
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    try {
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dir, e);
+    }
+  }
+}

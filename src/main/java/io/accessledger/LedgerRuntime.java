@@ -1,0 +1,82 @@
+package io.accessledger;
+
+import com.codahale.metrics.MetricRegistry;
+import io.accessledger.ledger.CheckpointSigner;
+import io.accessledger.ledger.Sequencer;
+import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
+
+/**
+ * The open, writable ledger of a running server: the writer lock, the store, the signing key and
+ * the sequencer. Opening checks the stored ledger against its latest signed checkpoint and refuses
+ * to start over a ledger that does not match it or a key that did not sign it.
+ */
+public final class LedgerRuntime implements Managed, AutoCloseable {
+  private final DataDirLock lock;
+  private final SqliteLedgerStore store;
+  private final CheckpointSigner signer;
+  private final Sequencer sequencer;
+
+  private LedgerRuntime(
+      DataDirLock lock, SqliteLedgerStore store, CheckpointSigner signer, Sequencer sequencer) {
+    this.lock = lock;
+    this.store = store;
+    this.signer = signer;
+    this.sequencer = sequencer;
+  }
+
+  /** Opens the ledger described by {@code factory}, creating the database and key on first use. */
+  public static LedgerRuntime open(LedgerFactory factory, MetricRegistry metrics, Clock clock) {
+    SqliteLedgerStore store = factory.openStore(metrics);
+    DataDirLock lock = null;
+    try {
+      lock = DataDirLock.acquire(factory.dataPath());
+      CheckpointSigner signer = factory.openSigner(store.latestCheckpoint().isPresent());
+      Sequencer sequencer = Sequencer.start(store, signer, clock, factory.sequencerSettings());
+      return new LedgerRuntime(lock, store, signer, sequencer);
+    } catch (RuntimeException e) {
+      store.close();
+      if (lock != null) {
+        lock.close();
+      }
+      throw e;
+    }
+  }
+
+  public SqliteLedgerStore store() {
+    return store;
+  }
+
+  public CheckpointSigner signer() {
+    return signer;
+  }
+
+  public Sequencer sequencer() {
+    return sequencer;
+  }
+
+  @Override
+  public void start() {
+    // Opened eagerly in open(), so configuration and key problems stop the server before it serves.
+  }
+
+  @Override
+  public void stop() {
+    close();
+  }
+
+  /** Writes everything queued, then releases the store and the writer lock. */
+  @Override
+  public void close() {
+    try {
+      sequencer.close();
+    } finally {
+      try {
+        store.close();
+      } finally {
+        lock.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.accessledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the layering of DESIGN.md true as the code grows. */
+class ArchitectureTest {
+  private static final Path MAIN = Path.of("src/main/java/io/accessledger");
+
+  private static List<String> importsMatching(Path root, String... prefixes) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files
+          .filter(p -> p.toString().endsWith(".java"))
+          .flatMap(p -> {
+            try {
+              return Files.readAllLines(p).stream()
+                  .filter(line -> line.startsWith("import "))
+                  .filter(line -> Stream.of(prefixes).anyMatch(prefix ->
+                      line.startsWith("import " + prefix) || line.startsWith("import static " + prefix)))
+                  .map(line -> MAIN.relativize(p) + ": " + line);
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          })
+          .toList();
+    }
+  }
+
+  @Test
+  void theLedgerCoreImportsNoFrameworkOrStorageOrHttpTypes() throws IOException {
+    assertThat(importsMatching(MAIN.resolve("ledger"),
+            "io.dropwizard", "com.codahale", "com.fasterxml", "org.jdbi", "jakarta.", "javax.ws",
+            "org.eclipse.jetty", "org.glassfish", "java.net.http", "org.bouncycastle",
+            "io.accessledger.store.sqlite"))
+        .isEmpty();
+  }
+
+  @Test
+  void onlyTheCryptoPackageImportsBouncyCastle() throws IOException {
+    assertThat(importsMatching(MAIN, "org.bouncycastle"))
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).startsWith("crypto/"));
+  }
+
+  @Test
+  void theSourceHasNoUpdateOrDeleteOfLedgerTables() throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+      List<String> offenders = files
+          .filter(Files::isRegularFile)
+          .filter(p -> p.toString().endsWith(".java"))
+          .filter(p -> {
+            try {
+              String text = Files.readString(p).toUpperCase(java.util.Locale.ROOT);
+              return text.matches("(?s).*(UPDATE|DELETE FROM)\\s+(LEAVES|MERKLE_NODES|LINK_INDEX|CHECKPOINTS)\\b.*");
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          })
+          .map(Path::toString)
+          .toList();
+      assertThat(offenders).isEmpty();
+    }
+  }
+}

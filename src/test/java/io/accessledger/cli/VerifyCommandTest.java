@@ -1,0 +1,76 @@
+package io.accessledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.MetricRegistry;
+import io.accessledger.LedgerFactory;
+import io.accessledger.LedgerRuntime;
+import io.accessledger.support.CliRunner;
+import io.accessledger.support.TestLedger;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifyCommandTest {
+  @TempDir Path dir;
+  private Path config;
+  private Path data;
+  private String verifierKey;
+
+  @BeforeEach
+  void buildLedger() throws Exception {
+    data = dir.resolve("data");
+    config = CliRunner.writeConfig(dir, data);
+    LedgerFactory factory = new LedgerFactory();
+    factory.setDataDir(data.toString());
+    factory.setOrigin(TestLedger.ORIGIN);
+    try (LedgerRuntime ledger = LedgerRuntime.open(factory, new MetricRegistry(), Clock.systemUTC())) {
+      TestLedger.appendViews(ledger.sequencer(), 25);
+      verifierKey = ledger.signer().verifierKey().toString();
+    }
+  }
+
+  @Test
+  void anIntactLedgerExitsZeroWithASummary() throws Exception {
+    CliRunner.Outcome outcome = CliRunner.run("verify", config.toString());
+    assertThat(outcome.succeeded()).as(outcome.stderr()).isTrue();
+    assertThat(outcome.stdout()).contains("ledger intact: 25 entries, 26 signed checkpoints");
+  }
+
+  @Test
+  void aTamperedLedgerFailsNamingTheFirstBadSeq() throws Exception {
+    TestLedger.tamper(data.resolve("ledger.db"), "DELETE FROM leaves WHERE seq = 11");
+    CliRunner.Outcome outcome = CliRunner.run("verify", config.toString());
+    assertThat(outcome.succeeded()).isFalse();
+    assertThat(outcome.stderr()).contains("first bad seq 11").contains("entry 11 is missing");
+  }
+
+  @Test
+  void thePublishedKeyCanBeGiven() throws Exception {
+    assertThat(CliRunner.run("verify", config.toString(), "--key", verifierKey).succeeded()).isTrue();
+    String otherKey = TestLedger.signer(7).verifierKey().toString();
+    CliRunner.Outcome outcome = CliRunner.run("verify", config.toString(), "--key", otherKey);
+    assertThat(outcome.succeeded()).isFalse();
+    assertThat(outcome.stderr()).contains("first bad seq 0");
+  }
+
+  @Test
+  void aMalformedKeyIsRefusedByName() throws Exception {
+    CliRunner.Outcome outcome = CliRunner.run("verify", config.toString(), "--key", "nonsense");
+    assertThat(outcome.succeeded()).isFalse();
+    assertThat(outcome.stderr()).contains("--key is not a verifier key");
+  }
+
+  @Test
+  void aMissingLedgerIsReportedNotCreated() throws Exception {
+    Path other = java.nio.file.Files.createDirectory(dir.resolve("other"));
+    Path empty = other.resolve("data");
+    Path otherConfig = CliRunner.writeConfig(other, empty);
+    CliRunner.Outcome outcome = CliRunner.run("verify", otherConfig.toString());
+    assertThat(outcome.succeeded()).isFalse();
+    assertThat(outcome.stderr()).contains("no ledger at");
+    assertThat(empty).doesNotExist();
+  }
+}
