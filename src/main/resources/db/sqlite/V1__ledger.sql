@@ -16,12 +16,20 @@ CREATE TABLE merkle_nodes (
   hash    BLOB    NOT NULL CHECK (length(hash) = 32)
 );
 
+-- The link keys (subject:<id>, actor:<id>, record:<type>/<id>) named so far, each with a small
+-- integer id: index rows then hold two small integers, so the index stays compact and each group
+-- commit dirties few pages.
+CREATE TABLE link_keys (
+  id       INTEGER PRIMARY KEY,
+  link_key TEXT    NOT NULL UNIQUE
+);
+
 -- Every (link key, seq) pair: the per-subject, per-actor and per-record index. The latest seq of a
 -- key is its MAX(seq), which is what the next entry naming that key links back to.
 CREATE TABLE link_index (
-  link_key TEXT    NOT NULL,
-  seq      INTEGER NOT NULL,
-  PRIMARY KEY (link_key, seq)
+  key_id INTEGER NOT NULL,
+  seq    INTEGER NOT NULL,
+  PRIMARY KEY (key_id, seq)
 ) WITHOUT ROWID;
 
 -- Signed checkpoints (C2SP tlog-checkpoint notes), one per group commit.
@@ -42,6 +50,10 @@ CREATE TRIGGER link_index_no_update BEFORE UPDATE ON link_index
 BEGIN SELECT RAISE(ABORT, 'ledger is append-only: UPDATE on link_index refused'); END;
 CREATE TRIGGER link_index_no_delete BEFORE DELETE ON link_index
 BEGIN SELECT RAISE(ABORT, 'ledger is append-only: DELETE on link_index refused'); END;
+CREATE TRIGGER link_keys_no_update BEFORE UPDATE ON link_keys
+BEGIN SELECT RAISE(ABORT, 'ledger is append-only: UPDATE on link_keys refused'); END;
+CREATE TRIGGER link_keys_no_delete BEFORE DELETE ON link_keys
+BEGIN SELECT RAISE(ABORT, 'ledger is append-only: DELETE on link_keys refused'); END;
 CREATE TRIGGER checkpoints_no_update BEFORE UPDATE ON checkpoints
 BEGIN SELECT RAISE(ABORT, 'ledger is append-only: UPDATE on checkpoints refused'); END;
 CREATE TRIGGER checkpoints_no_delete BEFORE DELETE ON checkpoints

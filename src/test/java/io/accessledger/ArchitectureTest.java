@@ -57,7 +57,7 @@ class ArchitectureTest {
           .filter(p -> {
             try {
               String text = Files.readString(p).toUpperCase(java.util.Locale.ROOT);
-              return text.matches("(?s).*(UPDATE|DELETE FROM)\\s+(LEAVES|MERKLE_NODES|LINK_INDEX|CHECKPOINTS)\\b.*");
+              return text.matches("(?s).*(UPDATE|DELETE FROM)\\s+(LEAVES|MERKLE_NODES|LINK_KEYS|LINK_INDEX|CHECKPOINTS)\\b.*");
             } catch (IOException e) {
               throw new IllegalStateException(e);
             }

@@ -78,7 +78,7 @@ public final class TestLedger {
   public static void tamper(Path dbFile, String... statements) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
         Statement s = c.createStatement()) {
-      for (String table : List.of("leaves", "merkle_nodes", "link_index", "checkpoints")) {
+      for (String table : List.of("leaves", "merkle_nodes", "link_keys", "link_index", "checkpoints")) {
         s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_update");
         s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_delete");
       }

@@ -1,16 +1,17 @@
 package io.accessledger.store.sqlite;
 
 import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.EncodedLeaf;
 import io.accessledger.ledger.NodeId;
-import io.accessledger.ledger.StoredNode;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
-import java.util.ArrayList;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -29,8 +31,11 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * {@link #append} is one immediate transaction whose commit is fsynced before it returns.
  */
 public final class SqliteLedgerStore implements LedgerStore {
+  private static final int KEY_ID_CACHE = 200_000;
+
   private final Jdbi jdbi;
   private final AutoCloseable onClose;
+  private final LinkKeyIds keyIds = new LinkKeyIds(KEY_ID_CACHE);
 
   private SqliteLedgerStore(Jdbi jdbi, AutoCloseable onClose) {
     this.jdbi = jdbi;
@@ -61,59 +66,14 @@ public final class SqliteLedgerStore implements LedgerStore {
   @Override
   public void append(AppendBatch batch) {
     try {
-      jdbi.useTransaction(handle -> write(handle, batch));
+      Map<String, Long> usedKeyIds =
+          jdbi.inTransaction(handle -> BatchWriter.write(handle.getConnection(), batch, keyIds));
+      keyIds.putAll(usedKeyIds);
     } catch (StoreException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (SQLException | RuntimeException e) {
       throw new StoreException("append of batch at seq " + batch.firstSeq() + " failed: " + e, e);
     }
-  }
-
-  private static void write(Handle handle, AppendBatch batch) {
-    LedgerDao dao = handle.attach(LedgerDao.class);
-    long size = dao.size();
-    long resulting = size + batch.leaves().size();
-    if (!batch.leaves().isEmpty() && batch.firstSeq() != size) {
-      throw new StoreException(
-          "refusing batch at seq " + batch.firstSeq() + ": the ledger holds " + size
-              + " entries (another writer?)");
-    }
-    if (batch.checkpoint().size() != resulting) {
-      throw new StoreException(
-          "refusing checkpoint of size " + batch.checkpoint().size() + ": the ledger would hold "
-              + resulting + " entries");
-    }
-    List<EncodedLeaf> leaves = batch.leaves();
-    if (!leaves.isEmpty()) {
-      List<Long> seqs = new ArrayList<>(leaves.size());
-      List<byte[]> bytes = new ArrayList<>(leaves.size());
-      List<byte[]> hashes = new ArrayList<>(leaves.size());
-      List<String> linkKeys = new ArrayList<>(leaves.size() * 3);
-      List<Long> linkSeqs = new ArrayList<>(leaves.size() * 3);
-      for (EncodedLeaf leaf : leaves) {
-        seqs.add(leaf.seq());
-        bytes.add(leaf.leaf());
-        hashes.add(leaf.hash().bytes());
-        for (String key : leaf.linkKeys()) {
-          linkKeys.add(key);
-          linkSeqs.add(leaf.seq());
-        }
-      }
-      dao.insertLeaves(seqs, bytes, hashes);
-      if (!linkKeys.isEmpty()) {
-        dao.insertLinks(linkKeys, linkSeqs);
-      }
-    }
-    if (!batch.nodes().isEmpty()) {
-      List<Long> ids = new ArrayList<>(batch.nodes().size());
-      List<byte[]> hashes = new ArrayList<>(batch.nodes().size());
-      for (StoredNode node : batch.nodes()) {
-        ids.add(NodeIds.encode(node.id()));
-        hashes.add(node.hash().bytes());
-      }
-      dao.insertNodes(ids, hashes);
-    }
-    dao.insertCheckpoint(batch.checkpoint().size(), batch.checkpoint().note());
   }
 
   @Override
@@ -138,20 +98,45 @@ public final class SqliteLedgerStore implements LedgerStore {
 
   @Override
   public Map<String, Long> latestSeqs(Collection<String> linkKeys) {
-    Map<String, Long> latest = new HashMap<>();
-    jdbi.useExtension(
-        LedgerDao.class,
-        dao -> {
-          for (String key : linkKeys) {
-            dao.latestSeq(key).ifPresent(seq -> latest.put(key, seq));
+    return reading(handle -> {
+      Connection c = handle.getConnection();
+      Map<String, Long> ids = LinkKeyResolver.known(c, linkKeys, keyIds);
+      keyIds.putAll(ids);
+      Map<String, Long> latest = new HashMap<>();
+      try (PreparedStatement max =
+          c.prepareStatement("SELECT MAX(seq) FROM link_index WHERE key_id = ?")) {
+        for (Map.Entry<String, Long> id : ids.entrySet()) {
+          max.setLong(1, id.getValue());
+          try (ResultSet rs = max.executeQuery()) {
+            if (rs.next() && rs.getObject(1) != null) {
+              latest.put(id.getKey(), rs.getLong(1));
+            }
           }
-        });
-    return latest;
+        }
+      }
+      return latest;
+    });
+  }
+
+  /** Runs a read on a pooled connection, turning SQL failures into {@link StoreException}. */
+  private <R> R reading(HandleCallback<R, SQLException> read) {
+    try {
+      return jdbi.withHandle(read);
+    } catch (SQLException e) {
+      throw new StoreException("reading the ledger failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<Long> keyId(Handle handle, String key) throws SQLException {
+    return Optional.ofNullable(
+        LinkKeyResolver.known(handle.getConnection(), List.of(key), keyIds).get(key));
   }
 
   @Override
   public List<Long> seqsFor(String linkKey, long afterSeq, int limit) {
-    return jdbi.withExtension(LedgerDao.class, dao -> dao.seqsFor(linkKey, afterSeq, limit));
+    return reading(handle -> keyId(handle, linkKey)
+        .map(id -> handle.attach(LedgerDao.class).seqsFor(id, afterSeq, limit))
+        .orElse(List.of()));
   }
 
   @Override

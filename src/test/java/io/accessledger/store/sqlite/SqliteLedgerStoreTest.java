@@ -40,7 +40,7 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "leaves:leaf", "merkle_nodes:hash", "link_index:seq", "checkpoints:note"})
+      "leaves:leaf", "merkle_nodes:hash", "link_keys:link_key", "link_index:seq", "checkpoints:note"})
   void theDatabaseRefusesUpdatesAndDeletes(String tableAndColumn) {
     String table = tableAndColumn.split(":")[0];
     String column = tableAndColumn.split(":")[1];
