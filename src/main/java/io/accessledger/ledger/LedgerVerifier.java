@@ -6,8 +6,6 @@ import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -75,20 +73,20 @@ public final class LedgerVerifier {
         return broken(0, problem);
       }
       long expected = 0;
-      try (Stream<StoredLeaf> leaves = snapshot.leaves(0, Long.MAX_VALUE)) {
-        Iterator<StoredLeaf> it = leaves.iterator();
-        while (it.hasNext()) {
-          StoredLeaf stored = it.next();
-          if (stored.seq() != expected) {
+      try (Stream<StoredLeaf> leaves = snapshot.leaves(0, Long.MAX_VALUE);
+          ParallelLeafDecoder decoded = new ParallelLeafDecoder(leaves.iterator())) {
+        while (decoded.hasNext()) {
+          DecodedLeaf leaf = decoded.next();
+          if (leaf.rowSeq() != expected) {
             defer(new Problem(expected, "entry " + expected
-                + " is missing: the next stored entry is " + stored.seq()), -1);
+                + " is missing: the next stored entry is " + leaf.rowSeq()), -1);
             return reportDeferred();
           }
-          Problem leafProblem = checkLeaf(stored);
+          Problem leafProblem = checkLeaf(leaf);
           if (leafProblem != null) {
             return broken(leafProblem.seq(), leafProblem.message());
           }
-          if (deferred != null && stored.seq() >= deferred.reportAfterSeq()) {
+          if (deferred != null && leaf.rowSeq() >= deferred.reportAfterSeq()) {
             return reportDeferred();
           }
           expected++;
@@ -135,15 +133,12 @@ public final class LedgerVerifier {
     }
 
     /** Returns the problem with this leaf (or, for a broken prev link, its predecessor), or null. */
-    private Problem checkLeaf(StoredLeaf stored) {
-      long seq = stored.seq();
-      byte[] bytes = stored.leaf();
-      Digest hash = TreeHasher.leafHash(bytes);
-      LedgerEntry entry;
-      try {
-        entry = LeafCodec.decode(bytes);
-      } catch (LeafFormatException e) {
-        return new Problem(seq, "entry " + seq + " is not a valid leaf: " + e.getMessage());
+    private Problem checkLeaf(DecodedLeaf leaf) {
+      long seq = leaf.rowSeq();
+      Digest hash = leaf.hash();
+      LedgerEntry entry = leaf.entry();
+      if (entry == null) {
+        return new Problem(seq, "entry " + seq + " is not a valid leaf: " + leaf.formatProblem());
       }
       if (entry.seq() != seq) {
         return new Problem(seq, "entry " + seq + " holds the leaf of seq " + entry.seq()
@@ -156,14 +151,14 @@ public final class LedgerVerifier {
                 + ", but entry " + seq + " records prev " + entry.prev()
                 + " (entry " + (seq - 1) + " or the prev of entry " + seq + " was altered)");
       }
-      if (!hash.equals(stored.hash())) {
+      if (!hash.equals(leaf.storedHash())) {
         return new Problem(seq, "entry " + seq + " was altered: its leaf hashes to " + hash
-            + " but the stored leaf hash is " + stored.hash());
+            + " but the stored leaf hash is " + leaf.storedHash());
       }
       if (entry.source().isEmpty()) {
         return new Problem(seq, "entry " + seq + " has an empty source");
       }
-      String linkProblem = checkLinks(seq, entry);
+      String linkProblem = checkLinks(seq, entry, leaf.linkKeys());
       if (linkProblem != null) {
         return new Problem(seq, linkProblem);
       }
@@ -180,15 +175,15 @@ public final class LedgerVerifier {
       return null;
     }
 
-    private String checkLinks(long seq, LedgerEntry entry) {
-      List<String> keys = LinkKeys.of(entry.event());
-      if (!entry.links().keySet().equals(new HashSet<>(keys))) {
-        return "entry " + seq + " links " + new TreeSet<>(entry.links().keySet())
+    private String checkLinks(long seq, LedgerEntry entry, List<String> keys) {
+      Map<String, Long> links = entry.links();
+      if (links.size() != keys.size() || !links.keySet().containsAll(keys)) {
+        return "entry " + seq + " links " + new TreeSet<>(links.keySet())
             + ", but its event names " + keys;
       }
       for (String linkKey : keys) {
         long want = heads.getOrDefault(linkKey, -1L);
-        long got = entry.links().get(linkKey);
+        long got = links.get(linkKey);
         if (got != want) {
           return "entry " + seq + " links " + linkKey + " to seq " + got + ", want " + want
               + " (an entry naming it is missing, added or moved)";
