@@ -1,0 +1,167 @@
+package io.accessledger.bench;
+
+import io.accessledger.ledger.CheckpointSigner;
+import io.accessledger.ledger.LedgerVerifier;
+import io.accessledger.ledger.PreparedEvent;
+import io.accessledger.ledger.Sequencer;
+import io.accessledger.ledger.SequencerSettings;
+import io.accessledger.ledger.VerificationResult;
+import io.accessledger.store.LedgerSnapshot;
+import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredLeaf;
+import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.support.TestLedger;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The ledger benchmark ({@code scripts/bench}): appends through the sequencer from concurrent
+ * appenders, raw SQLite inserts of the same leaf bytes with the same durability and the same
+ * commit boundaries as a baseline, and a full verification. Prints figures; asserts nothing.
+ */
+public final class LedgerBench {
+  private static final long WARMUP = 150_000;
+
+  private LedgerBench() {}
+
+  public static void main(String[] args) throws Exception {
+    long entries = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+    int appenders = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    Path dir = Files.createTempDirectory("access-ledger-bench");
+    System.out.printf(Locale.ROOT, "access-ledger benchmark: %,d leaves, %d appenders, %d cores, %s%n",
+        entries, appenders, Runtime.getRuntime().availableProcessors(), dir);
+
+    CheckpointSigner signer = TestLedger.signer(0);
+    // Warm-up: let the JIT compile the hot paths on a scratch ledger before measuring, as a
+    // long-running server would have.
+    Path warmDb = dir.resolve("warmup.db");
+    try (SqliteLedgerStore store = TestLedger.openStore(warmDb);
+        Sequencer sequencer = Sequencer.start(store, signer, Clock.systemUTC(), SequencerSettings.defaults())) {
+      appendAll(sequencer, WARMUP, appenders);
+    }
+    rawBaseline(warmDb, dir.resolve("warmup-raw.db"));
+    try (SqliteLedgerStore store = TestLedger.openStore(warmDb)) {
+      new LedgerVerifier(store, signer.verifierKey()).verify();
+    }
+    System.out.printf(Locale.ROOT, "(warm-up: %,d appends, raw inserts and a verify done)%n", WARMUP);
+
+    Path ledgerDb = dir.resolve("ledger.db");
+    double appendSeconds;
+    long batches;
+    try (SqliteLedgerStore store = TestLedger.openStore(ledgerDb);
+        Sequencer sequencer = Sequencer.start(store, signer, Clock.systemUTC(), SequencerSettings.defaults())) {
+      appendSeconds = appendAll(sequencer, entries, appenders);
+      batches = sequencer.batchesWritten();
+    }
+    System.out.printf(Locale.ROOT, "sequencer: %,d appends in %.2f s = %,.0f appends/s (%,d group commits, %.0f entries each)%n",
+        entries, appendSeconds, entries / appendSeconds, batches, (double) entries / batches);
+
+    double rawSeconds = rawBaseline(ledgerDb, dir.resolve("raw.db"));
+    System.out.printf(Locale.ROOT, "raw SQLite baseline: same %,d leaf blobs, same %,d commits, synchronous=FULL: %.2f s = %,.0f rows/s%n",
+        entries, batches, rawSeconds, entries / rawSeconds);
+    System.out.printf(Locale.ROOT, "sequencer / raw = %.2f%n", rawSeconds / appendSeconds);
+
+    long started = System.nanoTime();
+    VerificationResult result;
+    try (SqliteLedgerStore store = TestLedger.openStore(ledgerDb)) {
+      result = new LedgerVerifier(store, signer.verifierKey()).verify();
+    }
+    double verifySeconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf(Locale.ROOT, "verify: %,d leaves, %,d checkpoints in %.2f s = %,.0f leaves/s (%s)%n",
+        result.entries(), result.checkpoints(), verifySeconds, result.entries() / verifySeconds,
+        result.isIntact() ? "intact" : "BROKEN: " + result.problem());
+    System.out.printf(Locale.ROOT, "database: %,d bytes%n", Files.size(ledgerDb));
+  }
+
+  private static double appendAll(Sequencer sequencer, long entries, int appenders) throws Exception {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    AtomicLong acknowledged = new AtomicLong();
+    CountDownLatch done = new CountDownLatch(appenders);
+    long perAppender = entries / appenders;
+    long started = System.nanoTime();
+    for (int a = 0; a < appenders; a++) {
+      int appender = a;
+      Thread thread = new Thread(() -> {
+        // Each appender keeps a bounded number of appends in flight, like a pool of HTTP clients.
+        Semaphore window = new Semaphore(512);
+        for (long i = 0; i < perAppender; i++) {
+          window.acquireUninterruptibly();
+          PreparedEvent event = TestLedger.prepared("b" + appender + "-" + i,
+              "child-" + ((i * 7 + appender) % 20_000), "worker-" + ((i + appender) % 600));
+          sequencer.append(event).whenComplete((r, e) -> {
+            window.release();
+            if (e != null) {
+              throw new IllegalStateException(e);
+            }
+            long n = acknowledged.incrementAndGet();
+            if (n % 200_000 == 0) {
+              System.out.printf(Locale.ROOT, "  %,d acknowledged, heap used %,d MB%n", n,
+                  memory.getHeapMemoryUsage().getUsed() >> 20);
+            }
+          });
+        }
+        window.acquireUninterruptibly(512);
+        done.countDown();
+      }, "appender-" + a);
+      thread.start();
+    }
+    done.await();
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  /** Inserts the ledger's own leaf bytes into a bare table, committing where the sequencer did. */
+  private static double rawBaseline(Path ledgerDb, Path rawDb) throws Exception {
+    List<Long> commitSizes = new ArrayList<>();
+    List<byte[]> leaves = new ArrayList<>();
+    try (SqliteLedgerStore store = TestLedger.openStore(ledgerDb);
+        LedgerSnapshot snapshot = store.snapshot()) {
+      for (StoredCheckpoint c : snapshot.checkpointsAfter(0, Integer.MAX_VALUE)) {
+        commitSizes.add(c.size());
+      }
+      try (Stream<StoredLeaf> stream = snapshot.leaves(0, Long.MAX_VALUE)) {
+        stream.forEach(leaf -> leaves.add(leaf.leaf()));
+      }
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + rawDb)) {
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=FULL");
+        s.execute("CREATE TABLE raw (seq INTEGER PRIMARY KEY, leaf BLOB NOT NULL)");
+      }
+      c.setAutoCommit(false);
+      long started = System.nanoTime();
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO raw (seq, leaf) VALUES (?, ?)")) {
+        Iterator<Long> ends = commitSizes.iterator();
+        long end = ends.next();
+        for (int seq = 0; seq < leaves.size(); seq++) {
+          insert.setLong(1, seq);
+          insert.setBytes(2, leaves.get(seq));
+          insert.addBatch();
+          if (seq + 1 == end) {
+            insert.executeBatch();
+            c.commit();
+            end = ends.hasNext() ? ends.next() : Long.MAX_VALUE;
+          }
+        }
+        insert.executeBatch();
+        c.commit();
+      }
+      return (System.nanoTime() - started) / 1e9;
+    }
+  }
+}
