@@ -52,7 +52,7 @@ public final class LedgerBench {
     Path warmDb = dir.resolve("warmup.db");
     try (SqliteLedgerStore store = TestLedger.openStore(warmDb);
         Sequencer sequencer = Sequencer.start(store, signer, Clock.systemUTC(), SequencerSettings.defaults())) {
-      appendAll(sequencer, WARMUP, appenders);
+      appendAll(sequencer, WARMUP, appenders, false);
     }
     rawBaseline(warmDb, dir.resolve("warmup-raw.db"));
     try (SqliteLedgerStore store = TestLedger.openStore(warmDb)) {
@@ -65,7 +65,7 @@ public final class LedgerBench {
     long batches;
     try (SqliteLedgerStore store = TestLedger.openStore(ledgerDb);
         Sequencer sequencer = Sequencer.start(store, signer, Clock.systemUTC(), SequencerSettings.defaults())) {
-      appendSeconds = appendAll(sequencer, entries, appenders);
+      appendSeconds = appendAll(sequencer, entries, appenders, true);
       batches = sequencer.batchesWritten();
     }
     System.out.printf(Locale.ROOT, "sequencer: %,d appends in %.2f s = %,.0f appends/s (%,d group commits, %.0f entries each)%n",
@@ -88,12 +88,29 @@ public final class LedgerBench {
     System.out.printf(Locale.ROOT, "database: %,d bytes%n", Files.size(ledgerDb));
   }
 
-  private static double appendAll(Sequencer sequencer, long entries, int appenders) throws Exception {
+  private static double appendAll(
+      Sequencer sequencer, long entries, int appenders, boolean reportMemory) throws Exception {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     AtomicLong acknowledged = new AtomicLong();
     CountDownLatch done = new CountDownLatch(appenders);
     long perAppender = entries / appenders;
+    Thread monitor = new Thread(() -> {
+      // Live heap after a full GC at every 20% of the run: flat means memory does not grow with
+      // the log. (The GC pauses the run briefly; it is the same for every figure.)
+      for (long mark = entries / 5; mark <= entries; mark += entries / 5) {
+        while (acknowledged.get() < mark) {
+          sleep(20);
+        }
+        System.gc();
+        System.out.printf(Locale.ROOT, "  %,d acknowledged, live heap after GC %,d MB%n",
+            acknowledged.get(), memory.getHeapMemoryUsage().getUsed() >> 20);
+      }
+    }, "memory-monitor");
+    monitor.setDaemon(true);
     long started = System.nanoTime();
+    if (reportMemory && entries >= 5) {
+      monitor.start();
+    }
     for (int a = 0; a < appenders; a++) {
       int appender = a;
       Thread thread = new Thread(() -> {
@@ -108,11 +125,7 @@ public final class LedgerBench {
             if (e != null) {
               throw new IllegalStateException(e);
             }
-            long n = acknowledged.incrementAndGet();
-            if (n % 200_000 == 0) {
-              System.out.printf(Locale.ROOT, "  %,d acknowledged, heap used %,d MB%n", n,
-                  memory.getHeapMemoryUsage().getUsed() >> 20);
-            }
+            acknowledged.incrementAndGet();
           });
         }
         window.acquireUninterruptibly(512);
@@ -122,6 +135,14 @@ public final class LedgerBench {
     }
     done.await();
     return (System.nanoTime() - started) / 1e9;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Inserts the ledger's own leaf bytes into a bare table, committing where the sequencer did. */

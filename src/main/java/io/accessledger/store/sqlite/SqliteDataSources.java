@@ -36,7 +36,7 @@ public final class SqliteDataSources {
     factory.setMinSize(1);
     factory.setMaxSize(maxConnections);
     factory.setValidationQuery("SELECT 1");
-    // Checkpoint the WAL into the database every 32 MiB rather than every 4 MiB: index pages that
+    // Checkpoint the WAL into the database every 8 MiB rather than every 4 MiB: index pages that
     // several group commits touch are then copied back once, not once per commit.
     factory.setInitializationQuery("PRAGMA wal_autocheckpoint = 2048");
     factory.setAutoCommitByDefault(true);
