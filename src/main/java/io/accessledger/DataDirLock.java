@@ -26,8 +26,8 @@ final class DataDirLock implements AutoCloseable {
   static DataDirLock acquire(Path dataDir) {
     Path file = dataDir.resolve("writer.lock");
     try {
-      FileChannel channel =
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      LedgerFactory.createPrivately(file);
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();

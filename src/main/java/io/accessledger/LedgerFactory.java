@@ -119,6 +119,7 @@ public class LedgerFactory {
    */
   public SqliteLedgerStore openStore(MetricRegistry metrics) {
     createDataDir();
+    createPrivately(databaseFile());
     ManagedDataSource dataSource =
         SqliteDataSources.pooled(databaseFile(), metrics, maxConnections);
     return SqliteLedgerStore.open(dataSource, dataSource::stop);
@@ -142,6 +143,22 @@ public class LedgerFactory {
     }
     Ed25519Signer key = SigningKeyFile.loadOrCreate(keyFile);
     return new CheckpointSigner(origin, key, key.publicKey());
+  }
+
+  /**
+   * Creates {@code file} empty with mode 0600 if it does not exist. SQLite treats an empty file as
+   * a new database and gives its -wal and -shm files the same mode, so the ledger's contents are
+   * never readable by other users, whatever the umask.
+   */
+  static void createPrivately(Path file) {
+    try {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // Never touch an existing ledger.
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + file, e);
+    }
   }
 
   private void createDataDir() {

