@@ -14,10 +14,10 @@ public final class EncodedLeaf {
 
   /** Wraps a copy of {@code leaf}; {@code hash} must be its RFC 9162 leaf hash. */
   public EncodedLeaf(long seq, byte[] leaf, Digest hash, List<String> linkKeys) {
-    this(seq, leaf.clone(), hash, List.copyOf(linkKeys), true);
+    this(seq, leaf.clone(), List.copyOf(linkKeys), hash);
   }
 
-  private EncodedLeaf(long seq, byte[] leaf, Digest hash, List<String> linkKeys, boolean owned) {
+  private EncodedLeaf(long seq, byte[] leaf, List<String> linkKeys, Digest hash) {
     if (seq < 0) {
       throw new IllegalArgumentException("seq must be >= 0, got " + seq);
     }
@@ -29,7 +29,7 @@ public final class EncodedLeaf {
 
   /** For the sequencer, which has just built {@code leaf} and hands over ownership. */
   static EncodedLeaf ofFresh(long seq, byte[] leaf, Digest hash, List<String> linkKeys) {
-    return new EncodedLeaf(seq, leaf, hash, linkKeys, true);
+    return new EncodedLeaf(seq, leaf, List.copyOf(linkKeys), hash);
   }
 
   public long seq() {

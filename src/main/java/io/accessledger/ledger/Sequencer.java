@@ -127,6 +127,11 @@ public final class Sequencer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // A group offered in the instant between its closing check and the writer's last look at the
+    // queue was never written: say so rather than leave its caller waiting.
+    for (PendingGroup group = queue.poll(); group != null; group = queue.poll()) {
+      group.future().completeExceptionally(new IllegalStateException("the sequencer is closed"));
+    }
   }
 
   private void runWriter() {
