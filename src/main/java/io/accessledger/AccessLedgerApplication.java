@@ -4,6 +4,7 @@ import com.codahale.metrics.Gauge;
 import io.accessledger.cli.VerifyCommand;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
+import io.accessledger.health.WriterHealthCheck;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -40,6 +41,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
 
     environment.healthChecks().register(
         "signing-key", new SigningKeyHealthCheck(ledger.signer(), ledger.store(), factory.keyFile()));
+    environment.healthChecks().register("writer", new WriterHealthCheck(ledger.sequencer()));
     environment.healthChecks().register(
         "tree-root", new TreeRootHealthCheck(ledger.store(), ledger.signer().verifierKey()));
 

@@ -33,6 +33,9 @@ final class DataDirLock implements AutoCloseable {
         lock = channel.tryLock();
       } catch (OverlappingFileLockException e) {
         lock = null; // this JVM already holds it: a second writer all the same
+      } catch (IOException e) {
+        channel.close();
+        throw e;
       }
       if (lock == null) {
         channel.close();

@@ -118,7 +118,7 @@ public class LedgerFactory {
    * only the service's own user may read the ledger or its key.
    */
   public SqliteLedgerStore openStore(MetricRegistry metrics) {
-    createDataDir();
+    prepareDataDir();
     createPrivately(databaseFile());
     ManagedDataSource dataSource =
         SqliteDataSources.pooled(databaseFile(), metrics, maxConnections);
@@ -161,14 +161,26 @@ public class LedgerFactory {
     }
   }
 
-  private void createDataDir() {
+  /**
+   * Creates the data directory (mode 0700) if absent, and refuses one that other users can read or
+   * enter: it holds personal data and the signing key.
+   *
+   * @return the data directory
+   * @throws LedgerStateException if an existing directory is open to group or others
+   */
+  public Path prepareDataDir() {
     Path dir = dataPath();
-    if (Files.isDirectory(dir)) {
-      return;
-    }
     try {
-      Files.createDirectories(
-          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(
+            dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      }
+      String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(dir));
+      if (!mode.substring(3).equals("------")) {
+        throw new LedgerStateException("the data directory " + dir + " is open to other users ("
+            + mode + "); it holds personal data and the signing key: chmod 700 " + dir);
+      }
+      return dir;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + dir, e);
     }

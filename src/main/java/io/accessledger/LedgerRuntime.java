@@ -28,18 +28,20 @@ public final class LedgerRuntime implements Managed, AutoCloseable {
 
   /** Opens the ledger described by {@code factory}, creating the database and key on first use. */
   public static LedgerRuntime open(LedgerFactory factory, MetricRegistry metrics, Clock clock) {
-    SqliteLedgerStore store = factory.openStore(metrics);
-    DataDirLock lock = null;
+    // The lock comes first: a second process must not even migrate a database another one writes.
+    DataDirLock lock = DataDirLock.acquire(factory.prepareDataDir());
+    SqliteLedgerStore store = null;
     try {
-      lock = DataDirLock.acquire(factory.dataPath());
-      CheckpointSigner signer = factory.openSigner(store.latestCheckpoint().isPresent());
+      store = factory.openStore(metrics);
+      CheckpointSigner signer =
+          factory.openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
       Sequencer sequencer = Sequencer.start(store, signer, clock, factory.sequencerSettings());
       return new LedgerRuntime(lock, store, signer, sequencer);
     } catch (RuntimeException e) {
-      store.close();
-      if (lock != null) {
-        lock.close();
+      if (store != null) {
+        store.close();
       }
+      lock.close();
       throw e;
     }
   }

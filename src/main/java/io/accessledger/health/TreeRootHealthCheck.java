@@ -7,14 +7,16 @@ import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.MerkleProofs;
 import io.accessledger.ledger.SignedCheckpoint;
 import io.accessledger.ledger.VerifierKey;
+import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;
 import java.util.Optional;
 
 /**
- * Healthy when the Merkle tree in storage has exactly the root that the latest signed checkpoint
- * commits to, and storage holds at least as many leaves as it covers. Costs O(log n) reads, so it is
- * cheap enough to run on every health poll; a full re-derivation is {@code verify}'s job.
+ * Healthy when storage holds exactly the entries the latest signed checkpoint covers and the stored
+ * Merkle nodes that make up its root (the right edge of the tree) hash to that root. Costs O(log n)
+ * reads, so it runs on every poll; it sees truncation, additions and edits to those nodes, not edits
+ * in the middle of the log: the full re-derivation is {@code verify}'s job.
  */
 public final class TreeRootHealthCheck extends HealthCheck {
   private final LedgerStore store;
@@ -27,7 +29,13 @@ public final class TreeRootHealthCheck extends HealthCheck {
 
   @Override
   protected Result check() throws Exception {
-    Optional<StoredCheckpoint> latest = store.latestCheckpoint();
+    try (LedgerSnapshot snapshot = store.snapshot()) {
+      return check(snapshot);
+    }
+  }
+
+  private Result check(LedgerSnapshot snapshot) {
+    Optional<StoredCheckpoint> latest = snapshot.latestCheckpoint();
     if (latest.isEmpty()) {
       return Result.unhealthy("the ledger has no signed checkpoint");
     }
@@ -37,13 +45,14 @@ public final class TreeRootHealthCheck extends HealthCheck {
     } catch (CheckpointException e) {
       return Result.unhealthy("the latest checkpoint does not verify: " + e.getMessage());
     }
-    long size = store.size();
-    if (size < checkpoint.size()) {
+    long size = snapshot.size();
+    if (size != checkpoint.size()) {
+      // Each batch is stored with its checkpoint, so in one snapshot the two always agree.
       return Result.unhealthy(
           "storage holds " + size + " entries but the latest checkpoint covers " + checkpoint.size()
-              + ": entries were removed");
+              + ": entries were " + (size < checkpoint.size() ? "removed" : "added outside the service"));
     }
-    Digest root = MerkleProofs.root(checkpoint.size(), store);
+    Digest root = MerkleProofs.root(checkpoint.size(), snapshot);
     if (!root.equals(checkpoint.root())) {
       return Result.unhealthy(
           "the stored tree's root at size " + checkpoint.size() + " (" + root

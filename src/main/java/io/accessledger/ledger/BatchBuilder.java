@@ -41,7 +41,7 @@ final class BatchBuilder {
    * if the batch then fails to commit, the caller MUST {@link #forget} them.
    */
   Built build(TailState tail, List<Sequencer.PendingGroup> groups, int entries) {
-    Map<String, Long> batchHeads = resolveHeads(groups);
+    Map<String, Long> batchHeads = resolveHeads(groups, tail.tree().size());
     CompactRange tree = new CompactRange(tail.tree().size(), tail.tree().frontier());
     String receivedAt = LeafCodec.formatReceivedAt(clock.instant());
     List<EncodedLeaf> leaves = new ArrayList<>(entries);
@@ -83,13 +83,38 @@ final class BatchBuilder {
         groups, acknowledged, new AppendBatch(leaves, nodes, signed), new TailState(tree, prev));
   }
 
+  /**
+   * The index is not evidence, so a head read from it is checked before it is signed into a leaf:
+   * it must be an existing entry, and that entry must name the key. (An index with rows deleted
+   * can still yield an older head; `verify` reconciles the whole index with the leaves.)
+   */
+  private void checkStoredHead(String key, long seq, long tailSize) {
+    String problem = null;
+    if (seq < 0 || seq >= tailSize) {
+      problem = "names entry " + seq + " but the log holds " + tailSize;
+    } else {
+      try {
+        byte[] leaf = store.leaf(seq).orElseThrow().leaf();
+        if (!LeafCodec.decode(leaf).links().containsKey(key)) {
+          problem = "names entry " + seq + ", which does not name the key";
+        }
+      } catch (LeafFormatException | java.util.NoSuchElementException e) {
+        problem = "names entry " + seq + ", which cannot be read";
+      }
+    }
+    if (problem != null) {
+      throw new LedgerStateException("the link index for " + key + " " + problem
+          + ": the index was edited. Run `verify`; nothing was appended.");
+    }
+  }
+
   /** Drops every remembered head: after a failed commit they may name entries that never landed. */
   void forget() {
     heads.clear();
   }
 
   /** The current head of every key the groups name: from the cache, else one store lookup. */
-  private Map<String, Long> resolveHeads(List<Sequencer.PendingGroup> groups) {
+  private Map<String, Long> resolveHeads(List<Sequencer.PendingGroup> groups, long tailSize) {
     Map<String, Long> resolved = new HashMap<>();
     List<String> unknown = new ArrayList<>();
     for (Sequencer.PendingGroup group : groups) {
@@ -106,7 +131,11 @@ final class BatchBuilder {
       }
     }
     if (!unknown.isEmpty()) {
-      resolved.putAll(store.latestSeqs(unknown));
+      Map<String, Long> stored = store.latestSeqs(unknown);
+      for (Map.Entry<String, Long> head : stored.entrySet()) {
+        checkStoredHead(head.getKey(), head.getValue(), tailSize);
+      }
+      resolved.putAll(stored);
     }
     return resolved;
   }

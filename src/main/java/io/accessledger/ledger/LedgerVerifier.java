@@ -39,6 +39,9 @@ public final class LedgerVerifier {
     this.key = key;
   }
 
+  /** A problem found at {@code seq}, in words. */
+  record Problem(long seq, String message) {}
+
   /** Runs the full check. */
   public VerificationResult verify() {
     try (LedgerSnapshot snapshot = store.snapshot()) {
@@ -54,7 +57,8 @@ public final class LedgerVerifier {
   private final class Run {
     private final LedgerSnapshot snapshot;
     private final CompactRange tree = new CompactRange();
-    private final Map<String, Long> heads = new HashMap<>();
+    /** Per link key: {latest seq naming it, how many entries name it}. */
+    private final Map<String, long[]> heads = new HashMap<>();
     private final Map<Integer, NodeCursor> nodeCursors = new HashMap<>();
     private final ArrayDeque<StoredCheckpoint> pendingCheckpoints = new ArrayDeque<>();
     private long lastCheckpointFetched = -1;
@@ -75,16 +79,26 @@ public final class LedgerVerifier {
       long expected = 0;
       try (Stream<StoredLeaf> leaves = snapshot.leaves(0, Long.MAX_VALUE);
           ParallelLeafDecoder decoded = new ParallelLeafDecoder(leaves.iterator())) {
-        while (decoded.hasNext()) {
-          DecodedLeaf leaf = decoded.next();
+        while (true) {
+          DecodedLeaf leaf;
+          try {
+            if (!decoded.hasNext()) {
+              break;
+            }
+            leaf = decoded.next();
+          } catch (RuntimeException e) {
+            // A row a store's own schema would refuse (a NULL leaf, a short hash): someone
+            // rebuilt the table by hand.
+            return earliest(new Problem(expected, "the stored row for entry " + expected
+                + " cannot be read: " + e.getMessage()));
+          }
           if (leaf.rowSeq() != expected) {
-            defer(new Problem(expected, "entry " + expected
-                + " is missing: the next stored entry is " + leaf.rowSeq()), -1);
-            return reportDeferred();
+            return earliest(new Problem(expected, "entry " + expected
+                + " is missing: the next stored entry is " + leaf.rowSeq()));
           }
           Problem leafProblem = checkLeaf(leaf);
           if (leafProblem != null) {
-            return broken(leafProblem.seq(), leafProblem.message());
+            return earliest(leafProblem);
           }
           if (deferred != null && leaf.rowSeq() >= deferred.reportAfterSeq()) {
             return reportDeferred();
@@ -106,11 +120,37 @@ public final class LedgerVerifier {
             + expected + " entries are stored: entries " + expected + " to " + (beyond.size() - 1)
             + " were removed (truncated tail)");
       }
+      if (checkpointsChecked == 0) {
+        return broken(0, "the ledger has no signed checkpoint at all (checkpoints removed)");
+      }
+      if (provenSize != expected) {
+        // Every batch is stored with its checkpoint in one transaction, so an honest ledger never
+        // holds entries beyond its latest checkpoint.
+        return broken(provenSize, "entries " + provenSize + " to " + (expected - 1)
+            + " are not covered by any signed checkpoint (later checkpoints were removed, or"
+            + " entries were added outside the service)");
+      }
       problem = checkNodeCursorsExhausted();
       if (problem != null) {
         return broken(expected, problem);
       }
+      Problem indexProblem = new LinkIndexCheck(heads).check(snapshot);
+      if (indexProblem != null) {
+        return broken(indexProblem.seq(), indexProblem.message());
+      }
       return VerificationResult.intact(expected, checkpointsChecked);
+    }
+
+    /**
+     * Of a problem found now and one deferred earlier, reports the one at the earlier seq: entries
+     * before the last valid checkpoint are proven, so nothing an attacker plants later can move
+     * the blame back onto them or hide an earlier problem.
+     */
+    private VerificationResult earliest(Problem found) {
+      if (deferred != null && deferred.problem().seq() < found.seq()) {
+        return reportDeferred();
+      }
+      return broken(found.seq(), found.message());
     }
 
     /**
@@ -144,16 +184,18 @@ public final class LedgerVerifier {
         return new Problem(seq, "entry " + seq + " holds the leaf of seq " + entry.seq()
             + " (entries reordered or moved)");
       }
-      if (!entry.prev().equals(prev)) {
-        return seq == 0
-            ? new Problem(0, "entry 0 has prev " + entry.prev() + ", want 64 zeros")
-            : new Problem(seq - 1, "the leaf hash of entry " + (seq - 1) + " is " + prev
-                + ", but entry " + seq + " records prev " + entry.prev()
-                + " (entry " + (seq - 1) + " or the prev of entry " + seq + " was altered)");
-      }
       if (!hash.equals(leaf.storedHash())) {
         return new Problem(seq, "entry " + seq + " was altered: its leaf hashes to " + hash
             + " but the stored leaf hash is " + leaf.storedHash());
+      }
+      if (!entry.prev().equals(prev)) {
+        // Entry seq-1 or the prev of entry seq was altered; if a valid checkpoint already covers
+        // seq-1, it is proven and the fault is entry seq's.
+        long blamed = seq == 0 || seq - 1 < provenSize ? seq : seq - 1;
+        return new Problem(blamed, seq == 0
+            ? "entry 0 has prev " + entry.prev() + ", want 64 zeros"
+            : "the leaf hash of entry " + (seq - 1) + " is " + prev + ", but entry " + seq
+                + " records prev " + entry.prev() + " (entry " + blamed + " was altered)");
       }
       if (entry.source().isEmpty()) {
         return new Problem(seq, "entry " + seq + " has an empty source");
@@ -167,7 +209,8 @@ public final class LedgerVerifier {
           String nodeProblem = checkStoredNode(node);
           if (nodeProblem != null) {
             long first = node.id().firstLeaf();
-            defer(new Problem(first, nodeProblem), first + node.id().leafCount());
+            defer(new Problem(Math.max(first, provenSize), nodeProblem),
+                first + node.id().leafCount());
           }
         }
       }
@@ -182,13 +225,19 @@ public final class LedgerVerifier {
             + ", but its event names " + keys;
       }
       for (String linkKey : keys) {
-        long want = heads.getOrDefault(linkKey, -1L);
+        long[] head = heads.get(linkKey);
+        long want = head == null ? -1 : head[0];
         long got = links.get(linkKey);
         if (got != want) {
           return "entry " + seq + " links " + linkKey + " to seq " + got + ", want " + want
               + " (an entry naming it is missing, added or moved)";
         }
-        heads.put(linkKey, seq);
+        if (head == null) {
+          heads.put(linkKey, new long[] {seq, 1});
+        } else {
+          head[0] = seq;
+          head[1]++;
+        }
       }
       return null;
     }
@@ -264,7 +313,7 @@ public final class LedgerVerifier {
       return pendingCheckpoints.peek();
     }
 
-    private record Problem(long seq, String message) {}
+
 
     private record Deferred(Problem problem, long reportAfterSeq) {}
 

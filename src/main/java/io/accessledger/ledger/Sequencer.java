@@ -43,6 +43,7 @@ public final class Sequencer implements AutoCloseable {
   private final Thread writer;
   private volatile boolean closing;
   private volatile StoredCheckpoint latest;
+  private volatile Throwable lastFailure;
 
   // Owned by the writer thread.
   private final BatchBuilder builder;
@@ -87,7 +88,10 @@ public final class Sequencer implements AutoCloseable {
    * Appends {@code events} as contiguous entries, all or nothing. The future completes once they are
    * durable and covered by a stored signed checkpoint; it fails with {@link LedgerBusyException} at
    * once when the queue is full, and with the store's exception when the write fails (nothing of the
-   * group is written then).
+   * group is written then, unless the commit landed and only its acknowledgement failed).
+   *
+   * <p>The future is completed on the writer thread: callbacks attached to it MUST NOT block
+   * (and in particular must not wait for another append), or the writer stalls.
    */
   public CompletableFuture<List<AppendResult>> appendGroup(List<PreparedEvent> events) {
     if (events.isEmpty()) {
@@ -151,11 +155,27 @@ public final class Sequencer implements AutoCloseable {
           groups.add(queue.poll());
           entries += next.events().size();
         }
-        write(groups, entries);
+        try {
+          write(groups, entries);
+        } catch (Throwable t) {
+          // Whatever happens, no caller is left waiting and the writer goes on.
+          lastFailure = t;
+          groups.forEach(g -> g.future().completeExceptionally(t));
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The writer thread is running (it stops only when closed). */
+  public boolean writerAlive() {
+    return writer.isAlive();
+  }
+
+  /** Why the latest batch failed, or empty if it was written. */
+  public java.util.Optional<Throwable> lastFailure() {
+    return java.util.Optional.ofNullable(lastFailure);
   }
 
   private void write(List<PendingGroup> groups, int entries) {
@@ -164,10 +184,12 @@ public final class Sequencer implements AutoCloseable {
       built = builder.build(tail, groups, entries);
       store.append(built.batch());
     } catch (RuntimeException | Error e) {
+      lastFailure = e;
       groups.forEach(g -> g.future().completeExceptionally(e));
       reloadAfterFailure();
       return;
     }
+    lastFailure = null;
     tail = built.tailAfter();
     latest = built.batch().checkpoint();
     batchesWritten.incrementAndGet();

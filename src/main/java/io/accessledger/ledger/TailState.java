@@ -2,6 +2,7 @@ package io.accessledger.ledger;
 
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredLeaf;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,9 +31,33 @@ record TailState(CompactRange tree, Digest lastLeafHash) {
     } else {
       checkAgainst(stored.get(), signer, size, tree);
     }
-    Digest last =
-        size == 0 ? Digest.ZERO : store.hashes(List.of(new NodeId(0, size - 1))).get(0);
+    Digest last = size == 0 ? Digest.ZERO : checkedLastLeafHash(store, size, tree.root());
     return new TailState(tree, last);
+  }
+
+  /**
+   * The hash the next entry's {@code prev} will commit to. Recomputed from the leaf itself and
+   * proven to be in the tree whose root was just checked, so a stored hash edited while the
+   * service was stopped is never signed into the log.
+   */
+  private static Digest checkedLastLeafHash(LedgerStore store, long size, Digest root) {
+    long seq = size - 1;
+    StoredLeaf stored = store.leaf(seq)
+        .orElseThrow(() -> new LedgerStateException("the ledger's last entry " + seq
+            + " is missing. Run `verify` to find the first bad seq."));
+    Digest hash = TreeHasher.leafHash(stored.leaf());
+    if (!hash.equals(stored.hash())) {
+      throw new LedgerStateException("the ledger's last entry " + seq + " is not the one its"
+          + " signed tree holds (its stored leaf hash was edited). Run `verify`.");
+    }
+    try {
+      ProofVerifier.verifyInclusion(seq, size, hash, MerkleProofs.inclusion(seq, size, store), root);
+    } catch (ProofException e) {
+      throw new LedgerStateException("the ledger's last entry " + seq + " is not the one its"
+          + " signed tree holds (" + e.getMessage() + "). Run `verify` to find the first bad seq.",
+          e);
+    }
+    return hash;
   }
 
   private static void checkAgainst(

@@ -34,6 +34,12 @@ public interface LedgerSnapshot extends NodeSource, AutoCloseable {
   /** The stored interior nodes of one level (1 and up) in index order. Close the stream when done. */
   Stream<StoredNode> nodesAtLevel(int level);
 
+  /**
+   * One summary per stored link key, plus one with a null key for index rows whose key is not
+   * stored at all. Close the stream when done.
+   */
+  Stream<LinkKeySummary> linkIndexSummary();
+
   @Override
   void close();
 }

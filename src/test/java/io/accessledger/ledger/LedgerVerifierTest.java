@@ -1,6 +1,7 @@
 package io.accessledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.accessledger.support.TestLedger;
 import io.accessledger.store.StoredLeaf;
@@ -172,18 +173,38 @@ class LedgerVerifierTest {
       TestLedger.tamper(db, edits.toArray(String[]::new));
     }
     VerificationResult result = verify();
-    assertThat(result.firstBadSeq()).isPresent();
-    assertThat(result.firstBadSeq().getAsLong()).isLessThanOrEqualTo(35);
-    assertThat(result.problem()).containsAnyOf("Merkle node", "do not match the checkpoint");
+    // The stored Merkle node over entries 34 and 35 no longer matches them.
+    assertThat(result.firstBadSeq()).hasValue(34);
+    assertThat(result.problem()).contains("Merkle node at level 1, index 17 (entries 34 to 35)");
+
+    // Rewrite the Merkle nodes too: now only the signed root tells, and every entry after the
+    // last valid checkpoint (size 30) is suspect.
+    List<String> nodeEdits = new java.util.ArrayList<>();
+    CompactRange tree = new CompactRange();
+    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+      for (long seq = 0; seq < ENTRIES; seq++) {
+        for (StoredNode node : tree.append(store.leaf(seq).orElseThrow().hash())) {
+          if (node.id().level() > 0) {
+            nodeEdits.add("UPDATE merkle_nodes SET hash = " + hex(node.hash().bytes())
+                + " WHERE node_id = " + (((long) node.id().level() << 48) | node.id().index()));
+          }
+        }
+      }
+    }
+    TestLedger.tamper(db, nodeEdits.toArray(String[]::new));
+    result = verify();
+    assertThat(result.firstBadSeq()).hasValue(30);
+    assertThat(result.problem())
+        .contains("entries 30 to 39 do not match the checkpoint signed at tree size 40");
   }
 
   @Test
   void anEditedMerkleNodeIsNamed() throws Exception {
-    // Level 1, index 4 covers entries 8 and 9.
+    // Level 1, index 4 covers entries 8 and 9; the checkpoint at size 9 already proves entry 8.
     TestLedger.tamper(db, "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE node_id = "
         + ((1L << 48) | 4));
     VerificationResult result = verify();
-    assertThat(result.firstBadSeq()).hasValue(8);
+    assertThat(result.firstBadSeq()).hasValue(9);
     assertThat(result.problem()).contains("level 1, index 4").contains("children hash to");
   }
 
@@ -199,8 +220,58 @@ class LedgerVerifierTest {
     TestLedger.tamper(db, "UPDATE leaves SET leaf = " + hex(edited) + ", leaf_hash = "
         + hex(TreeHasher.leafHash(edited).bytes()) + " WHERE seq = 9");
     VerificationResult result = verify();
-    // The edit is caught at entry 9 either through its links or through entry 10's prev.
     assertThat(result.firstBadSeq()).hasValue(9);
+    assertThat(result.problem()).contains("entry 9 links subject:child-2 to seq -1, want " + linked);
+  }
+
+  @Test
+  void anEditedPrevIsBlamedOnItsOwnEntry() throws Exception {
+    byte[] original = leaf(18).leaf();
+    LedgerEntry entry = LeafCodec.decode(original);
+    byte[] edited = new String(original, StandardCharsets.UTF_8)
+        .replace(entry.prev().hex(), Digest.ZERO.hex()).getBytes(StandardCharsets.UTF_8);
+    // Even with the stored hash recomputed, the checkpoint at size 18 proves entry 17 intact.
+    TestLedger.tamper(db, "UPDATE leaves SET leaf = " + hex(edited) + ", leaf_hash = "
+        + hex(TreeHasher.leafHash(edited).bytes()) + " WHERE seq = 18");
+    VerificationResult result = verify();
+    assertThat(result.firstBadSeq()).hasValue(18);
+    assertThat(result.problem()).contains("entry 18 was altered");
+  }
+
+  @Test
+  void entriesBeyondTheLastRemainingCheckpointAreNamed() throws Exception {
+    TestLedger.tamper(db, "DELETE FROM checkpoints WHERE tree_size = 40");
+    VerificationResult result = verify();
+    assertThat(result.firstBadSeq()).hasValue(30);
+    assertThat(result.problem()).contains("entries 30 to 39 are not covered by any signed checkpoint");
+  }
+
+  @Test
+  void aLedgerWithNoCheckpointsIsNotIntact() throws Exception {
+    TestLedger.tamper(db, "DELETE FROM checkpoints");
+    VerificationResult result = verify();
+    assertThat(result.firstBadSeq()).hasValue(0);
+    assertThat(result.problem()).contains("no signed checkpoint");
+  }
+
+  @Test
+  void anEditedLinkIndexIsNamed() throws Exception {
+    TestLedger.tamper(db, "DELETE FROM link_index WHERE seq = 12 AND key_id ="
+        + " (SELECT id FROM link_keys WHERE link_key = 'subject:child-5')");
+    VerificationResult result = verify();
+    assertThat(result.isIntact()).isFalse();
+    assertThat(result.problem()).contains("subject:child-5").contains("index edited");
+  }
+
+  @Test
+  void aReplacedRowIsRefusedByTheDatabase() {
+    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+      assertThatThrownBy(() -> store.jdbi().useHandle(h -> h.execute(
+              "INSERT OR REPLACE INTO leaves (seq, leaf, leaf_hash) SELECT seq, leaf, leaf_hash"
+                  + " FROM leaves WHERE seq = 3")))
+          .hasMessageContaining("ledger is append-only: DELETE on leaves refused");
+    }
+    assertThat(verify().isIntact()).isTrue();
   }
 
   @Test

@@ -192,6 +192,99 @@ class SequencerTest {
   }
 
   @Test
+  void linksStayRightWhenTheHeadCacheEvicts() throws Exception {
+    try (SqliteLedgerStore store = store();
+        Sequencer sequencer = Sequencer.start(
+            store, signer, Clock.systemUTC(), new SequencerSettings(4096, 1000, 1))) {
+      for (int i = 0; i < 60; i++) {
+        // One group per entry, so each batch looks heads up again from a one-key cache.
+        sequencer.append(TestLedger.prepared("e" + i, "child-" + (i % 5), "worker-" + (i % 4)))
+            .join();
+      }
+      LedgerEntry last = LeafCodec.decode(store.leaf(59).orElseThrow().leaf());
+      assertThat(last.links()).containsEntry("subject:child-4", 54L).containsEntry("actor:worker-3", 55L);
+      VerificationResult result = new LedgerVerifier(store, signer.verifierKey()).verify();
+      assertThat(result.isIntact()).as(result.problem()).isTrue();
+    }
+  }
+
+  @Test
+  void aCommitThatLandsButReportsAnErrorLeavesTheNextAppendRight() throws Exception {
+    AtomicBoolean failAfter = new AtomicBoolean(false);
+    try (SqliteLedgerStore real = store();
+        Sequencer sequencer = Sequencer.start(new ForwardingLedgerStore(real) {
+          @Override
+          public void append(AppendBatch batch) {
+            super.append(batch);
+            if (failAfter.getAndSet(false)) {
+              throw new StoreException("connection reset after commit (simulated)");
+            }
+          }
+        }, signer, Clock.systemUTC(), SequencerSettings.defaults())) {
+      sequencer.append(TestLedger.prepared("a", "child-a", "w")).join();
+      failAfter.set(true);
+      assertThatThrownBy(() -> sequencer.append(TestLedger.prepared("b", "child-a", "w")).join())
+          .hasMessageContaining("connection reset");
+      AppendResult next = sequencer.append(TestLedger.prepared("c", "child-a", "w")).join();
+      assertThat(next.seq()).isEqualTo(2);
+      assertThat(LeafCodec.decode(real.leaf(2).orElseThrow().leaf()).links())
+          .containsEntry("subject:child-a", 1L);
+      assertThat(new LedgerVerifier(real, signer.verifierKey()).verify().isIntact()).isTrue();
+    }
+  }
+
+  @Test
+  void startingWithAnEditedLastLeafHashIsRefused() throws Exception {
+    try (SqliteLedgerStore store = store();
+        Sequencer sequencer = TestLedger.sequencer(store, signer)) {
+      TestLedger.appendViews(sequencer, 4);
+    }
+    // Size 4: the root is one stored node, which this edit does not touch.
+    TestLedger.tamper(dir.resolve("ledger.db"),
+        "UPDATE leaves SET leaf_hash = zeroblob(32) WHERE seq = 3");
+    try (SqliteLedgerStore store = store()) {
+      assertThatThrownBy(() -> TestLedger.sequencer(store, signer))
+          .isInstanceOf(LedgerStateException.class)
+          .hasMessageContaining("last entry 3 is not the one its signed tree holds");
+    }
+  }
+
+  @Test
+  void aLinkHeadFromAnEditedIndexIsNeverSigned() throws Exception {
+    try (SqliteLedgerStore store = store();
+        Sequencer sequencer = TestLedger.sequencer(store, signer)) {
+      TestLedger.appendViews(sequencer, 3);
+    }
+    TestLedger.tamper(dir.resolve("ledger.db"), "INSERT INTO link_index (key_id, seq)"
+        + " SELECT id, 99 FROM link_keys WHERE link_key = 'subject:child-1'");
+    try (SqliteLedgerStore store = store();
+        Sequencer sequencer = TestLedger.sequencer(store, signer)) {
+      assertThatThrownBy(() -> sequencer.append(TestLedger.prepared("x", "child-1", "w")).join())
+          .hasMessageContaining("the link index for subject:child-1 names entry 99");
+      assertThat(store.size()).isEqualTo(3);
+      assertThat(sequencer.lastFailure()).isPresent();
+    }
+  }
+
+  @Test
+  void closingWritesEverythingAlreadyQueued() {
+    List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
+    try (SqliteLedgerStore store = store()) {
+      Sequencer sequencer = TestLedger.sequencer(store, signer);
+      for (int i = 0; i < 200; i++) {
+        futures.add(sequencer.append(TestLedger.prepared("q" + i, "c", "w")));
+      }
+      sequencer.close();
+      assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
+      assertThat(futures.stream().map(CompletableFuture::join).map(AppendResult::seq))
+          .hasSize(200);
+      assertThat(store.size()).isEqualTo(200);
+      assertThat(sequencer.append(TestLedger.prepared("late", "c", "w")))
+          .isCompletedExceptionally();
+    }
+  }
+
+  @Test
   void aFullQueueRefusesAtOnceWithBusy() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch writing = new CountDownLatch(1);

@@ -31,7 +31,9 @@ public final class SqliteDataSources {
             "transaction_mode", "IMMEDIATE",
             "busy_timeout", "10000",
             "cache_size", "-65536",
-            "foreign_keys", "true"));
+            "foreign_keys", "true",
+            // So that INSERT OR REPLACE, which deletes the old row, fires the DELETE triggers.
+            "recursive_triggers", "true"));
     factory.setInitialSize(1);
     factory.setMinSize(1);
     factory.setMaxSize(maxConnections);

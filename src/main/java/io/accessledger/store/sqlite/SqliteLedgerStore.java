@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -49,7 +50,16 @@ public final class SqliteLedgerStore implements LedgerStore {
    */
   public static SqliteLedgerStore open(DataSource dataSource, AutoCloseable onClose) {
     Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-    SqliteMigrations.apply(jdbi);
+    try {
+      SqliteMigrations.apply(jdbi);
+    } catch (RuntimeException e) {
+      try {
+        onClose.close();
+      } catch (Exception closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
     return new SqliteLedgerStore(jdbi, onClose);
   }
 
@@ -88,7 +98,11 @@ public final class SqliteLedgerStore implements LedgerStore {
 
   @Override
   public Optional<StoredLeaf> leaf(long seq) {
-    return jdbi.withHandle(handle -> SqliteSnapshot.leaves(handle, seq, seq + 1).findFirst());
+    return jdbi.withHandle(handle -> {
+      try (Stream<StoredLeaf> one = SqliteSnapshot.leaves(handle, seq, seq + 1)) {
+        return one.findFirst();
+      }
+    });
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.NodeId;
 import io.accessledger.ledger.StoredNode;
 import io.accessledger.store.LedgerSnapshot;
+import io.accessledger.store.LinkKeySummary;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
@@ -30,6 +31,11 @@ final class SqliteSnapshot implements LedgerSnapshot {
       this.dao = handle.attach(LedgerDao.class);
       dao.size(); // the first read fixes the snapshot
     } catch (RuntimeException e) {
+      try {
+        handle.execute("ROLLBACK");
+      } catch (RuntimeException ignored) {
+        // BEGIN itself failed: there is no transaction to end.
+      }
       handle.close();
       throw new StoreException("cannot open a snapshot of the ledger: " + e.getMessage(), e);
     }
@@ -76,6 +82,18 @@ final class SqliteSnapshot implements LedgerSnapshot {
         .bind("hi", NodeIds.first(level + 1))
         .setFetchSize(1024)
         .map((rs, ctx) -> new StoredNode(NodeIds.decode(rs.getLong(1)), Digest.of(rs.getBytes(2))))
+        .stream();
+  }
+
+  @Override
+  public Stream<LinkKeySummary> linkIndexSummary() {
+    return handle
+        .createQuery("SELECT k.link_key, COALESCE(MAX(i.seq), -1), COUNT(i.seq)"
+            + " FROM link_keys k LEFT JOIN link_index i ON i.key_id = k.id GROUP BY k.id"
+            + " UNION ALL SELECT NULL, COALESCE(MAX(seq), -1), COUNT(*) FROM link_index"
+            + " WHERE key_id NOT IN (SELECT id FROM link_keys) HAVING COUNT(*) > 0")
+        .setFetchSize(1024)
+        .map((rs, ctx) -> new LinkKeySummary(rs.getString(1), rs.getLong(2), rs.getLong(3)))
         .stream();
   }
 
