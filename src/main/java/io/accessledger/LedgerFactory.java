@@ -125,6 +125,11 @@ public class LedgerFactory {
     return SqliteLedgerStore.open(dataSource, dataSource::stop);
   }
 
+  /** Opens the existing ledger read-only, for checking it: nothing is created, migrated or written. */
+  public SqliteLedgerStore openStoreReadOnly() {
+    return SqliteLedgerStore.openReadOnly(SqliteDataSources.readOnly(databaseFile()));
+  }
+
   /** True when the ledger database file exists (for commands that must not create one). */
   public boolean databaseExists() {
     return Files.exists(databaseFile());

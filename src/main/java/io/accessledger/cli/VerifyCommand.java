@@ -1,6 +1,5 @@
 package io.accessledger.cli;
 
-import com.codahale.metrics.MetricRegistry;
 import io.accessledger.AccessLedgerConfiguration;
 import io.accessledger.LedgerFactory;
 import io.accessledger.ledger.CheckpointException;
@@ -54,7 +53,7 @@ public final class VerifyCommand extends ConfiguredCommand<AccessLedgerConfigura
     VerifierKey key = verifierKey(namespace.getString("key"), factory);
     long started = System.nanoTime();
     VerificationResult result;
-    try (SqliteLedgerStore store = factory.openStore(new MetricRegistry())) {
+    try (SqliteLedgerStore store = factory.openStoreReadOnly()) {
       result = new LedgerVerifier(store, key).verify();
     }
     double seconds = (System.nanoTime() - started) / 1e9;

@@ -22,6 +22,7 @@ public final class PreparedEvent {
   /**
    * Canonicalises {@code event} for the log.
    *
+   * @param event must not be changed by anyone while this runs
    * @param source the system that posted it, taken from its credentials, never from the body
    * @throws io.accessledger.ledger.json.CanonicalJsonException if the event holds a value RFC 8785
    *     cannot represent exactly (a float, an integer beyond 2^53, a lone surrogate)
@@ -30,6 +31,7 @@ public final class PreparedEvent {
     if (source == null || source.isEmpty()) {
       throw new IllegalArgumentException("source must be non-empty");
     }
+    CanonicalJson.serialize(source); // refused here, not later inside someone else's batch
     return new PreparedEvent(CanonicalJson.serialize(event), LinkKeys.of(event), source);
   }
 

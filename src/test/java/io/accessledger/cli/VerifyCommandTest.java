@@ -40,6 +40,22 @@ class VerifyCommandTest {
   }
 
   @Test
+  void verifyOpensTheEvidenceReadOnly() throws Exception {
+    LedgerFactory factory = new LedgerFactory();
+    factory.setDataDir(data.toString());
+    try (var store = factory.openStoreReadOnly()) {
+      assertThat(store.size()).isEqualTo(25);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.jdbi().useHandle(h ->
+              h.execute("CREATE TABLE scribble (x INTEGER)")))
+          .hasMessageContaining("readonly");
+    }
+    Path db = data.resolve("ledger.db");
+    byte[] before = java.nio.file.Files.readAllBytes(db);
+    assertThat(CliRunner.run("verify", config.toString()).succeeded()).isTrue();
+    assertThat(java.nio.file.Files.readAllBytes(db)).isEqualTo(before);
+  }
+
+  @Test
   void aTamperedLedgerFailsNamingTheFirstBadSeq() throws Exception {
     TestLedger.tamper(data.resolve("ledger.db"), "DELETE FROM leaves WHERE seq = 11");
     CliRunner.Outcome outcome = CliRunner.run("verify", config.toString());

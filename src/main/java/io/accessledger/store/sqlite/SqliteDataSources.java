@@ -17,6 +17,19 @@ import java.util.Map;
 public final class SqliteDataSources {
   private SqliteDataSources() {}
 
+  /**
+   * Unpooled read-only connections to an existing {@code file}: for checking evidence, which must
+   * never change the file it checks (not even by migrating it), and may be a read-only copy.
+   */
+  public static javax.sql.DataSource readOnly(Path file) {
+    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+    config.setReadOnly(true);
+    config.setBusyTimeout(10_000);
+    org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource(config);
+    dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return dataSource;
+  }
+
   /** A pool of up to {@code maxConnections} connections to {@code file}, which is created if absent. */
   public static ManagedDataSource pooled(Path file, MetricRegistry metrics, int maxConnections) {
     DataSourceFactory factory = new DataSourceFactory();

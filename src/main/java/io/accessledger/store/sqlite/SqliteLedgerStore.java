@@ -63,6 +63,27 @@ public final class SqliteLedgerStore implements LedgerStore {
     return new SqliteLedgerStore(jdbi, onClose);
   }
 
+  /**
+   * Opens an existing ledger for reading only: no migration runs and nothing is written.
+   *
+   * @throws StoreException if the file is not an access-ledger database of a schema this code reads
+   */
+  public static SqliteLedgerStore openReadOnly(DataSource dataSource) {
+    Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    int version;
+    try {
+      version = jdbi.withHandle(h ->
+          h.createQuery("SELECT MAX(version) FROM schema_migrations").mapTo(Integer.class).one());
+    } catch (RuntimeException e) {
+      throw new StoreException("not an access-ledger database: " + e.getMessage(), e);
+    }
+    if (version != SqliteMigrations.LATEST) {
+      throw new StoreException("the ledger's schema is version " + version + ", this code reads "
+          + SqliteMigrations.LATEST + "; use the matching release to verify it");
+    }
+    return new SqliteLedgerStore(jdbi, () -> { });
+  }
+
   /** The Jdbi the store runs on, for other tables in the same database file. */
   public Jdbi jdbi() {
     return jdbi;

@@ -19,6 +19,9 @@ import org.jdbi.v3.core.Jdbi;
 final class SqliteMigrations {
   private static final List<String> MIGRATIONS = List.of("V1__ledger.sql");
 
+  /** The schema version after every migration has run. */
+  static final int LATEST = MIGRATIONS.size();
+
   private SqliteMigrations() {}
 
   static void apply(Jdbi jdbi) {
