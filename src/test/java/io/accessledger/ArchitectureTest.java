@@ -53,11 +53,14 @@ class ArchitectureTest {
     try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
       List<String> offenders = files
           .filter(Files::isRegularFile)
-          .filter(p -> p.toString().endsWith(".java"))
+          .filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".sql"))
           .filter(p -> {
             try {
               String text = Files.readString(p).toUpperCase(java.util.Locale.ROOT);
-              return text.matches("(?s).*(UPDATE|DELETE FROM)\\s+(LEAVES|MERKLE_NODES|LINK_KEYS|LINK_INDEX|CHECKPOINTS)\\b.*");
+              return text.matches("(?s).*(UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO|INSERT\\s+OR\\s+"
+                  + "(REPLACE|IGNORE)\\s+INTO|DROP\\s+(TABLE|TRIGGER)(\\s+IF\\s+EXISTS)?)\\s+\"?"
+                  + "(LEAVES|MERKLE_NODES|LINK_KEYS|LINK_INDEX|CHECKPOINTS|\\w+_NO_(UPDATE|DELETE))\\b.*")
+                  || text.contains("ON CONFLICT");
             } catch (IOException e) {
               throw new IllegalStateException(e);
             }
