@@ -88,7 +88,8 @@ public final class Sequencer implements AutoCloseable {
    * Appends {@code events} as contiguous entries, all or nothing. The future completes once they are
    * durable and covered by a stored signed checkpoint; it fails with {@link LedgerBusyException} at
    * once when the queue is full, and with the store's exception when the write fails (nothing of the
-   * group is written then, unless the commit landed and only its acknowledgement failed).
+   * group is written then; when the commit landed and only its acknowledgement failed, the future
+   * completes normally).
    *
    * <p>The future is completed on the writer thread: callbacks attached to it MUST NOT block
    * (and in particular must not wait for another append), or the writer stalls.
@@ -179,23 +180,39 @@ public final class Sequencer implements AutoCloseable {
   }
 
   private void write(List<PendingGroup> groups, int entries) {
-    BatchBuilder.Built built;
+    BatchBuilder.Built built = null;
     try {
       built = builder.build(tail, groups, entries);
       store.append(built.batch());
     } catch (RuntimeException | Error e) {
+      reloadAfterFailure();
+      if (built != null && landed(built)) {
+        // The commit reached the disk and only its acknowledgement failed: the entries are there.
+        acknowledge(groups, built);
+        return;
+      }
       lastFailure = e;
       groups.forEach(g -> g.future().completeExceptionally(e));
-      reloadAfterFailure();
       return;
     }
-    lastFailure = null;
     tail = built.tailAfter();
+    acknowledge(groups, built);
+  }
+
+  private void acknowledge(List<PendingGroup> groups, BatchBuilder.Built built) {
+    lastFailure = null;
     latest = built.batch().checkpoint();
     batchesWritten.incrementAndGet();
     for (int i = 0; i < groups.size(); i++) {
       groups.get(i).future().complete(built.results().get(i));
     }
+  }
+
+  /** Whether storage, reloaded after an error, holds exactly this batch as its tail. */
+  private boolean landed(BatchBuilder.Built built) {
+    long end = built.tailAfter().tree().size();
+    return tail.tree().size() == end
+        && tail.lastLeafHash().equals(built.tailAfter().lastLeafHash());
   }
 
   /**
