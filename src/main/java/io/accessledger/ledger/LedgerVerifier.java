@@ -17,16 +17,19 @@ import java.util.stream.Stream;
  * missing or out of place, that each leaf is canonical and well-formed and names its own seq, that
  * its stored hash is its real hash, that its {@code prev} is the previous leaf's hash, that its
  * {@code links} point at the previous entry naming each key; that every stored Merkle node is the
- * hash of its children; and that every stored checkpoint is signed by {@code key}, commits to the
- * root of the first {@code size} leaves, and that no checkpoint covers more entries than are stored
- * (a truncated tail).
+ * hash of its children; that every stored checkpoint is signed by {@code key} and commits to the
+ * root of the first {@code size} leaves; that no checkpoint covers more entries than are stored (a
+ * truncated tail) and no entry lies beyond the latest checkpoint (removed checkpoints); and that
+ * the per-key index lists exactly the entries the leaves name. It reads one snapshot.
  *
- * <p>It stops at the first problem and names the first bad {@code seq}. Where a checkpoint's root
- * does not match and no single leaf shows the edit (an attacker rewrote a whole stretch
- * consistently), the first bad seq is the first entry that no earlier checkpoint vouches for.
+ * <p>It stops at the first problem and names the first bad {@code seq}, never one that a valid
+ * checkpoint already proves. Where a checkpoint's root does not match and no single leaf shows the
+ * edit (an attacker rewrote a whole stretch consistently), the first bad seq is the first entry
+ * that no valid checkpoint vouches for. Leaves are decoded on all cores; the checks that depend on
+ * order run on the calling thread.
  *
- * <p>Memory grows only with the number of distinct link keys (to check {@code links}); the Merkle
- * state is a frontier of O(log n) hashes.
+ * <p>Memory grows only with the number of distinct link keys (to check {@code links} and the
+ * index); the Merkle state is a frontier of O(log n) hashes.
  */
 public final class LedgerVerifier {
   private static final int CHECKPOINT_PAGE = 1000;
