@@ -46,10 +46,8 @@ final class BatchBuilder {
     String receivedAt = LeafCodec.formatReceivedAt(clock.instant());
     List<EncodedLeaf> leaves = new ArrayList<>(entries);
     List<StoredNode> nodes = new ArrayList<>(entries);
-    List<List<AppendResult>> results = new ArrayList<>(groups.size());
     Digest prev = tail.lastLeafHash();
     for (Sequencer.PendingGroup group : groups) {
-      List<AppendResult> groupResults = new ArrayList<>(group.events().size());
       for (PreparedEvent event : group.events()) {
         long seq = tree.size();
         TreeMap<String, Long> links = new TreeMap<>();
@@ -65,19 +63,22 @@ final class BatchBuilder {
           }
         }
         leaves.add(EncodedLeaf.ofFresh(seq, leaf, hash, event.linkKeys()));
-        groupResults.add(new AppendResult(seq, hash, tree.size()));
         prev = hash;
       }
-      results.add(groupResults);
     }
     Checkpoint checkpoint = new Checkpoint(signer.origin(), tree.size(), tree.root());
     StoredCheckpoint signed = new StoredCheckpoint(tree.size(), signer.sign(checkpoint));
     heads.putAll(batchHeads);
-    List<List<AppendResult>> acknowledged = new ArrayList<>(results.size());
-    for (List<AppendResult> groupResults : results) {
-      acknowledged.add(groupResults.stream()
-          .map(r -> new AppendResult(r.seq(), r.leafHash(), signed.size()))
-          .toList());
+    // Each group's entries are contiguous in `leaves`, in group order.
+    List<List<AppendResult>> acknowledged = new ArrayList<>(groups.size());
+    int next = 0;
+    for (Sequencer.PendingGroup group : groups) {
+      List<AppendResult> groupResults = new ArrayList<>(group.events().size());
+      for (int i = 0; i < group.events().size(); i++, next++) {
+        EncodedLeaf leaf = leaves.get(next);
+        groupResults.add(new AppendResult(leaf.seq(), leaf.hash(), signed.size()));
+      }
+      acknowledged.add(List.copyOf(groupResults));
     }
     return new Built(
         groups, acknowledged, new AppendBatch(leaves, nodes, signed), new TailState(tree, prev));

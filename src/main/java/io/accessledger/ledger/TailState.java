@@ -3,7 +3,6 @@ package io.accessledger.ledger;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
-import java.util.List;
 import java.util.Optional;
 
 /**
