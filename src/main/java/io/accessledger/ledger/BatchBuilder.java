@@ -55,14 +55,15 @@ final class BatchBuilder {
           links.put(key, batchHeads.put(key, seq));
         }
         byte[] leaf =
-            LeafCodec.encode(seq, event.canonicalEvent(), links, prev, receivedAt, event.source());
+            LeafCodec.encode(
+                seq, event.canonicalEventAt(seq), links, prev, receivedAt, event.source());
         Digest hash = TreeHasher.leafHash(leaf);
         for (StoredNode node : tree.append(hash)) {
           if (node.id().level() > 0) {
             nodes.add(node);
           }
         }
-        leaves.add(EncodedLeaf.ofFresh(seq, leaf, hash, event.linkKeys()));
+        leaves.add(EncodedLeaf.ofFresh(seq, leaf, hash, event.linkKeys(), event.key()));
         prev = hash;
       }
     }

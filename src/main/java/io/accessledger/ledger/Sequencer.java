@@ -98,6 +98,12 @@ public final class Sequencer implements AutoCloseable {
     if (events.isEmpty()) {
       throw new IllegalArgumentException("a group needs at least one event");
     }
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).referencedOffset() > i) {
+        throw new IllegalArgumentException(
+            "event " + i + " of the group names an entry outside the group");
+      }
+    }
     PendingGroup group = new PendingGroup(List.copyOf(events));
     if (closing) {
       group.future().completeExceptionally(new IllegalStateException("the sequencer is closed"));

@@ -19,6 +19,8 @@ import java.util.Optional;
  *       batch is durable against process death and power loss.
  *   <li>{@link #append} MUST refuse a batch whose first {@code seq} is not the current
  *       {@link #size()}, so a stale or second writer can never leave a gap or a fork.
+ *   <li>{@link #append} MUST refuse a batch holding an {@link io.accessledger.ledger.EventKey}
+ *       whose source and {@code eventId} are already recorded, or recorded twice in the batch.
  *   <li>Reads see only committed batches.
  * </ul>
  */
@@ -52,6 +54,12 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
 
   /** Up to {@code limit} seqs of entries naming {@code linkKey}, greater than {@code afterSeq}, ascending. */
   List<Long> seqsFor(String linkKey, long afterSeq, int limit);
+
+  /**
+   * The entry that recorded the event {@code eventId} from {@code source}, if any: appends of
+   * leaves carrying an {@link io.accessledger.ledger.EventKey} record it atomically with the entry.
+   */
+  Optional<RecordedEvent> findEvent(String source, String eventId);
 
   @Override
   void close();

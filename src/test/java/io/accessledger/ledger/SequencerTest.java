@@ -34,6 +34,52 @@ class SequencerTest {
   }
 
   @Test
+  void extractSubjectEntriesNameTheSeqTheirReleaseWasGiven() throws Exception {
+    try (SqliteLedgerStore store = store();
+        Sequencer sequencer = TestLedger.sequencer(store, signer)) {
+      TestLedger.appendViews(sequencer, 3); // so the release does not land at seq 0
+      Map<String, Object> release = Map.of(
+          "eventId", "rel-1", "type", "EXTRACT_RELEASE", "occurredAt", "2026-11-23T09:00:00Z",
+          "actor", Map.of("id", "ig-officer"), "subjectCount", 2);
+      EventKey key = new EventKey("case-system", "rel-1", Digest.ZERO);
+      List<AppendResult> results = sequencer.appendGroup(List.of(
+          PreparedEvent.identified(release, key),
+          PreparedEvent.extractSubject("rel-1", 0, "2026-11-23T09:00:00Z", "child-\"a\"", 1,
+              "case-system"),
+          PreparedEvent.extractSubject("rel-1", 1, "2026-11-23T09:00:00Z", "child-b", 2,
+              "case-system"))).get(10, TimeUnit.SECONDS);
+
+      assertThat(results).extracting(AppendResult::seq).containsExactly(3L, 4L, 5L);
+      LedgerEntry second = LeafCodec.decode(store.leaf(5).orElseThrow().leaf());
+      assertThat(second.event()).isEqualTo(Map.of(
+          "eventId", "rel-1#1", "occurredAt", "2026-11-23T09:00:00Z", "release", 3L,
+          "subject", Map.of("id", "child-b"), "type", "EXTRACT_SUBJECT"));
+      assertThat(second.links()).isEqualTo(Map.of("subject:child-b", -1L));
+      LedgerEntry first = LeafCodec.decode(store.leaf(4).orElseThrow().leaf());
+      assertThat(first.event().get("subject")).isEqualTo(Map.of("id", "child-\"a\""));
+      assertThat(store.findEvent("case-system", "rel-1")).get()
+          .extracting(io.accessledger.store.RecordedEvent::seq).isEqualTo(3L);
+      assertThat(store.findEvent("case-system", "rel-1#0")).isEmpty();
+    }
+    try (SqliteLedgerStore store = store()) {
+      VerificationResult result = new LedgerVerifier(store, signer.verifierKey()).verify();
+      assertThat(result.isIntact()).as(result.problem()).isTrue();
+    }
+  }
+
+  @Test
+  void aGroupWhoseEntryNamesOneOutsideTheGroupIsRefused() {
+    try (SqliteLedgerStore store = store();
+        Sequencer sequencer = TestLedger.sequencer(store, signer)) {
+      PreparedEvent orphan =
+          PreparedEvent.extractSubject("rel-1", 0, "2026-11-23T09:00:00Z", "c", 1, "case-system");
+      assertThatThrownBy(() -> sequencer.appendGroup(List.of(orphan)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("outside the group");
+    }
+  }
+
+  @Test
   void concurrentAppendersGetEveryEntryExactlyOnceUnderOneCheckpoint() throws Exception {
     int appenders = 8;
     int perAppender = 300;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.accessledger.ledger.CompactRange;
 import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.EncodedLeaf;
+import io.accessledger.ledger.EventKey;
 import io.accessledger.ledger.MerkleProofs;
 import io.accessledger.ledger.NodeId;
 import io.accessledger.ledger.StoredNode;
@@ -52,6 +53,49 @@ public abstract class LedgerStoreContract {
       leaves.add(new EncodedLeaf(seq, leaf, hash, List.of(linkKeys)));
     }
     return new AppendBatch(leaves, nodes, new StoredCheckpoint(tree.size(), "note " + tree.size()));
+  }
+
+  /** The next batch of one leaf per key, each carrying that event key. */
+  private AppendBatch nextIdentifiedBatch(EventKey... keys) {
+    List<EncodedLeaf> leaves = new ArrayList<>();
+    List<StoredNode> nodes = new ArrayList<>();
+    for (EventKey key : keys) {
+      long seq = tree.size();
+      byte[] leaf = ("{\"leaf\":" + seq + "}").getBytes(StandardCharsets.UTF_8);
+      Digest hash = TreeHasher.leafHash(leaf);
+      tree.append(hash).stream().filter(n -> n.id().level() > 0).forEach(nodes::add);
+      leaves.add(new EncodedLeaf(seq, leaf, hash, List.of(), key));
+    }
+    return new AppendBatch(leaves, nodes, new StoredCheckpoint(tree.size(), "note " + tree.size()));
+  }
+
+  private static EventKey eventKey(String source, String eventId, String content) {
+    return new EventKey(
+        source, eventId, TreeHasher.leafHash(content.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void eventIdsAreRecordedWithTheirEntryAndContent() {
+    store.append(nextBatch(2));
+    EventKey first = eventKey("case-system", "e-1", "one");
+    EventKey sameIdOtherSource = eventKey("health-system", "e-1", "two");
+    store.append(nextIdentifiedBatch(first, sameIdOtherSource));
+    assertThat(store.findEvent("case-system", "e-1"))
+        .contains(new RecordedEvent(2, first.content()));
+    assertThat(store.findEvent("health-system", "e-1"))
+        .contains(new RecordedEvent(3, sameIdOtherSource.content()));
+    assertThat(store.findEvent("case-system", "e-2")).isEmpty();
+    assertThat(store.findEvent("other", "e-1")).isEmpty();
+  }
+
+  @Test
+  void aBatchRepeatingARecordedEventIdIsRefusedWhole() {
+    store.append(nextIdentifiedBatch(eventKey("case-system", "e-1", "one")));
+    AppendBatch duplicate = nextIdentifiedBatch(
+        eventKey("case-system", "e-2", "two"), eventKey("case-system", "e-1", "other"));
+    assertThatThrownBy(() -> store.append(duplicate)).isInstanceOf(StoreException.class);
+    assertThat(store.size()).isEqualTo(1);
+    assertThat(store.findEvent("case-system", "e-2")).isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.accessledger.ledger.NodeId;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
+import io.accessledger.store.RecordedEvent;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
 import java.util.Collection;
@@ -18,6 +19,11 @@ public class ForwardingLedgerStore implements LedgerStore {
 
   public ForwardingLedgerStore(LedgerStore delegate) {
     this.delegate = delegate;
+  }
+
+  @Override
+  public Optional<RecordedEvent> findEvent(String source, String eventId) {
+    return delegate.findEvent(source, eventId);
   }
 
   @Override

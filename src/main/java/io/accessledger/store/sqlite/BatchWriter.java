@@ -1,6 +1,7 @@
 package io.accessledger.store.sqlite;
 
 import io.accessledger.ledger.EncodedLeaf;
+import io.accessledger.ledger.EventKey;
 import io.accessledger.ledger.StoredNode;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.store.StoreException;
@@ -54,6 +55,7 @@ final class BatchWriter {
     insertLeaves(c, batch);
     insertLinks(c, batch, keyIds);
     insertNodes(c, batch);
+    insertEventIds(c, batch);
     try (PreparedStatement insert =
         c.prepareStatement("INSERT INTO checkpoints (tree_size, note) VALUES (?, ?)")) {
       insert.setLong(1, batch.checkpoint().size());
@@ -105,6 +107,34 @@ final class BatchWriter {
         insert.addBatch();
       }
       insert.executeBatch();
+    }
+  }
+
+  private static void insertEventIds(Connection c, AppendBatch batch) throws SQLException {
+    PreparedStatement insert = null;
+    try {
+      for (EncodedLeaf leaf : batch.leaves()) {
+        EventKey key = leaf.key();
+        if (key == null) {
+          continue;
+        }
+        if (insert == null) {
+          insert = c.prepareStatement(
+              "INSERT INTO event_ids (source, event_id, seq, content_hash) VALUES (?, ?, ?, ?)");
+        }
+        insert.setString(1, key.source());
+        insert.setString(2, key.eventId());
+        insert.setLong(3, leaf.seq());
+        insert.setBytes(4, key.content().bytes());
+        insert.addBatch();
+      }
+      if (insert != null) {
+        insert.executeBatch();
+      }
+    } finally {
+      if (insert != null) {
+        insert.close();
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.accessledger.store.sqlite;
 
+import io.accessledger.store.RecordedEvent;
 import io.accessledger.store.StoredCheckpoint;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,11 @@ interface LedgerDao {
   @SqlQuery(
       "SELECT seq FROM link_index WHERE key_id = :keyId AND seq > :after ORDER BY seq LIMIT :limit")
   List<Long> seqsFor(@Bind("keyId") long keyId, @Bind("after") long afterSeq, @Bind("limit") int limit);
+
+  @SqlQuery(
+      "SELECT seq, content_hash FROM event_ids WHERE source = :source AND event_id = :eventId")
+  @RegisterRowMapper(RecordedEventMapper.class)
+  Optional<RecordedEvent> findEvent(@Bind("source") String source, @Bind("eventId") String eventId);
 
   @SqlQuery("SELECT seq AS id, leaf_hash AS hash FROM leaves WHERE seq IN (<seqs>)")
   @RegisterRowMapper(IdHash.Mapper.class)

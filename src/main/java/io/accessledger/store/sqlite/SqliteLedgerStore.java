@@ -5,6 +5,7 @@ import io.accessledger.ledger.NodeId;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
+import io.accessledger.store.RecordedEvent;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
@@ -172,6 +172,11 @@ public final class SqliteLedgerStore implements LedgerStore {
     return reading(handle -> keyId(handle, linkKey)
         .map(id -> handle.attach(LedgerDao.class).seqsFor(id, afterSeq, limit))
         .orElse(List.of()));
+  }
+
+  @Override
+  public Optional<RecordedEvent> findEvent(String source, String eventId) {
+    return jdbi.withExtension(LedgerDao.class, dao -> dao.findEvent(source, eventId));
   }
 
   @Override

@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  * shipped migration is never edited.
  */
 final class SqliteMigrations {
-  private static final List<String> MIGRATIONS = List.of("V1__ledger.sql");
+  private static final List<String> MIGRATIONS = List.of("V1__ledger.sql", "V2__event_ids.sql");
 
   /** The schema version after every migration has run. */
   static final int LATEST = MIGRATIONS.size();

@@ -69,6 +69,6 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
     assertThat(store.latestCheckpoint()).isPresent();
     int migrations = jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM schema_migrations")
         .mapTo(Integer.class).one());
-    assertThat(migrations).isEqualTo(1);
+    assertThat(migrations).isEqualTo(SqliteMigrations.LATEST).isEqualTo(2);
   }
 }
