@@ -1,16 +1,27 @@
 package io.accessledger;
 
 import com.codahale.metrics.Gauge;
+import io.accessledger.auth.BearerAuthFilter;
+import io.accessledger.auth.sqlite.SqliteClientStore;
+import io.accessledger.cli.AddClientCommand;
+import io.accessledger.cli.RevokeClientCommand;
 import io.accessledger.cli.VerifyCommand;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
 import io.accessledger.health.WriterHealthCheck;
+import io.accessledger.resources.RefusedEventsMeter;
+import io.accessledger.resources.Resources;
+import io.accessledger.resources.errors.ApiExceptionMapper;
+import io.accessledger.resources.errors.LedgerBusyMapper;
+import io.accessledger.resources.errors.WebApplicationExceptionMapper;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.AutoCloseableManager;
 import java.time.Clock;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /** access-ledger: the tamper-evident access log for children's social care records. */
 public class AccessLedgerApplication extends Application<AccessLedgerConfiguration> {
@@ -31,6 +42,8 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
         new SubstitutingSourceProvider(
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addCommand(new VerifyCommand());
+    bootstrap.addCommand(new AddClientCommand());
+    bootstrap.addCommand(new RevokeClientCommand());
   }
 
   @Override
@@ -38,6 +51,20 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     LedgerFactory factory = configuration.getLedger();
     LedgerRuntime ledger = LedgerRuntime.open(factory, environment.metrics(), Clock.systemUTC());
     environment.lifecycle().manage(ledger);
+
+    // API clients live in their own file (<dataDir>/clients.db), read on every request so that a
+    // revocation takes effect at once.
+    SqliteClientStore clients = factory.openClients(environment.metrics());
+    environment.lifecycle().manage(new AutoCloseableManager(clients));
+    environment.jersey().register(new BearerAuthFilter(clients));
+    environment.jersey().register(RolesAllowedDynamicFeature.class);
+
+    environment.jersey().register(new ApiExceptionMapper());
+    environment.jersey().register(new LedgerBusyMapper());
+    environment.jersey().register(new WebApplicationExceptionMapper());
+    environment.jersey().register(new RefusedEventsMeter(environment.metrics()));
+    Resources.register(
+        environment.jersey(), ledger, configuration.buildLegalBases(), Clock.systemUTC());
 
     environment.healthChecks().register(
         "signing-key", new SigningKeyHealthCheck(ledger.signer(), ledger.store(), factory.keyFile()));

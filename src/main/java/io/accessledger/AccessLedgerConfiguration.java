@@ -1,13 +1,20 @@
 package io.accessledger;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.accessledger.events.LegalBasis;
+import io.accessledger.events.LegalBasisVocabulary;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 
-/** The service's configuration: Dropwizard's {@code server}/{@code logging} plus {@code ledger}. */
+/**
+ * The service's configuration: Dropwizard's {@code server}/{@code logging}, the {@code ledger}, and
+ * {@code localLegalBases}.
+ */
 public class AccessLedgerConfiguration extends Configuration {
   @Valid @NotNull private LedgerFactory ledger = new LedgerFactory();
+  @NotNull private List<LegalBasis> localLegalBases = List.of();
 
   @JsonProperty("ledger")
   public LedgerFactory getLedger() {
@@ -17,5 +24,25 @@ public class AccessLedgerConfiguration extends Configuration {
   @JsonProperty("ledger")
   public void setLedger(LedgerFactory ledger) {
     this.ledger = ledger;
+  }
+
+  /** A deployment's own legal-basis codes, added to the shipped vocabulary. */
+  @JsonProperty
+  public List<LegalBasis> getLocalLegalBases() {
+    return localLegalBases;
+  }
+
+  @JsonProperty
+  public void setLocalLegalBases(List<LegalBasis> localLegalBases) {
+    this.localLegalBases = localLegalBases == null ? List.of() : List.copyOf(localLegalBases);
+  }
+
+  /**
+   * The vocabulary events are checked against: the shipped codes plus the local ones.
+   *
+   * @throws IllegalArgumentException naming a local code that is malformed or already defined
+   */
+  public LegalBasisVocabulary buildLegalBases() {
+    return LegalBasisVocabulary.shipped().withLocal(localLegalBases);
   }
 }

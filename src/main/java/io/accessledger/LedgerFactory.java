@@ -2,6 +2,7 @@ package io.accessledger;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.crypto.Ed25519Signer;
 import io.accessledger.crypto.SigningKeyFile;
 import io.accessledger.ledger.CheckpointSigner;
@@ -18,11 +19,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 
 /**
  * The {@code ledger:} section of {@code config.yml}: where the ledger lives and how it is signed and
- * written. Builds the store and the checkpoint signer; the file layout under {@code dataDir} is
- * {@code ledger.db} (SQLite) and {@code signing.key} (Ed25519 seed, mode 0600).
+ * written. Builds the store, the checkpoint signer and the API client store; the file layout under
+ * {@code dataDir} is {@code ledger.db} (SQLite), {@code signing.key} (Ed25519 seed),
+ * {@code clients.db} (SQLite: API clients and their token hashes) and {@code writer.lock}, all
+ * mode 0600.
  */
 public class LedgerFactory {
   @NotEmpty private String dataDir = "data";
@@ -107,6 +111,46 @@ public class LedgerFactory {
 
   public Path keyFile() {
     return dataPath().resolve("signing.key");
+  }
+
+  /**
+   * The API clients' database: a file of its own, because it changes (revocation) while the
+   * ledger's tables are append-only, and because {@code add-client} must write it while a running
+   * server holds the ledger's writer lock.
+   */
+  public Path clientsFile() {
+    return dataPath().resolve("clients.db");
+  }
+
+  /**
+   * Opens (creating on first use, mode 0600) the API client store. Safe while another process,
+   * such as the server, has it open.
+   */
+  public SqliteClientStore openClients(MetricRegistry metrics) {
+    prepareDataDir();
+    createPrivately(clientsFile());
+    return SqliteClientStore.open(clientsFile(), metrics, Clock.systemUTC());
+  }
+
+  /**
+   * Creates the ledger database and the signing key if they are absent, as the first command that
+   * opens the ledger must (contract section 1), and leaves both closed. If a running server holds
+   * the writer lock, it has already created both, and this does nothing.
+   *
+   * @throws LedgerStateException if the data directory is open to others, or the ledger has
+   *     checkpoints but no signing key
+   */
+  public void ensureLedgerCreated(MetricRegistry metrics) {
+    Path dir = prepareDataDir();
+    DataDirLock lock;
+    try {
+      lock = DataDirLock.acquire(dir);
+    } catch (LedgerStateException heldByAnotherWriter) {
+      return; // the writer that holds the lock opened (so created) the ledger and its key
+    }
+    try (lock; SqliteLedgerStore store = openStore(metrics)) {
+      openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
+    }
   }
 
   public SequencerSettings sequencerSettings() {

@@ -59,8 +59,8 @@ class ArchitectureTest {
               String text = Files.readString(p).toUpperCase(java.util.Locale.ROOT);
               return text.matches("(?s).*(UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO|INSERT\\s+OR\\s+"
                   + "(REPLACE|IGNORE)\\s+INTO|DROP\\s+(TABLE|TRIGGER)(\\s+IF\\s+EXISTS)?)\\s+\"?"
-                  + "(LEAVES|MERKLE_NODES|LINK_KEYS|LINK_INDEX|CHECKPOINTS|\\w+_NO_(UPDATE|DELETE))\\b.*")
-                  || text.contains("ON CONFLICT");
+                  + "(LEAVES|MERKLE_NODES|LINK_KEYS|LINK_INDEX|CHECKPOINTS|EVENT_IDS|\\w+_NO_(UPDATE|DELETE))\\b.*")
+                  || text.matches("(?s).*\\bON\\s+CONFLICT\\b.*");
             } catch (IOException e) {
               throw new IllegalStateException(e);
             }

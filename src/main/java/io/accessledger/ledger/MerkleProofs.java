@@ -43,6 +43,44 @@ public final class MerkleProofs {
   }
 
   /**
+   * The inclusion proofs of several leaves in the same tree, as {@link #inclusion} would give each,
+   * fetching every distinct node once in a single call to the source (proofs of nearby leaves share
+   * most of their nodes).
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= index < size} for every index
+   * @throws IllegalStateException if the source answers with the wrong number of hashes
+   */
+  public static List<List<Digest>> inclusions(List<Long> indexes, long size, NodeSource source) {
+    Objects.requireNonNull(source, "source");
+    List<List<List<NodeId>>> shapes = new ArrayList<>(indexes.size());
+    java.util.LinkedHashMap<NodeId, Integer> distinct = new java.util.LinkedHashMap<>();
+    for (long index : indexes) {
+      List<List<NodeId>> shape = MerkleMath.inclusionProof(index, size);
+      shapes.add(shape);
+      for (List<NodeId> element : shape) {
+        for (NodeId id : element) {
+          distinct.putIfAbsent(id, distinct.size());
+        }
+      }
+    }
+    List<Digest> fetched =
+        distinct.isEmpty() ? List.of() : fetch(new ArrayList<>(distinct.keySet()), source);
+    List<List<Digest>> proofs = new ArrayList<>(shapes.size());
+    for (List<List<NodeId>> shape : shapes) {
+      List<Digest> proof = new ArrayList<>(shape.size());
+      for (List<NodeId> element : shape) {
+        List<Digest> hashes = new ArrayList<>(element.size());
+        for (NodeId id : element) {
+          hashes.add(fetched.get(distinct.get(id)));
+        }
+        proof.add(foldRight(hashes));
+      }
+      proofs.add(Collections.unmodifiableList(proof));
+    }
+    return Collections.unmodifiableList(proofs);
+  }
+
+  /**
    * The consistency proof from size {@code m} to size {@code n} (RFC 9162 section 2.1.4.1);
    * empty when {@code m == n}.
    *

@@ -46,6 +46,12 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
   /** The leaf stored at {@code seq}. */
   Optional<StoredLeaf> leaf(long seq);
 
+  /**
+   * The stored leaves among {@code seqs}, in ascending {@code seq} order; seqs not stored are
+   * skipped. One round trip, for answers that carry many entries.
+   */
+  List<StoredLeaf> leaves(List<Long> seqs);
+
   /** Opens a consistent read-only view for long reads; see {@link LedgerSnapshot}. */
   LedgerSnapshot snapshot();
 

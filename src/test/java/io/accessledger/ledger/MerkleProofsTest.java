@@ -38,6 +38,28 @@ class MerkleProofsTest {
   }
 
   @Test
+  void manyInclusionProofsAreTheSingleProofsFetchedOnce() {
+    MerkleTestSource source = source(300);
+    for (long size : new long[] {1, 2, 7, 64, 257, 300}) {
+      java.util.List<Long> indexes = new java.util.ArrayList<>();
+      for (long i = 0; i < size; i += 1 + size / 17) {
+        indexes.add(i);
+      }
+      indexes.add(size - 1);
+      indexes.add(0L); // repeats are answered again
+      int before = source.calls();
+      java.util.List<java.util.List<Digest>> proofs = MerkleProofs.inclusions(indexes, size, source);
+      assertThat(source.calls() - before).isLessThanOrEqualTo(1);
+      assertThat(proofs).hasSameSizeAs(indexes);
+      for (int k = 0; k < indexes.size(); k++) {
+        assertThat(proofs.get(k)).isEqualTo(MerkleProofs.inclusion(indexes.get(k), size, source));
+      }
+    }
+    assertThatThrownBy(() -> MerkleProofs.inclusions(java.util.List.of(3L, 10L), 10, source))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void refusesArgumentsOutsideTheTree() {
     MerkleTestSource source = source(10);
     assertThatThrownBy(() -> MerkleProofs.root(-1, source))

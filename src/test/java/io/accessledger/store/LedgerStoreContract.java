@@ -99,6 +99,16 @@ public abstract class LedgerStoreContract {
   }
 
   @Test
+  void leavesAreFetchedManyAtATimeInSeqOrder() {
+    store.append(nextBatch(6));
+    assertThat(store.leaves(List.of(4L, 1L, 9L, 2L)))
+        .extracting(StoredLeaf::seq)
+        .containsExactly(1L, 2L, 4L);
+    assertThat(store.leaves(List.of(4L)).get(0).leaf()).isEqualTo(store.leaf(4).orElseThrow().leaf());
+    assertThat(store.leaves(List.of())).isEmpty();
+  }
+
+  @Test
   void anEmptyStoreHasNothing() {
     assertThat(store.size()).isZero();
     assertThat(store.latestCheckpoint()).isEmpty();

@@ -27,6 +27,11 @@ public class ForwardingLedgerStore implements LedgerStore {
   }
 
   @Override
+  public List<StoredLeaf> leaves(List<Long> seqs) {
+    return delegate.leaves(seqs);
+  }
+
+  @Override
   public long size() {
     return delegate.size();
   }

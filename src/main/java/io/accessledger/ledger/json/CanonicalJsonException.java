@@ -12,12 +12,26 @@ public final class CanonicalJsonException extends RuntimeException {
   private final String problem;
   private final String path;
   private final long offset;
+  private final boolean wellFormed;
 
   CanonicalJsonException(String problem, String path, long offset) {
+    this(problem, path, offset, false);
+  }
+
+  CanonicalJsonException(String problem, String path, long offset, boolean wellFormed) {
     super(offset < 0 ? problem + " at " + path : problem + " at byte " + offset + ", path " + path);
     this.problem = problem;
     this.path = path;
     this.offset = offset;
+    this.wellFormed = wellFormed;
+  }
+
+  /**
+   * True when the input was well-formed JSON but holds a value the ledger refuses (a float, an
+   * integer beyond 2^53-1, a lone surrogate): an invalid value rather than malformed input.
+   */
+  public boolean isWellFormed() {
+    return wellFormed;
   }
 
   /** What is wrong, without the location. */

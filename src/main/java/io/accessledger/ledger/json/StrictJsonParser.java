@@ -198,11 +198,11 @@ final class StrictJsonParser {
       pos++;
     }
     if (pos < end && (in[pos] == '.' || in[pos] == 'e' || in[pos] == 'E')) {
-      throw error("floats are refused, found " + describe(pos) + " in a number", pos);
+      throw refusal("floats are refused, found " + describe(pos) + " in a number", pos);
     }
     if (digits > 16 || magnitude > CanonicalJson.MAX_SAFE_INTEGER) {
       String text = new String(in, start, pos - start, StandardCharsets.US_ASCII);
-      throw error(CanonicalJson.outOfRange(text), start);
+      throw refusal(CanonicalJson.outOfRange(text), start);
     }
     return negative ? -magnitude : magnitude;
   }
@@ -289,7 +289,7 @@ final class StrictJsonParser {
     }
     char c = hex4(at);
     if (Character.isLowSurrogate(c)) {
-      throw error("lone surrogate " + CanonicalJson.codePoint(c) + " in string", at);
+      throw refusal("lone surrogate " + CanonicalJson.codePoint(c) + " in string", at);
     }
     if (Character.isHighSurrogate(c)) {
       int lowAt = pos;
@@ -301,7 +301,7 @@ final class StrictJsonParser {
           return;
         }
       }
-      throw error("lone surrogate " + CanonicalJson.codePoint(c) + " in string", at);
+      throw refusal("lone surrogate " + CanonicalJson.codePoint(c) + " in string", at);
     }
     sb.append(c);
   }
@@ -393,7 +393,16 @@ final class StrictJsonParser {
     return String.format("0x%02X", b);
   }
 
+  /** Well-formed JSON holding a value the ledger cannot represent exactly. */
+  private CanonicalJsonException refusal(String problem, int offset) {
+    return error(problem, offset, true);
+  }
+
   private CanonicalJsonException error(String problem, int offset) {
+    return error(problem, offset, false);
+  }
+
+  private CanonicalJsonException error(String problem, int offset, boolean wellFormed) {
     StringBuilder path = new StringBuilder(JsonPath.ROOT);
     for (int d = 1; d <= segments; d++) {
       if (keys[d] == null) {
@@ -402,6 +411,6 @@ final class StrictJsonParser {
         JsonPath.appendKey(path, keys[d]);
       }
     }
-    return new CanonicalJsonException(problem, path.toString(), offset);
+    return new CanonicalJsonException(problem, path.toString(), offset, wellFormed);
   }
 }

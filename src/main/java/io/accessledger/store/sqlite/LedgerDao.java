@@ -2,6 +2,7 @@ package io.accessledger.store.sqlite;
 
 import io.accessledger.store.RecordedEvent;
 import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredLeaf;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -36,6 +37,10 @@ interface LedgerDao {
       "SELECT seq, content_hash FROM event_ids WHERE source = :source AND event_id = :eventId")
   @RegisterRowMapper(RecordedEventMapper.class)
   Optional<RecordedEvent> findEvent(@Bind("source") String source, @Bind("eventId") String eventId);
+
+  @SqlQuery("SELECT seq, leaf, leaf_hash FROM leaves WHERE seq IN (<seqs>) ORDER BY seq")
+  @RegisterRowMapper(StoredLeafMapper.class)
+  List<StoredLeaf> leaves(@BindList("seqs") List<Long> seqs);
 
   @SqlQuery("SELECT seq AS id, leaf_hash AS hash FROM leaves WHERE seq IN (<seqs>)")
   @RegisterRowMapper(IdHash.Mapper.class)

@@ -127,6 +127,14 @@ public final class SqliteLedgerStore implements LedgerStore {
   }
 
   @Override
+  public List<StoredLeaf> leaves(List<Long> seqs) {
+    if (seqs.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withExtension(LedgerDao.class, dao -> dao.leaves(seqs));
+  }
+
+  @Override
   public LedgerSnapshot snapshot() {
     return new SqliteSnapshot(jdbi.open());
   }

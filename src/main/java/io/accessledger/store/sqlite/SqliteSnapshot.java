@@ -47,7 +47,7 @@ final class SqliteSnapshot implements LedgerSnapshot {
         .bind("from", from)
         .bind("to", to)
         .setFetchSize(1024)
-        .map((rs, ctx) -> new StoredLeaf(rs.getLong(1), rs.getBytes(2), Digest.of(rs.getBytes(3))))
+        .map(new StoredLeafMapper())
         .stream();
   }
 

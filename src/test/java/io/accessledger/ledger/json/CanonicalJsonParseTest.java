@@ -37,6 +37,18 @@ class CanonicalJsonParseTest {
   }
 
   @Test
+  void tellsUnrepresentableValuesApartFromMalformedInput() {
+    assertThat(refusal("{\"n\":1.5}").isWellFormed()).isTrue();
+    assertThat(refusal("{\"n\":1e3}").isWellFormed()).isTrue();
+    assertThat(refusal("{\"n\":9007199254740992}").isWellFormed()).isTrue();
+    assertThat(refusal("[\"\\ud800\"]").isWellFormed()).isTrue();
+    assertThat(refusal("{\"n\":1,}").isWellFormed()).isFalse();
+    assertThat(refusal("{\"n\":1,\"n\":2}").isWellFormed()).isFalse();
+    assertThat(refusal("{\"n\":01}").isWellFormed()).isFalse();
+    assertThat(refusal("{\"n\"").isWellFormed()).isFalse();
+  }
+
+  @Test
   void keepsInputOrderAndIsUnmodifiable() {
     @SuppressWarnings("unchecked")
     Map<String, Object> map =

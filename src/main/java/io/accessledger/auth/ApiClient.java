@@ -1,0 +1,70 @@
+package io.accessledger.auth;
+
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.util.regex.Pattern;
+
+/**
+ * An authenticated caller of the HTTP API: the principal of every request that passed
+ * {@link BearerAuthFilter}. Holds no secret, so it may be logged and written into audit entries.
+ *
+ * @param name unique for the life of the ledger (never reused, even after revocation): 1–64 of
+ *     {@code A-Za-z0-9._-}
+ * @param role what the client may do
+ * @param source for {@link Role#INGEST} only (and required there): the records system whose events
+ *     this client posts, which becomes the {@code source} of its entries; null for other roles.
+ *     Same characters as a name; {@value #RESERVED_SOURCE} is reserved for the ledger's own entries
+ */
+public record ApiClient(String name, Role role, String source) implements Principal {
+  /** The source of the ledger's own {@code AUDIT_QUERY} entries, which no client may claim. */
+  public static final String RESERVED_SOURCE = "ledger";
+
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  /** @throws IllegalArgumentException naming what is wrong with the name, role or source */
+  public ApiClient {
+    if (name == null || !IDENTIFIER.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "a client name must be 1-64 of A-Za-z0-9._- ; got '" + name + "'");
+    }
+    if (role == null) {
+      throw new IllegalArgumentException("a client needs a role; valid roles: " + Role.validNames());
+    }
+    if (role == Role.INGEST) {
+      if (source == null) {
+        throw new IllegalArgumentException(
+            "an ingest client needs a source system: the records system whose events it posts");
+      }
+      if (!IDENTIFIER.matcher(source).matches()) {
+        throw new IllegalArgumentException(
+            "a source system must be 1-64 of A-Za-z0-9._- ; got '" + source + "'");
+      }
+      if (source.equals(RESERVED_SOURCE)) {
+        throw new IllegalArgumentException("the source system '" + RESERVED_SOURCE
+            + "' is reserved for the ledger's own AUDIT_QUERY entries");
+      }
+    } else if (source != null) {
+      throw new IllegalArgumentException(
+          "only ingest clients have a source system; a " + role + " client takes none");
+    }
+  }
+
+  @Override
+  public String getName() {
+    return name;
+  }
+
+  /**
+   * The client a request was authenticated as, for resources ({@code @Context SecurityContext}).
+   *
+   * @throws IllegalStateException if the request was not authenticated by {@link BearerAuthFilter}
+   *     (a wiring error: the filter is not registered)
+   */
+  public static ApiClient of(SecurityContext context) {
+    if (context != null && context.getUserPrincipal() instanceof ApiClient client) {
+      return client;
+    }
+    throw new IllegalStateException(
+        "the request has no authenticated API client: is BearerAuthFilter registered?");
+  }
+}

@@ -1,0 +1,70 @@
+package io.accessledger.auth;
+
+import io.accessledger.api.ErrorBody;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Authenticates every request by its {@code Authorization: Bearer <token>} header against the
+ * {@link ClientStore}.
+ *
+ * <p>A request with no header, another scheme, or a malformed, unknown or revoked token is
+ * answered 401 with {@code WWW-Authenticate: Bearer realm="access-ledger"} and an
+ * {@link ErrorBody} saying which of those it was, and reaches no resource. Otherwise the request's
+ * {@link jakarta.ws.rs.core.SecurityContext} names the {@link ApiClient} ({@link
+ * ApiClient#of}) and answers {@code isUserInRole} for its one role, so that
+ * {@code @RolesAllowed} on resources (enforced by Jersey's {@code RolesAllowedDynamicFeature}, at
+ * the later {@link Priorities#AUTHORIZATION} priority) decides 403.
+ *
+ * <p>The token is never logged, put in a message or kept: messages say what is wrong, never what
+ * was sent. Store failures propagate (a 500): the filter fails closed.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public final class BearerAuthFilter implements ContainerRequestFilter {
+  /** The challenge sent with every 401 (RFC 6750 section 3). */
+  public static final String CHALLENGE = "Bearer realm=\"access-ledger\"";
+
+  private final ClientStore clients;
+
+  public BearerAuthFilter(ClientStore clients) {
+    this.clients = Objects.requireNonNull(clients, "clients");
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (header == null || header.isBlank()) {
+      refuse(request, "no Authorization header");
+      return;
+    }
+    // The scheme is case-insensitive (RFC 9110 section 11.1); one space separates it from the token.
+    int space = header.indexOf(' ');
+    if (space < 0 || !header.substring(0, space).equalsIgnoreCase(ClientSecurityContext.SCHEME)) {
+      refuse(request, "the Authorization header is not a Bearer token");
+      return;
+    }
+    Optional<ApiClient> client = clients.authenticate(header.substring(space + 1).strip());
+    if (client.isEmpty()) {
+      refuse(request, "unknown or revoked token");
+      return;
+    }
+    request.setSecurityContext(
+        new ClientSecurityContext(client.get(), request.getSecurityContext().isSecure()));
+  }
+
+  private static void refuse(ContainerRequestContext request, String problem) {
+    request.abortWith(
+        Response.status(Response.Status.UNAUTHORIZED)
+            .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new ErrorBody(Response.Status.UNAUTHORIZED.getStatusCode(), problem))
+            .build());
+  }
+}

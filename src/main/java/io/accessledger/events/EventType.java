@@ -1,0 +1,29 @@
+package io.accessledger.events;
+
+import java.util.Optional;
+
+/**
+ * The event types a records system may post (contract section 4). The ledger writes {@code
+ * AUDIT_QUERY} and {@code EXTRACT_SUBJECT} entries itself, so they are deliberately not here.
+ */
+public enum EventType {
+  VIEW,
+  SHARE_DECISION,
+  EXTRACT_RELEASE;
+
+  /**
+   * The type whose wire name is exactly {@code name} (case-sensitive), or empty. Never throws, so
+   * the validator needs no exception for an unknown type.
+   */
+  public static Optional<EventType> parse(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    return switch (name) {
+      case "VIEW" -> Optional.of(VIEW);
+      case "SHARE_DECISION" -> Optional.of(SHARE_DECISION);
+      case "EXTRACT_RELEASE" -> Optional.of(EXTRACT_RELEASE);
+      default -> Optional.empty();
+    };
+  }
+}

@@ -1,0 +1,190 @@
+package io.accessledger.query;
+
+import io.accessledger.api.ApiException;
+import io.accessledger.api.ConsistencyAnswer;
+import io.accessledger.api.EntryAnswer;
+import io.accessledger.api.HistoryAnswer;
+import io.accessledger.api.LogInfo;
+import io.accessledger.api.ProvenEntry;
+import io.accessledger.ledger.CheckpointSigner;
+import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.LeafCodec;
+import io.accessledger.ledger.LeafFormatException;
+import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.MerkleProofs;
+import io.accessledger.ledger.Sequencer;
+import io.accessledger.store.LedgerStore;
+import io.accessledger.store.StoreException;
+import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredLeaf;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers reads of the log, each with the proofs and signed checkpoint a client needs to check it
+ * without trusting the server (contract section 3). Every answer is against one signed tree size
+ * N: the latest checkpoint when the read starts, which covers the read's own {@code AUDIT_QUERY}
+ * entry. Entries at or beyond N are left out, and all proofs are for the tree of size N. The log is
+ * append-only, so entries and nodes below N never change while an answer is built.
+ *
+ * <p>The {@code check*} methods refuse a request before its audit entry is written; the answering
+ * methods then cannot fail on the request's content.
+ */
+public final class LedgerQueries {
+  /** Index rows read per round trip while paging through a history. */
+  private static final int CHUNK = 256;
+
+  /** The most index rows one page examines; a page that stops here returns a cursor. */
+  private static final int MAX_SCAN = 20_000;
+
+  private final LedgerStore store;
+  private final Sequencer sequencer;
+  private final CheckpointSigner signer;
+
+  public LedgerQueries(LedgerStore store, Sequencer sequencer, CheckpointSigner signer) {
+    this.store = store;
+    this.sequencer = sequencer;
+    this.signer = signer;
+  }
+
+  /** The latest signed checkpoint. */
+  public StoredCheckpoint checkpoint() {
+    return sequencer.latestCheckpoint();
+  }
+
+  public LogInfo log() {
+    return new LogInfo(signer.origin(), signer.verifierKey().toString(), checkpoint().size());
+  }
+
+  /** Refuses (404) an entry or tree size the log cannot prove. */
+  public void checkEntry(long seq, Long treeSize) {
+    long signed = checkpoint().size();
+    if (seq >= signed) {
+      throw ApiException.notFound("no entry " + seq + ": the signed log holds " + signed + " entries");
+    }
+    if (treeSize != null) {
+      if (treeSize <= seq || treeSize > signed) {
+        throw ApiException.notFound("treeSize " + treeSize + " must be greater than seq " + seq
+            + " and at most the signed size " + signed);
+      }
+      signedAt(treeSize);
+    }
+  }
+
+  /** The entry with its inclusion proof in the tree of {@code treeSize}, or of the latest size. */
+  public EntryAnswer entry(long seq, Long treeSize) {
+    StoredCheckpoint checkpoint = treeSize == null ? checkpoint() : signedAt(treeSize);
+    StoredLeaf leaf = store.leaf(seq).orElseThrow(() -> missing(seq));
+    List<Digest> proof = MerkleProofs.inclusion(seq, checkpoint.size(), store);
+    return new EntryAnswer(seq, text(leaf), leaf.hash().hex(), checkpoint.size(), hex(proof),
+        checkpoint.note());
+  }
+
+  /** Refuses (400/404) a consistency request the log cannot answer. */
+  public void checkConsistency(long from, long to) {
+    if (from < 1 || from > to) {
+      throw ApiException.malformed("need 1 <= from <= to, got from=" + from + " to=" + to);
+    }
+    long signed = checkpoint().size();
+    if (to > signed) {
+      throw ApiException.notFound("no signed tree of size " + to + "; the latest is " + signed);
+    }
+  }
+
+  public ConsistencyAnswer consistency(long from, long to) {
+    return new ConsistencyAnswer(from, to, hex(MerkleProofs.consistency(from, to, store)));
+  }
+
+  /**
+   * One page of the entries naming {@code linkKey}, oldest first, with inclusion proofs in the
+   * latest signed tree.
+   */
+  public HistoryAnswer history(String linkKey, HistoryRequest request) {
+    StoredCheckpoint checkpoint = checkpoint();
+    long size = checkpoint.size();
+    List<StoredLeaf> page = new ArrayList<>();
+    long after = request.after();
+    int scanned = 0;
+    boolean more = false;
+    int chunk = Math.min(CHUNK, Math.max(request.limit() + 1, 16));
+    scan:
+    while (true) {
+      List<Long> seqs = store.seqsFor(linkKey, after, chunk);
+      List<Long> signed = seqs.stream().filter(s -> s < size).toList();
+      List<StoredLeaf> leaves = store.leaves(signed);
+      if (leaves.size() != signed.size()) {
+        throw new StoreException("the index of " + linkKey + " names entries that are not stored;"
+            + " run `verify`");
+      }
+      for (StoredLeaf leaf : leaves) {
+        if (page.size() == request.limit()) {
+          more = true;
+          break scan;
+        }
+        after = leaf.seq();
+        scanned++;
+        if (!request.filters() || matches(leaf, request)) {
+          page.add(leaf);
+        }
+      }
+      if (signed.size() < seqs.size() || seqs.size() < chunk) {
+        break; // reached the end of the key's entries within the signed tree
+      }
+      if (scanned >= MAX_SCAN) {
+        more = true;
+        break;
+      }
+    }
+    List<List<Digest>> proofs =
+        MerkleProofs.inclusions(page.stream().map(StoredLeaf::seq).toList(), size, store);
+    List<ProvenEntry> entries = new ArrayList<>(page.size());
+    for (int i = 0; i < page.size(); i++) {
+      StoredLeaf leaf = page.get(i);
+      entries.add(new ProvenEntry(leaf.seq(), text(leaf), leaf.hash().hex(), hex(proofs.get(i))));
+    }
+    return new HistoryAnswer(size, checkpoint.note(), entries, more ? Long.toString(after) : null);
+  }
+
+  private static boolean matches(StoredLeaf leaf, HistoryRequest request) {
+    LedgerEntry entry;
+    try {
+      entry = LeafCodec.decode(leaf.leaf());
+    } catch (LeafFormatException e) {
+      throw new StoreException("entry " + leaf.seq() + " is not a valid leaf; run `verify`: "
+          + e.getMessage(), e);
+    }
+    Object type = entry.event().get("type");
+    Instant occurredAt = null;
+    if (entry.event().get("occurredAt") instanceof String text) {
+      try {
+        occurredAt = Instant.parse(text);
+      } catch (DateTimeParseException e) {
+        occurredAt = null; // an unparseable time matches no time window
+      }
+    }
+    return request.matches(type instanceof String s ? s : null, occurredAt);
+  }
+
+  private StoredCheckpoint signedAt(long treeSize) {
+    return store.checkpointsAfter(treeSize - 1, 1).stream()
+        .filter(c -> c.size() == treeSize)
+        .findFirst()
+        .orElseThrow(() -> ApiException.notFound("no checkpoint was signed at tree size "
+            + treeSize + "; use the size of a checkpoint you hold"));
+  }
+
+  private static StoreException missing(long seq) {
+    return new StoreException("entry " + seq + " is below the signed size but not stored; run `verify`");
+  }
+
+  private static String text(StoredLeaf leaf) {
+    return new String(leaf.leaf(), StandardCharsets.UTF_8);
+  }
+
+  private static List<String> hex(List<Digest> digests) {
+    return digests.stream().map(Digest::hex).toList();
+  }
+}

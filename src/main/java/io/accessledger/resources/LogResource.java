@@ -1,0 +1,96 @@
+package io.accessledger.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import io.accessledger.api.ApiException;
+import io.accessledger.auth.Roles;
+import io.accessledger.query.LedgerQueries;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+
+/**
+ * The log itself: its identity and size, the latest checkpoint, single entries with inclusion
+ * proofs, and consistency proofs. Each read is recorded first ({@link ReadAudit}).
+ */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public final class LogResource {
+  private final LedgerQueries queries;
+  private final ReadAudit audit;
+
+  LogResource(LedgerQueries queries, ReadAudit audit) {
+    this.queries = queries;
+    this.audit = audit;
+  }
+
+  @GET
+  @Path("log")
+  @Timed
+  @RolesAllowed({Roles.INGEST, Roles.AUDITOR, Roles.INVESTIGATOR, Roles.ADMIN})
+  public Response log(@Context SecurityContext security, @Context UriInfo uri) {
+    return audit.run(security, uri, Set.of(), () -> { }, queries::log);
+  }
+
+  @GET
+  @Path("checkpoint")
+  @Produces(MediaType.TEXT_PLAIN)
+  @Timed
+  @RolesAllowed({Roles.AUDITOR, Roles.INVESTIGATOR})
+  public Response checkpoint(@Context SecurityContext security, @Context UriInfo uri) {
+    return audit.run(security, uri, Set.of(), () -> { }, () -> queries.checkpoint().note());
+  }
+
+  @GET
+  @Path("entries/{seq}")
+  @Timed
+  @RolesAllowed({Roles.AUDITOR, Roles.INVESTIGATOR})
+  public Response entry(
+      @Context SecurityContext security,
+      @Context UriInfo uri,
+      @PathParam("seq") String seqText,
+      @QueryParam("treeSize") String treeSizeText) {
+    long seq = number("seq", seqText);
+    Long treeSize = treeSizeText == null ? null : number("treeSize", treeSizeText);
+    return audit.run(security, uri, Set.of("treeSize"),
+        () -> queries.checkEntry(seq, treeSize), () -> queries.entry(seq, treeSize));
+  }
+
+  @GET
+  @Path("proofs/consistency")
+  @Timed
+  @RolesAllowed({Roles.AUDITOR, Roles.INVESTIGATOR})
+  public Response consistency(
+      @Context SecurityContext security,
+      @Context UriInfo uri,
+      @QueryParam("from") String fromText,
+      @QueryParam("to") String toText) {
+    if (fromText == null || toText == null) {
+      throw ApiException.malformed("both from and to are required tree sizes");
+    }
+    long from = number("from", fromText);
+    long to = number("to", toText);
+    return audit.run(security, uri, Set.of("from", "to"),
+        () -> queries.checkConsistency(from, to), () -> queries.consistency(from, to));
+  }
+
+  private static long number(String name, String text) {
+    try {
+      long value = Long.parseLong(text);
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the one message below
+    }
+    throw ApiException.malformed(name + " must be a non-negative integer, got " + text);
+  }
+}

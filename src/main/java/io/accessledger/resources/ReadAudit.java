@@ -1,0 +1,71 @@
+package io.accessledger.resources;
+
+import io.accessledger.api.ApiException;
+import io.accessledger.auth.ApiClient;
+import io.accessledger.ledger.AppendResult;
+import io.accessledger.query.AuditTrail;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Runs a read of the ledger the audited way: parameters are checked first (an unknown or repeated
+ * one is refused, so the record says exactly what was asked), then the {@code AUDIT_QUERY} entry is
+ * appended and acknowledged, then the answer is built and sent with {@code Ledger-Audit-Seq}.
+ * Every read is recorded, whoever makes it; the contract requires it of auditors and investigators.
+ */
+final class ReadAudit {
+  static final String HEADER = "Ledger-Audit-Seq";
+
+  private final AuditTrail trail;
+
+  ReadAudit(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  /**
+   * @param allowed the query parameters this endpoint takes
+   * @param check validation that must pass before anything is written (throws ApiException)
+   * @param answer builds the entity once the audit entry is signed
+   */
+  Response run(
+      SecurityContext security,
+      UriInfo uri,
+      Set<String> allowed,
+      Runnable check,
+      Supplier<Object> answer) {
+    Map<String, String> parameters = parameters(uri.getQueryParameters(), allowed);
+    check.run();
+    ApiClient client = ApiClient.of(security);
+    AppendResult audit =
+        trail.record(client.name(), roleName(security), "/" + uri.getPath(), parameters);
+    return Response.ok(answer.get()).header(HEADER, audit.seq()).build();
+  }
+
+  private static String roleName(SecurityContext security) {
+    return ApiClient.of(security).role().externalName();
+  }
+
+  private static Map<String, String> parameters(
+      MultivaluedMap<String, String> given, Set<String> allowed) {
+    Map<String, String> parameters = new TreeMap<>();
+    for (Map.Entry<String, List<String>> e : given.entrySet()) {
+      if (!allowed.contains(e.getKey())) {
+        throw ApiException.malformed("unknown query parameter \"" + e.getKey() + "\""
+            + (allowed.isEmpty() ? "; this endpoint takes none" : "; allowed: " + new TreeSet<>(allowed)));
+      }
+      if (e.getValue().size() != 1) {
+        throw ApiException.malformed("query parameter \"" + e.getKey() + "\" is given more than once");
+      }
+      parameters.put(e.getKey(), e.getValue().get(0));
+    }
+    return parameters;
+  }
+}

@@ -1,0 +1,26 @@
+package io.accessledger.resources;
+
+import io.accessledger.LedgerRuntime;
+import io.accessledger.events.EventIngest;
+import io.accessledger.events.EventValidator;
+import io.accessledger.events.LegalBasisVocabulary;
+import io.accessledger.query.AuditTrail;
+import io.accessledger.query.LedgerQueries;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import java.time.Clock;
+
+/** Builds the API's resources over an open ledger and registers them with Jersey. */
+public final class Resources {
+  private Resources() {}
+
+  public static void register(
+      JerseyEnvironment jersey, LedgerRuntime ledger, LegalBasisVocabulary legalBases, Clock clock) {
+    EventIngest ingest = new EventIngest(
+        ledger.sequencer(), ledger.store(), new EventValidator(legalBases));
+    LedgerQueries queries = new LedgerQueries(ledger.store(), ledger.sequencer(), ledger.signer());
+    ReadAudit audit = new ReadAudit(new AuditTrail(ledger.sequencer(), clock));
+    jersey.register(new EventsResource(ingest));
+    jersey.register(new LogResource(queries, audit));
+    jersey.register(new HistoryResource(queries, audit));
+  }
+}

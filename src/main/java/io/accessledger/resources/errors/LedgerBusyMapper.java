@@ -1,0 +1,22 @@
+package io.accessledger.resources.errors;
+
+import io.accessledger.api.ErrorBody;
+import io.accessledger.ledger.LedgerBusyException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/**
+ * Back-pressure from the sequencer becomes 503 with {@code Retry-After}: nothing was written (or,
+ * after a timeout, it may land; a replay with the same {@code eventId} is safe either way).
+ */
+public final class LedgerBusyMapper implements ExceptionMapper<LedgerBusyException> {
+  @Override
+  public Response toResponse(LedgerBusyException e) {
+    return Response.status(503)
+        .header("Retry-After", "1")
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorBody(503, e.getMessage()))
+        .build();
+  }
+}
