@@ -59,13 +59,13 @@ public final class EventIngest {
    */
   public Accepted postOne(String source, byte[] body) {
     Map<String, Object> event = asObject(parse(body), "the body");
-    List<String> errors = problems(event, "");
-    if (!errors.isEmpty()) {
-      throw ApiException.invalid("invalid event: " + errors.get(0), errors);
-    }
     if (body.length > MAX_BODY_BYTES && !EventType.EXTRACT_RELEASE.name().equals(event.get("type"))) {
       throw ApiException.tooLarge("the body is " + body.length + " bytes; an event may be at most "
           + MAX_BODY_BYTES + " bytes (only an EXTRACT_RELEASE may be larger)");
+    }
+    List<String> errors = problems(event, "");
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("invalid event: " + errors.get(0), errors);
     }
     return accept(source, List.of(PostedEvent.of(source, event)), false);
   }
