@@ -6,11 +6,11 @@ import io.accessledger.ledger.LinkKeys;
 import io.accessledger.query.HistoryRequest;
 import io.accessledger.query.LedgerQueries;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,52 +39,31 @@ public final class HistoryResource {
   @GET
   @Path("subjects/{id}/events")
   @Timed
-  public Response subject(
-      @Context SecurityContext security,
-      @Context UriInfo uri,
-      @PathParam("id") String id,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("type") String type,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor) {
-    return history(security, uri, LinkKeys.subjectKey(id), from, to, type, limit, cursor);
+  public Response subject(@Context SecurityContext security, @Context UriInfo uri,
+      @PathParam("id") String id, @BeanParam HistoryParams params) {
+    return history(security, uri, LinkKeys.subjectKey(id), params);
   }
 
   @GET
   @Path("actors/{id}/events")
   @Timed
-  public Response actor(
-      @Context SecurityContext security,
-      @Context UriInfo uri,
-      @PathParam("id") String id,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("type") String type,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor) {
-    return history(security, uri, LinkKeys.actorKey(id), from, to, type, limit, cursor);
+  public Response actor(@Context SecurityContext security, @Context UriInfo uri,
+      @PathParam("id") String id, @BeanParam HistoryParams params) {
+    return history(security, uri, LinkKeys.actorKey(id), params);
   }
 
   @GET
   @Path("records/{type}/{id}/events")
   @Timed
-  public Response record(
-      @Context SecurityContext security,
-      @Context UriInfo uri,
-      @PathParam("type") String recordType,
-      @PathParam("id") String id,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("type") String type,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor) {
-    return history(security, uri, LinkKeys.recordKey(recordType, id), from, to, type, limit, cursor);
+  public Response record(@Context SecurityContext security, @Context UriInfo uri,
+      @PathParam("type") String recordType, @PathParam("id") String id,
+      @BeanParam HistoryParams params) {
+    return history(security, uri, LinkKeys.recordKey(recordType, id), params);
   }
 
-  private Response history(SecurityContext security, UriInfo uri, String linkKey, String from,
-      String to, String type, String limit, String cursor) {
-    HistoryRequest request = HistoryRequest.parse(from, to, type, limit, cursor);
+  private Response history(
+      SecurityContext security, UriInfo uri, String linkKey, HistoryParams params) {
+    HistoryRequest request = params.parse();
     return audit.run(security, uri, PARAMETERS, () -> { }, () -> queries.history(linkKey, request));
   }
 }

@@ -12,11 +12,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Applies the schema migrations under {@code db/sqlite/} in order, each once, each in its own
- * transaction together with its row in {@code schema_migrations}. Migrations only ever add; a
- * shipped migration is never edited.
+ * Applies schema migrations (SQL scripts on the classpath) in order, each once, each in its own
+ * transaction together with its row in {@code schema_migrations}: the ledger's under
+ * {@code db/sqlite/}, and other SQLite files' (the API clients') under their own directories.
+ * Migrations only ever add; a shipped migration is never edited.
  */
-final class SqliteMigrations {
+public final class SqliteMigrations {
   private static final List<String> MIGRATIONS = List.of("V1__ledger.sql", "V2__event_ids.sql");
 
   /** The schema version after every migration has run. */
@@ -25,20 +26,30 @@ final class SqliteMigrations {
   private SqliteMigrations() {}
 
   static void apply(Jdbi jdbi) {
+    apply(jdbi, "/db/sqlite/", MIGRATIONS);
+  }
+
+  /**
+   * Applies {@code migrations}, scripts under the classpath {@code directory}, numbered 1, 2, …
+   * in list order.
+   *
+   * @throws StoreException if a script is missing or fails; that migration is then not recorded
+   */
+  public static void apply(Jdbi jdbi, String directory, List<String> migrations) {
     jdbi.useHandle(
         handle -> {
           handle.execute(
               "CREATE TABLE IF NOT EXISTS schema_migrations ("
                   + "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-          for (int i = 0; i < MIGRATIONS.size(); i++) {
+          for (int i = 0; i < migrations.size(); i++) {
             int version = i + 1;
-            String name = MIGRATIONS.get(i);
-            handle.useTransaction(h -> applyOnce(h, version, name));
+            String path = directory + migrations.get(i);
+            handle.useTransaction(h -> applyOnce(h, version, path));
           }
         });
   }
 
-  private static void applyOnce(Handle handle, int version, String name) {
+  private static void applyOnce(Handle handle, int version, String path) {
     boolean applied =
         handle
             .createQuery("SELECT COUNT(*) FROM schema_migrations WHERE version = :v")
@@ -51,20 +62,19 @@ final class SqliteMigrations {
     }
     // sqlite-jdbc runs every statement of a script given to executeUpdate, trigger bodies included.
     try (Statement statement = handle.getConnection().createStatement()) {
-      statement.executeUpdate(load(name));
+      statement.executeUpdate(load(path));
     } catch (SQLException e) {
-      throw new StoreException("migration " + name + " failed: " + e.getMessage(), e);
+      throw new StoreException("migration " + path + " failed: " + e.getMessage(), e);
     }
     handle
         .createUpdate("INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)")
         .bind("v", version)
-        .bind("n", name)
+        .bind("n", path.substring(path.lastIndexOf('/') + 1))
         .bind("t", Instant.now().toString())
         .execute();
   }
 
-  private static String load(String name) {
-    String path = "/db/sqlite/" + name;
+  private static String load(String path) {
     try (InputStream in = SqliteMigrations.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new StoreException("migration " + path + " is missing from the jar");
