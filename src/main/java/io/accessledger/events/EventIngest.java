@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Accepts posted events into the log (contract sections 3 and 4): parses and validates them, answers
@@ -118,21 +117,23 @@ public final class EventIngest {
   private Accepted accept(String source, List<PostedEvent> posted, boolean batch) {
     List<String> ids = posted.stream().map(PostedEvent::eventId).toList();
     try (InFlightEvents.Claim claim = inFlight.claimAll(source, ids)) {
+      // Looked up only once the ids are claimed: no other request can append them meanwhile.
+      Map<String, RecordedEvent> recorded = store.findEvents(source, ids);
       EventAck[] acks = new EventAck[posted.size()];
       List<PostedEvent> fresh = new ArrayList<>();
       List<Integer> freshIndexes = new ArrayList<>();
       for (int i = 0; i < posted.size(); i++) {
         PostedEvent event = posted.get(i);
-        Optional<RecordedEvent> recorded = store.findEvent(source, event.eventId());
-        if (recorded.isEmpty()) {
+        RecordedEvent earlier = recorded.get(event.eventId());
+        if (earlier == null) {
           fresh.add(event);
           freshIndexes.add(i);
-        } else if (recorded.get().content().equals(event.key().content())) {
-          acks[i] = replayAck(event, recorded.get().seq());
+        } else if (earlier.content().equals(event.key().content())) {
+          acks[i] = replayAck(event, earlier.seq());
         } else {
           throw ApiException.conflict((batch ? "event [" + i + "]: " : "") + "eventId "
               + event.eventId() + " from " + source + " is already in the log (seq "
-              + recorded.get().seq() + ") with other content; nothing was appended");
+              + earlier.seq() + ") with other content; nothing was appended");
         }
       }
       if (!fresh.isEmpty()) {

@@ -65,7 +65,12 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
    * The entry that recorded the event {@code eventId} from {@code source}, if any: appends of
    * leaves carrying an {@link io.accessledger.ledger.EventKey} record it atomically with the entry.
    */
-  Optional<RecordedEvent> findEvent(String source, String eventId);
+  default Optional<RecordedEvent> findEvent(String source, String eventId) {
+    return Optional.ofNullable(findEvents(source, List.of(eventId)).get(eventId));
+  }
+
+  /** As {@link #findEvent}, for many ids of one source in one round trip: the recorded ones, by id. */
+  Map<String, RecordedEvent> findEvents(String source, Collection<String> eventIds);
 
   @Override
   void close();

@@ -86,6 +86,9 @@ public abstract class LedgerStoreContract {
         .contains(new RecordedEvent(3, sameIdOtherSource.content()));
     assertThat(store.findEvent("case-system", "e-2")).isEmpty();
     assertThat(store.findEvent("other", "e-1")).isEmpty();
+    assertThat(store.findEvents("case-system", List.of("e-1", "e-2", "e-3")))
+        .isEqualTo(Map.of("e-1", new RecordedEvent(2, first.content())));
+    assertThat(store.findEvents("case-system", List.of())).isEmpty();
   }
 
   @Test

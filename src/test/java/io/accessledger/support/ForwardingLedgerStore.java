@@ -22,8 +22,8 @@ public class ForwardingLedgerStore implements LedgerStore {
   }
 
   @Override
-  public Optional<RecordedEvent> findEvent(String source, String eventId) {
-    return delegate.findEvent(source, eventId);
+  public Map<String, RecordedEvent> findEvents(String source, Collection<String> eventIds) {
+    return delegate.findEvents(source, eventIds);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.accessledger.store.sqlite;
 import io.accessledger.store.RecordedEvent;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -33,10 +34,11 @@ interface LedgerDao {
       "SELECT seq FROM link_index WHERE key_id = :keyId AND seq > :after ORDER BY seq LIMIT :limit")
   List<Long> seqsFor(@Bind("keyId") long keyId, @Bind("after") long afterSeq, @Bind("limit") int limit);
 
-  @SqlQuery(
-      "SELECT seq, content_hash FROM event_ids WHERE source = :source AND event_id = :eventId")
+  @SqlQuery("SELECT event_id, seq, content_hash FROM event_ids"
+      + " WHERE source = :source AND event_id IN (<eventIds>)")
   @RegisterRowMapper(RecordedEventMapper.class)
-  Optional<RecordedEvent> findEvent(@Bind("source") String source, @Bind("eventId") String eventId);
+  List<RecordedEventMapper.Row> findEvents(
+      @Bind("source") String source, @BindList("eventIds") Collection<String> eventIds);
 
   @SqlQuery("SELECT seq, leaf, leaf_hash FROM leaves WHERE seq IN (<seqs>) ORDER BY seq")
   @RegisterRowMapper(StoredLeafMapper.class)

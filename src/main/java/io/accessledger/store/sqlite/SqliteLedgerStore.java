@@ -182,9 +182,25 @@ public final class SqliteLedgerStore implements LedgerStore {
         .orElse(List.of()));
   }
 
+  /** Ids per query: well under SQLite's limit on bound parameters. */
+  private static final int IDS_PER_QUERY = 500;
+
   @Override
-  public Optional<RecordedEvent> findEvent(String source, String eventId) {
-    return jdbi.withExtension(LedgerDao.class, dao -> dao.findEvent(source, eventId));
+  public Map<String, RecordedEvent> findEvents(String source, Collection<String> eventIds) {
+    if (eventIds.isEmpty()) {
+      return Map.of();
+    }
+    List<String> ids = List.copyOf(eventIds);
+    return jdbi.withExtension(LedgerDao.class, dao -> {
+      Map<String, RecordedEvent> found = new HashMap<>();
+      for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+        for (RecordedEventMapper.Row row : dao.findEvents(source, chunk)) {
+          found.put(row.eventId(), row.recorded());
+        }
+      }
+      return found;
+    });
   }
 
   @Override
