@@ -1,5 +1,6 @@
 package io.accessledger.auth;
 
+import io.accessledger.ledger.EventIdentity;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.regex.Pattern;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public record ApiClient(String name, Role role, String source) implements Principal {
   /** The source of the ledger's own {@code AUDIT_QUERY} entries, which no client may claim. */
-  public static final String RESERVED_SOURCE = "ledger";
+  public static final String RESERVED_SOURCE = EventIdentity.LEDGER_SOURCE;
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 

@@ -11,6 +11,9 @@ import java.util.List;
  * @param rowSeq the seq of the row it was stored under
  * @param entry the decoded leaf, or null when {@code formatProblem} says why it is not valid
  * @param linkKeys the link keys its event names (what its {@code links} must hold), or empty
+ * @param posted what the event-id index must record for it, or null for nothing ({@link
+ *     EventIdentity#of}); derived here, in parallel, so that the ordered walk only compares it with
+ *     the index
  */
 record DecodedLeaf(
     long rowSeq,
@@ -18,6 +21,7 @@ record DecodedLeaf(
     Digest storedHash,
     LedgerEntry entry,
     List<String> linkKeys,
+    PostedIdentity posted,
     String formatProblem) {
 
   static DecodedLeaf of(StoredLeaf stored) {
@@ -26,9 +30,16 @@ record DecodedLeaf(
     try {
       LedgerEntry entry = LeafCodec.decode(bytes);
       return new DecodedLeaf(
-          stored.seq(), hash, stored.hash(), entry, LinkKeys.of(entry.event()), null);
+          stored.seq(),
+          hash,
+          stored.hash(),
+          entry,
+          LinkKeys.of(entry.event()),
+          EventIdentity.of(entry, bytes),
+          null);
     } catch (LeafFormatException e) {
-      return new DecodedLeaf(stored.seq(), hash, stored.hash(), null, List.of(), e.getMessage());
+      return new DecodedLeaf(
+          stored.seq(), hash, stored.hash(), null, List.of(), null, e.getMessage());
     }
   }
 }

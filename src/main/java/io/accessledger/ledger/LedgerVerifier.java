@@ -19,17 +19,22 @@ import java.util.stream.Stream;
  * {@code links} point at the previous entry naming each key; that every stored Merkle node is the
  * hash of its children; that every stored checkpoint is signed by {@code key} and commits to the
  * root of the first {@code size} leaves; that no checkpoint covers more entries than are stored (a
- * truncated tail) and no entry lies beyond the latest checkpoint (removed checkpoints); and that
- * the per-key index lists exactly the entries the leaves name. It reads one snapshot.
+ * truncated tail) and no entry lies beyond the latest checkpoint (removed checkpoints); that
+ * the per-key index lists exactly the entries the leaves name; and that the event-id index records
+ * exactly the posted events the leaves hold, each at its seq with the digest of the event as
+ * posted. It reads one snapshot.
  *
  * <p>It stops at the first problem and names the first bad {@code seq}, never one that a valid
  * checkpoint already proves. Where a checkpoint's root does not match and no single leaf shows the
  * edit (an attacker rewrote a whole stretch consistently), the first bad seq is the first entry
- * that no valid checkpoint vouches for. Leaves are decoded on all cores; the checks that depend on
- * order run on the calling thread.
+ * that no valid checkpoint vouches for. The two indexes are derived data, not evidence: their
+ * problems are reported only when the leaves and checkpoints are intact, the one at the earlier
+ * seq first. Leaves are decoded on all cores; the checks that depend on order run on the calling
+ * thread.
  *
  * <p>Memory grows only with the number of distinct link keys (to check {@code links} and the
- * index); the Merkle state is a frontier of O(log n) hashes.
+ * index); the Merkle state is a frontier of O(log n) hashes, and the event-id index is merged with
+ * the leaves as both stream by in seq order.
  */
 public final class LedgerVerifier {
   private static final int CHECKPOINT_PAGE = 1000;
@@ -43,7 +48,15 @@ public final class LedgerVerifier {
   }
 
   /** A problem found at {@code seq}, in words. */
-  record Problem(long seq, String message) {}
+  record Problem(long seq, String message) {
+    /** Of two problems, either possibly null, the one at the earlier seq ({@code a} on a tie). */
+    static Problem earlier(Problem a, Problem b) {
+      if (a == null) {
+        return b;
+      }
+      return b == null || a.seq() <= b.seq() ? a : b;
+    }
+  }
 
   /** Runs the full check. */
   public VerificationResult verify() {
@@ -64,6 +77,7 @@ public final class LedgerVerifier {
     private final Map<String, long[]> heads = new HashMap<>();
     private final Map<Integer, NodeCursor> nodeCursors = new HashMap<>();
     private final ArrayDeque<StoredCheckpoint> pendingCheckpoints = new ArrayDeque<>();
+    private final EventIdIndexCheck eventIds;
     private long lastCheckpointFetched = -1;
     private long checkpointsChecked;
     private long provenSize;
@@ -72,6 +86,7 @@ public final class LedgerVerifier {
 
     Run(LedgerSnapshot snapshot) {
       this.snapshot = snapshot;
+      this.eventIds = new EventIdIndexCheck(snapshot);
     }
 
     VerificationResult execute() {
@@ -103,6 +118,7 @@ public final class LedgerVerifier {
           if (leafProblem != null) {
             return earliest(leafProblem);
           }
+          eventIds.accept(leaf);
           if (deferred != null && leaf.rowSeq() >= deferred.reportAfterSeq()) {
             return reportDeferred();
           }
@@ -137,7 +153,8 @@ public final class LedgerVerifier {
       if (problem != null) {
         return broken(expected, problem);
       }
-      Problem indexProblem = new LinkIndexCheck(heads).check(snapshot);
+      Problem indexProblem = Problem.earlier(
+          new LinkIndexCheck(heads).check(snapshot), eventIds.finish(expected));
       if (indexProblem != null) {
         return broken(indexProblem.seq(), indexProblem.message());
       }
@@ -322,6 +339,7 @@ public final class LedgerVerifier {
 
     void closeCursors() {
       nodeCursors.values().forEach(NodeCursor::close);
+      eventIds.close();
     }
   }
 }

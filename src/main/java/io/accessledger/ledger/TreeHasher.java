@@ -55,6 +55,14 @@ public final class TreeHasher {
     return md.digest();
   }
 
+  /** Plain SHA-256 of {@code data[from, to)}, without copying it. */
+  static Digest sha256(byte[] data, int from, int to) {
+    MessageDigest md = SHA256.get();
+    md.reset();
+    md.update(data, from, to - from);
+    return Digest.wrapFresh(md.digest());
+  }
+
   private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");

@@ -2,6 +2,7 @@ package io.accessledger.query;
 
 import io.accessledger.ledger.AppendResult;
 import io.accessledger.ledger.Appends;
+import io.accessledger.ledger.EventIdentity;
 import io.accessledger.ledger.LeafCodec;
 import io.accessledger.ledger.PreparedEvent;
 import io.accessledger.ledger.Sequencer;
@@ -19,7 +20,7 @@ import java.util.UUID;
  */
 public final class AuditTrail {
   /** The {@code source} of every entry the ledger writes about itself. */
-  public static final String SOURCE = "ledger";
+  public static final String SOURCE = EventIdentity.LEDGER_SOURCE;
 
   private final Sequencer sequencer;
   private final Clock clock;

@@ -40,6 +40,13 @@ public interface LedgerSnapshot extends NodeSource, AutoCloseable {
    */
   Stream<LinkKeySummary> linkIndexSummary();
 
+  /**
+   * Every row of the event-id index, in {@code seq} order (rows sharing a seq, which an honest
+   * ledger never has, by source and then eventId). Streamed, so the caller's memory does not grow
+   * with the log. Close the stream when done.
+   */
+  Stream<RecordedEventId> eventIds();
+
   @Override
   void close();
 }

@@ -57,6 +57,33 @@ class LeafCodecTest {
     assertThat(LinkKeys.of(entry.event())).isEqualTo(List.copyOf(new TreeMap<>(entry.links()).keySet()));
   }
 
+  @Test
+  void theEventDigestIsTheDigestOfTheReSerialisedEvent() throws Exception {
+    // Strings holding braces, brackets, quotes, backslashes, escapes and non-ASCII must not end
+    // the scan early; nor may nested objects and lists.
+    Map<String, Object> tricky = new LinkedHashMap<>();
+    tricky.put("eventId", "e-}]\"{[\\");
+    tricky.put("type", "VIEW");
+    tricky.put("subject", Map.of("id", "Zo\u00eb \"}\" \\\" \u0001 \u2028"));
+    tricky.put("extensions", Map.of("note", "\\", "more", "\"},\"links\":{"));
+    tricky.put("legalBasis", List.of("a", List.of(Map.of("x", List.of())), Map.of()));
+    for (Map<String, Object> event : List.of(EVENT, tricky, Map.<String, Object>of())) {
+      byte[] leaf = LeafCodec.encode(0, CanonicalJson.serialize(event), new TreeMap<>(),
+          Digest.ZERO, "2026-11-23T10:15:30.123Z", "case-system");
+      LedgerEntry entry = LeafCodec.decode(leaf);
+      assertThat(LeafCodec.eventDigest(leaf))
+          .isEqualTo(Digest.wrapFresh(TreeHasher.sha256(CanonicalJson.serialize(entry.event()))));
+    }
+  }
+
+  @Test
+  void theEventDigestRefusesWhatIsNotALeaf() {
+    assertThatThrownBy(() -> LeafCodec.eventDigest("{\"links\":{}}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> LeafCodec.eventDigest("{\"event\":{\"a\":\"}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static void assertRefused(String leaf, String reason) {
     assertThatThrownBy(() -> LeafCodec.decode(leaf.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(LeafFormatException.class)

@@ -41,7 +41,10 @@ class SequencerTest {
       Map<String, Object> release = Map.of(
           "eventId", "rel-1", "type", "EXTRACT_RELEASE", "occurredAt", "2026-11-23T09:00:00Z",
           "actor", Map.of("id", "ig-officer"), "subjectCount", 2);
-      EventKey key = new EventKey("case-system", "rel-1", Digest.ZERO);
+      Map<String, Object> posted = new java.util.HashMap<>(release);
+      posted.remove("subjectCount");
+      posted.put("subjects", List.of(Map.of("id", "child-\"a\""), Map.of("id", "child-b")));
+      EventKey key = new EventKey("case-system", "rel-1", TestLedger.postedDigest(posted));
       List<AppendResult> results = sequencer.appendGroup(List.of(
           PreparedEvent.identified(release, key),
           PreparedEvent.extractSubject("rel-1", 0, "2026-11-23T09:00:00Z", "child-\"a\"", 1,

@@ -92,6 +92,23 @@ public abstract class LedgerStoreContract {
   }
 
   @Test
+  void aSnapshotStreamsTheEventIdIndexInSeqOrder() {
+    EventKey late = eventKey("a-system", "z", "one");
+    EventKey early = eventKey("z-system", "a", "two");
+    EventKey between = eventKey("m-system", "m", "three");
+    store.append(nextIdentifiedBatch(early, between));
+    store.append(nextBatch(1));
+    store.append(nextIdentifiedBatch(late));
+    try (LedgerSnapshot snapshot = store.snapshot();
+        Stream<RecordedEventId> rows = snapshot.eventIds()) {
+      assertThat(rows).containsExactly(
+          new RecordedEventId("z-system", "a", 0, early.content()),
+          new RecordedEventId("m-system", "m", 1, between.content()),
+          new RecordedEventId("a-system", "z", 3, late.content()));
+    }
+  }
+
+  @Test
   void aBatchRepeatingARecordedEventIdIsRefusedWhole() {
     store.append(nextIdentifiedBatch(eventKey("case-system", "e-1", "one")));
     AppendBatch duplicate = nextIdentifiedBatch(

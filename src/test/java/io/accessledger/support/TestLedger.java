@@ -3,13 +3,18 @@ package io.accessledger.support;
 import com.codahale.metrics.MetricRegistry;
 import io.accessledger.crypto.Ed25519Signer;
 import io.accessledger.ledger.CheckpointSigner;
+import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.EventKey;
 import io.accessledger.ledger.PreparedEvent;
 import io.accessledger.ledger.Sequencer;
 import io.accessledger.ledger.SequencerSettings;
+import io.accessledger.ledger.json.CanonicalJson;
 import io.accessledger.store.sqlite.SqliteDataSources;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.dropwizard.db.ManagedDataSource;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -60,8 +65,28 @@ public final class TestLedger {
         "legalBasis", List.of("UKGDPR-6-1-e"));
   }
 
+  /**
+   * A view posted by {@code case-system}, identified as the service identifies posted events (its
+   * eventId and the digest of its canonical form), so that the ledger it builds verifies.
+   */
   public static PreparedEvent prepared(String eventId, String subject, String actor) {
-    return PreparedEvent.of(view(eventId, subject, actor), "case-system");
+    return identified(view(eventId, subject, actor), "case-system");
+  }
+
+  /** {@code event} as posted by {@code source}: keyed by its eventId and {@link #postedDigest}. */
+  public static PreparedEvent identified(Map<String, ?> event, String source) {
+    return PreparedEvent.identified(
+        event, new EventKey(source, (String) event.get("eventId"), postedDigest(event)));
+  }
+
+  /** SHA-256 of the canonical form of {@code posted}: the content digest of the event_ids row. */
+  public static Digest postedDigest(Map<String, ?> posted) {
+    try {
+      return Digest.of(
+          MessageDigest.getInstance("SHA-256").digest(CanonicalJson.serialize(posted)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Appends {@code count} views spread over a few subjects and actors, and waits for them. */
@@ -78,7 +103,8 @@ public final class TestLedger {
   public static void tamper(Path dbFile, String... statements) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
         Statement s = c.createStatement()) {
-      for (String table : List.of("leaves", "merkle_nodes", "link_keys", "link_index", "checkpoints")) {
+      for (String table :
+          List.of("leaves", "merkle_nodes", "link_keys", "link_index", "checkpoints", "event_ids")) {
         s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_update");
         s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_delete");
       }
