@@ -101,7 +101,9 @@ class ApiKilledProcessTest {
     JsonNode log = getJson(second, "/v1/log", auditor);
     VerifierKey key = VerifierKey.parse(log.get("verifierKey").asText());
     long maxAcked = acks.values().stream().mapToLong(Ack::seq).max().orElseThrow();
-    assertThat(log.get("treeSize").asLong()).isGreaterThan(maxAcked);
+    assertThat(log.get("treeSize").asLong())
+        .as("signed tree size after the restart, against the highest acknowledged seq")
+        .isGreaterThan(maxAcked);
 
     // Every acknowledged entry is there, unchanged, and provable against a signed checkpoint.
     parallel(acks.values(), ack -> checkEntry(second, auditor, key, ack));
@@ -141,6 +143,9 @@ class ApiKilledProcessTest {
     assertThat(entry.get("seq").asLong()).isEqualTo(ack.seq());
     assertThat(entry.get("source").asText()).isEqualTo(SOURCE);
     assertThat(entry.get("event").get("eventId").asText()).isEqualTo(ack.eventId());
+    if (ack.leafHash() == null) {
+      assertThat(entry.get("event").get("type").asText()).isEqualTo("EXTRACT_SUBJECT");
+    }
 
     Checkpoint checkpoint = SignedCheckpoint.open(answer.get("checkpoint").asText(), key);
     long treeSize = answer.get("treeSize").asLong();
@@ -165,6 +170,7 @@ class ApiKilledProcessTest {
     private final String token;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean killed;
+    private volatile boolean stopped;
 
     Posters(ServerProcess server, String token) {
       this.server = server;
@@ -175,13 +181,14 @@ class ApiKilledProcessTest {
       for (int t = 0; t < POSTERS; t++) {
         int poster = t;
         Thread thread = new Thread(() -> run(poster), "poster-" + t);
+        thread.setDaemon(true);
         threads.add(thread);
         thread.start();
       }
     }
 
     private void run(int poster) {
-      for (int i = 0; ; i++) {
+      for (int i = 0; !stopped; i++) {
         try {
           String id = "p" + poster + "-" + i;
           if (poster == 0 && i == 5) {
@@ -263,8 +270,10 @@ class ApiKilledProcessTest {
       killed = true;
     }
 
+    /** Stops posting (after the kill, or when the test fails first) and waits for the posters. */
     void stopAndJoin() throws InterruptedException {
       killed = true;
+      stopped = true;
       for (Thread thread : threads) {
         thread.join(TIMEOUT.toMillis());
       }
