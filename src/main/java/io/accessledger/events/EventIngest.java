@@ -122,6 +122,7 @@ public final class EventIngest {
       EventAck[] acks = new EventAck[posted.size()];
       List<PostedEvent> fresh = new ArrayList<>();
       List<Integer> freshIndexes = new ArrayList<>();
+      List<Integer> replayIndexes = new ArrayList<>();
       for (int i = 0; i < posted.size(); i++) {
         PostedEvent event = posted.get(i);
         RecordedEvent earlier = recorded.get(event.eventId());
@@ -129,13 +130,14 @@ public final class EventIngest {
           fresh.add(event);
           freshIndexes.add(i);
         } else if (earlier.content().equals(event.key().content())) {
-          acks[i] = replayAck(event, earlier.seq());
+          replayIndexes.add(i);
         } else {
           throw ApiException.conflict((batch ? "event [" + i + "]: " : "") + "eventId "
               + event.eventId() + " from " + source + " is already in the log (seq "
               + earlier.seq() + ") with other content; nothing was appended");
         }
       }
+      answerReplays(posted, replayIndexes, recorded, acks);
       if (!fresh.isEmpty()) {
         List<AppendResult> results = Appends.await(sequencer.appendGroup(
             fresh.stream().flatMap(e -> e.entries().stream()).toList()));
@@ -155,10 +157,27 @@ public final class EventIngest {
         subjectEntries(event, result.seq()));
   }
 
-  private EventAck replayAck(PostedEvent event, long seq) {
-    StoredLeaf leaf = store.leaf(seq).orElseThrow(() -> new IllegalStateException(
-        "event " + event.eventId() + " is recorded at seq " + seq + ", which is not stored"));
-    return new EventAck(seq, leaf.hash().hex(), event.eventId(), subjectEntries(event, seq));
+  /** Answers each replayed event with its original entry, reading their leaves in one query. */
+  private void answerReplays(List<PostedEvent> posted, List<Integer> replayIndexes,
+      Map<String, RecordedEvent> recorded, EventAck[] acks) {
+    if (replayIndexes.isEmpty()) {
+      return;
+    }
+    List<Long> seqs = replayIndexes.stream()
+        .map(i -> recorded.get(posted.get(i).eventId()).seq())
+        .toList();
+    Map<Long, StoredLeaf> leaves = new HashMap<>();
+    store.leaves(seqs).forEach(leaf -> leaves.put(leaf.seq(), leaf));
+    for (int i : replayIndexes) {
+      PostedEvent event = posted.get(i);
+      long seq = recorded.get(event.eventId()).seq();
+      StoredLeaf leaf = leaves.get(seq);
+      if (leaf == null) {
+        throw new IllegalStateException(
+            "event " + event.eventId() + " is recorded at seq " + seq + ", which is not stored");
+      }
+      acks[i] = new EventAck(seq, leaf.hash().hex(), event.eventId(), subjectEntries(event, seq));
+    }
   }
 
   private static EventAck.SubjectEntries subjectEntries(PostedEvent event, long releaseSeq) {

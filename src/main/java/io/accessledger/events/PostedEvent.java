@@ -3,9 +3,8 @@ package io.accessledger.events;
 import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.EventKey;
 import io.accessledger.ledger.PreparedEvent;
+import io.accessledger.ledger.TreeHasher;
 import io.accessledger.ledger.json.CanonicalJson;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +40,6 @@ record PostedEvent(String eventId, EventKey key, List<PreparedEvent> entries, in
   }
 
   static Digest sha256(byte[] bytes) {
-    try {
-      return Digest.of(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return Digest.of(TreeHasher.sha256(bytes));
   }
 }

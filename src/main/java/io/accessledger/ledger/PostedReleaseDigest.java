@@ -3,7 +3,6 @@ package io.accessledger.ledger;
 import io.accessledger.ledger.json.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +41,7 @@ final class PostedReleaseDigest {
         (key.compareTo(SUBJECTS) < 0 ? before : after).put(key, value);
       }
     });
-    sha256 = newSha256();
+    sha256 = TreeHasher.newSha256();
     byte[] head = CanonicalJson.serialize(before);
     sha256.update(head, 0, head.length - 1); // up to, not including, the closing brace
     if (!before.isEmpty()) {
@@ -82,11 +81,4 @@ final class PostedReleaseDigest {
     return out;
   }
 
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
-  }
 }

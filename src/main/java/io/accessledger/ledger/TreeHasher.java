@@ -63,7 +63,8 @@ public final class TreeHasher {
     return Digest.wrapFresh(md.digest());
   }
 
-  private static MessageDigest newSha256() {
+  /** A fresh SHA-256 digest, for callers that hash in pieces. */
+  static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -45,12 +45,8 @@ final class ReadAudit {
     check.run();
     ApiClient client = ApiClient.of(security);
     AppendResult audit =
-        trail.record(client.name(), roleName(security), "/" + uri.getPath(), parameters);
+        trail.record(client.name(), client.role().externalName(), "/" + uri.getPath(), parameters);
     return Response.ok(answer.get()).header(HEADER, audit.seq()).build();
-  }
-
-  private static String roleName(SecurityContext security) {
-    return ApiClient.of(security).role().externalName();
   }
 
   private static Map<String, String> parameters(
