@@ -30,12 +30,20 @@ final class ApiServer {
   final Path data;
 
   ApiServer(ConfigOverride... extra) {
+    this("WARN", extra);
+  }
+
+  /**
+   * The log level is a parameter rather than an override in {@code extra}: Dropwizard applies
+   * overrides in no fixed order, so two overrides of one key would pick a level at random.
+   */
+  ApiServer(String logLevel, ConfigOverride... extra) {
     this.data = tempDir();
     ConfigOverride[] overrides = new ConfigOverride[4 + extra.length];
     overrides[0] = ConfigOverride.config("server.applicationConnectors[0].port", "0");
     overrides[1] = ConfigOverride.config("server.adminConnectors[0].port", "0");
     overrides[2] = ConfigOverride.config("ledger.dataDir", data.toString());
-    overrides[3] = ConfigOverride.config("logging.level", "WARN");
+    overrides[3] = ConfigOverride.config("logging.level", logLevel);
     System.arraycopy(extra, 0, overrides, 4, extra.length);
     this.app = new DropwizardAppExtension<>(AccessLedgerApplication.class, "config.yml", overrides);
   }

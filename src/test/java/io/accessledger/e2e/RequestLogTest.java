@@ -22,12 +22,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RequestLogTest {
   static final Path LOGS = tempDir();
-  static final ApiServer SERVER = new ApiServer(
+  static final ApiServer SERVER = new ApiServer("INFO",
       ConfigOverride.config("server.requestLog.appenders[0].type", "file"),
       ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename",
           LOGS.resolve("requests.log").toString()),
       ConfigOverride.config("server.requestLog.appenders[0].archive", "false"),
-      ConfigOverride.config("logging.level", "INFO"),
       ConfigOverride.config("logging.appenders[0].type", "file"),
       ConfigOverride.config("logging.appenders[0].currentLogFilename",
           LOGS.resolve("app.log").toString()),
