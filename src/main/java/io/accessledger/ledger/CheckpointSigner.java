@@ -36,6 +36,10 @@ public final class CheckpointSigner {
     this.signer = Objects.requireNonNull(signer, "signer");
     this.verifierKey = VerifierKey.of(origin, publicKey);
     this.origin = origin;
+    if (origin.equals(CompletenessStatement.HEADER)) {
+      throw new IllegalArgumentException(
+          "the origin may not be " + CompletenessStatement.HEADER + ", the statement header");
+    }
     try {
       verifierKey.verifier().verify(PROBE, signer.sign(PROBE));
     } catch (SignatureException e) {
@@ -64,7 +68,24 @@ public final class CheckpointSigner {
           "refusing to sign a checkpoint for origin " + NoteText.quote(checkpoint.origin())
               + " with the key of " + NoteText.quote(origin));
     }
-    String body = checkpoint.body();
+    return signed(checkpoint.body());
+  }
+
+  /**
+   * The signed note for a {@link CompletenessStatement} about this log, ending with a newline.
+   *
+   * @throws IllegalArgumentException if the statement's origin is not this signer's origin
+   */
+  public String sign(CompletenessStatement statement) {
+    if (!statement.origin().equals(origin)) {
+      throw new IllegalArgumentException(
+          "refusing to sign a statement for origin " + NoteText.quote(statement.origin())
+              + " with the key of " + NoteText.quote(origin));
+    }
+    return signed(statement.body());
+  }
+
+  private String signed(String body) {
     byte[] signature = signer.sign(body.getBytes(StandardCharsets.UTF_8));
     if (signature.length != Ed25519Keys.SIGNATURE_LENGTH) {
       throw new IllegalStateException(

@@ -1,13 +1,5 @@
 package io.accessledger.ledger;
 
-import io.accessledger.crypto.Ed25519Keys;
-import io.accessledger.crypto.SignatureException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -48,7 +40,7 @@ public final class SignedCheckpoint {
     Objects.requireNonNull(note, "note");
     Objects.requireNonNull(key, "key");
     SignedNote parsed = SignedNote.parse(note);
-    verifySignatures(parsed, key);
+    parsed.verifySignatures(key);
     Checkpoint checkpoint = readCheckpoint(parsed.text());
     if (!checkpoint.origin().equals(key.name())) {
       throw new CheckpointException(
@@ -65,54 +57,7 @@ public final class SignedCheckpoint {
    */
   public static Checkpoint open(byte[] note, VerifierKey key) throws CheckpointException {
     Objects.requireNonNull(note, "note");
-    if (note.length > SignedNote.MAX_BYTES) {
-      throw new CheckpointException(
-          "note is too large: " + note.length + " bytes, limit " + SignedNote.MAX_BYTES);
-    }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(note))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new CheckpointException("note is not valid UTF-8", e);
-    }
-    return open(text, key);
-  }
-
-  private static void verifySignatures(SignedNote note, VerifierKey key)
-      throws CheckpointException {
-    byte[] message = note.text().getBytes(StandardCharsets.UTF_8);
-    boolean verified = false;
-    List<String> others = new ArrayList<>();
-    for (NoteSignature signature : note.signatures()) {
-      if (!signature.isFrom(key)) {
-        others.add(signature.label());
-        continue;
-      }
-      byte[] bytes = signature.signature();
-      if (bytes.length != Ed25519Keys.SIGNATURE_LENGTH) {
-        throw new CheckpointException(
-            "signature from key " + key.label() + " is " + bytes.length + " bytes, want "
-                + Ed25519Keys.SIGNATURE_LENGTH);
-      }
-      try {
-        key.verifier().verify(message, bytes);
-      } catch (SignatureException e) {
-        throw new CheckpointException("signature does not verify for key " + key.label(), e);
-      }
-      verified = true;
-    }
-    if (!verified) {
-      throw new CheckpointException(
-          "no signature from key " + key.label() + "; the note is signed only by "
-              + String.join(", ", others.subList(0, Math.min(others.size(), 5)))
-              + (others.size() > 5 ? " and " + (others.size() - 5) + " more" : ""));
-    }
+    return open(SignedNote.decodeUtf8(note), key);
   }
 
   private static Checkpoint readCheckpoint(String text) throws CheckpointException {

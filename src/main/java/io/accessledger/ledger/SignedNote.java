@@ -1,5 +1,10 @@
 package io.accessledger.ledger;
 
+import io.accessledger.crypto.Ed25519Keys;
+import io.accessledger.crypto.SignatureException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +75,65 @@ final class SignedNote {
       signatures.add(NoteSignature.parse(lines[i], i + 1));
     }
     return new SignedNote(note.substring(0, split + 1), List.copyOf(signatures));
+  }
+
+  /**
+   * Checks that at least one signature line is from {@code key} and that every line from it
+   * verifies over the text; lines from other keys are ignored (co-signers, rotated keys).
+   *
+   * @throws CheckpointException if no line is from {@code key} or one from it does not verify
+   */
+  void verifySignatures(VerifierKey key)
+      throws CheckpointException {
+    byte[] message = text.getBytes(StandardCharsets.UTF_8);
+    boolean verified = false;
+    List<String> others = new ArrayList<>();
+    for (NoteSignature signature : signatures) {
+      if (!signature.isFrom(key)) {
+        others.add(signature.label());
+        continue;
+      }
+      byte[] bytes = signature.signature();
+      if (bytes.length != Ed25519Keys.SIGNATURE_LENGTH) {
+        throw new CheckpointException(
+            "signature from key " + key.label() + " is " + bytes.length + " bytes, want "
+                + Ed25519Keys.SIGNATURE_LENGTH);
+      }
+      try {
+        key.verifier().verify(message, bytes);
+      } catch (SignatureException e) {
+        throw new CheckpointException("signature does not verify for key " + key.label(), e);
+      }
+      verified = true;
+    }
+    if (!verified) {
+      throw new CheckpointException(
+          "no signature from key " + key.label() + "; the note is signed only by "
+              + String.join(", ", others.subList(0, Math.min(others.size(), 5)))
+              + (others.size() > 5 ? " and " + (others.size() - 5) + " more" : ""));
+    }
+  }
+
+  /**
+   * {@code note} read as strict UTF-8, for notes that arrive as bytes (a file, an HTTP body).
+   *
+   * @throws CheckpointException if it is larger than {@link #MAX_BYTES} or not valid UTF-8
+   */
+  static String decodeUtf8(byte[] note) throws CheckpointException {
+    if (note.length > MAX_BYTES) {
+      throw new CheckpointException(
+          "note is too large: " + note.length + " bytes, limit " + MAX_BYTES);
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(note))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new CheckpointException("note is not valid UTF-8", e);
+    }
   }
 
   /** The signed text, ending with its newline. */

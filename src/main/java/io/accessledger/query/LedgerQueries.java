@@ -7,6 +7,7 @@ import io.accessledger.api.HistoryAnswer;
 import io.accessledger.api.LogInfo;
 import io.accessledger.api.ProvenEntry;
 import io.accessledger.ledger.CheckpointSigner;
+import io.accessledger.ledger.CompletenessStatement;
 import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.LeafCodec;
 import io.accessledger.ledger.LeafFormatException;
@@ -145,7 +146,18 @@ public final class LedgerQueries {
       StoredLeaf leaf = page.get(i);
       entries.add(new ProvenEntry(leaf.seq(), text(leaf), leaf.hash().hex(), hex(proofs.get(i))));
     }
-    return new HistoryAnswer(size, checkpoint.note(), entries, more ? Long.toString(after) : null);
+    return new HistoryAnswer(size, checkpoint.note(), linkKey, completeness(linkKey, checkpoint),
+        entries, more ? Long.toString(after) : null);
+  }
+
+  /**
+   * The signed statement of which entry is the latest naming {@code linkKey} in the tree
+   * {@code checkpoint} signs.
+   */
+  public String completeness(String linkKey, StoredCheckpoint checkpoint) {
+    long head = store.latestSeqBelow(linkKey, checkpoint.size());
+    return signer.sign(new CompletenessStatement(
+        signer.origin(), checkpoint.size(), checkpoint.root(), linkKey, head));
   }
 
   private static boolean matches(StoredLeaf leaf, HistoryRequest request) {

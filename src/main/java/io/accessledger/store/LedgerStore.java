@@ -62,6 +62,12 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
   List<Long> seqsFor(String linkKey, long afterSeq, int limit);
 
   /**
+   * The largest {@code seq} below {@code treeSize} of an entry naming {@code linkKey}, or -1 if
+   * none does: the head of that key's history in the tree of {@code treeSize} leaves.
+   */
+  long latestSeqBelow(String linkKey, long treeSize);
+
+  /**
    * The entry that recorded the event {@code eventId} from {@code source}, if any: appends of
    * leaves carrying an {@link io.accessledger.ledger.EventKey} record it atomically with the entry.
    */

@@ -1,5 +1,7 @@
 package io.accessledger.store;
 
+import io.accessledger.ledger.Digest;
+
 /**
  * A signed checkpoint as stored: the tree size it commits to and the full signed note text.
  * The note is the evidence; {@code size} is an index for finding it.
@@ -12,5 +14,16 @@ public record StoredCheckpoint(long size, String note) {
     if (note == null || note.isEmpty()) {
       throw new IllegalArgumentException("checkpoint note must be non-empty");
     }
+  }
+
+  /**
+   * The root hash the note signs (its third line). The note is the log's own, checked when it was
+   * signed and stored; this reads it without verifying the signature again.
+   */
+  public Digest root() {
+    int first = note.indexOf('\n');
+    int second = note.indexOf('\n', first + 1);
+    int third = note.indexOf('\n', second + 1);
+    return Digest.fromBase64(note.substring(second + 1, third));
   }
 }

@@ -3,10 +3,13 @@ package io.accessledger.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accessledger.ledger.Checkpoint;
 import io.accessledger.ledger.CheckpointException;
+import io.accessledger.ledger.CompletenessStatement;
 import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.HistoryChain;
 import io.accessledger.ledger.ProofException;
 import io.accessledger.ledger.ProofVerifier;
 import io.accessledger.ledger.SignedCheckpoint;
+import io.accessledger.ledger.SignedCompleteness;
 import io.accessledger.ledger.TreeHasher;
 import io.accessledger.ledger.VerifierKey;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +52,44 @@ final class ClientSideChecks {
     for (JsonNode entry : answer.path("entries")) {
       checkEntry(entry, checkpoint);
     }
+    CompletenessStatement statement = openCompleteness(answer, checkpoint, verifierKey);
+    if (!statement.linkKey().equals(answer.path("key").asText())) {
+      throw new ProofException("the completeness statement is about " + statement.linkKey()
+          + ", the answer about " + answer.path("key").asText());
+    }
     return checkpoint;
+  }
+
+  /** The answer's completeness statement, checked to be signed and about its checkpoint's tree. */
+  static CompletenessStatement openCompleteness(
+      JsonNode answer, Checkpoint checkpoint, String verifierKey)
+      throws CheckpointException, ProofException {
+    CompletenessStatement statement = SignedCompleteness.open(
+        answer.path("completeness").asText(), VerifierKey.parse(verifierKey));
+    if (!statement.checkpoint().equals(checkpoint)) {
+      throw new ProofException("the completeness statement speaks of another tree");
+    }
+    return statement;
+  }
+
+  /**
+   * Checks that unfiltered pages of one history, in order, are the whole chain of their key up to
+   * the head the last page's statement names; returns the number of entries.
+   */
+  static int checkCompleteHistory(List<JsonNode> pages, String verifierKey) throws Exception {
+    HistoryChain chain = new HistoryChain(pages.get(0).path("key").asText(), -1);
+    JsonNode last = null;
+    for (JsonNode page : pages) {
+      checkHistory(page, verifierKey);
+      for (JsonNode entry : page.path("entries")) {
+        chain.next(entry.path("seq").asLong(),
+            entry.path("leaf").asText().getBytes(StandardCharsets.UTF_8));
+      }
+      last = page;
+    }
+    Checkpoint checkpoint = openCheckpoint(last.path("checkpoint").asText(), verifierKey);
+    chain.requireHead(openCompleteness(last, checkpoint, verifierKey).head());
+    return chain.length();
   }
 
   static List<Digest> digests(JsonNode hexArray) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accessledger.auth.Role;
 import io.accessledger.ledger.Checkpoint;
+import io.accessledger.ledger.CompletenessStatement;
+import io.accessledger.ledger.HistoryChain;
 import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.LeafCodec;
 import io.accessledger.ledger.LedgerEntry;
@@ -124,6 +126,42 @@ class QueryApiTest {
     JsonNode record = SERVER.get(auditor, "/v1/records/case-note/note-c-2/events").json();
     ClientSideChecks.checkHistory(record, verifierKey);
     assertThat(record.path("entries")).hasSize(10);
+  }
+
+  @Test
+  void unfilteredPagesAreTheWholeChainUpToTheSignedHead() throws Exception {
+    List<JsonNode> pages = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page = SERVER.get(auditor, "/v1/subjects/c-0/events?limit=3"
+          + (cursor == null ? "" : "&cursor=" + cursor)).json();
+      pages.add(page);
+      cursor = page.path("next").isNull() ? null : page.path("next").asText();
+    } while (cursor != null);
+    assertThat(ClientSideChecks.checkCompleteHistory(pages, verifierKey)).isEqualTo(12);
+    JsonNode last = pages.get(pages.size() - 1);
+    Checkpoint checkpoint =
+        ClientSideChecks.openCheckpoint(last.path("checkpoint").asText(), verifierKey);
+    CompletenessStatement statement =
+        ClientSideChecks.openCompleteness(last, checkpoint, verifierKey);
+    assertThat(statement.linkKey()).isEqualTo("subject:c-0");
+
+    // Leaving out a middle page breaks the chain; stopping early contradicts the signed head.
+    List<JsonNode> gap = new ArrayList<>(pages);
+    gap.remove(1);
+    assertThatThrownBy(() -> ClientSideChecks.checkCompleteHistory(gap, verifierKey))
+        .isInstanceOfSatisfying(HistoryChain.BrokenChainException.class,
+            e -> assertThat(e.kind()).isEqualTo(HistoryChain.Break.GAP));
+    assertThatThrownBy(() -> ClientSideChecks.checkCompleteHistory(pages.subList(0, 1),
+        verifierKey))
+        .isInstanceOfSatisfying(HistoryChain.BrokenChainException.class,
+            e -> assertThat(e.kind()).isEqualTo(HistoryChain.Break.TRUNCATED));
+
+    // A key nobody names has a signed statement too: head -1.
+    JsonNode nobody = SERVER.get(auditor, "/v1/subjects/nobody/events").json();
+    Checkpoint now = ClientSideChecks.checkHistory(nobody, verifierKey);
+    assertThat(ClientSideChecks.openCompleteness(nobody, now, verifierKey).head()).isEqualTo(-1);
+    assertThat(ClientSideChecks.checkCompleteHistory(List.of(nobody), verifierKey)).isZero();
   }
 
   @Test

@@ -182,6 +182,12 @@ public abstract class LedgerStoreContract {
         .isEqualTo(Map.of("subject:a", 4L, "subject:b", 2L, "actor:w", 4L));
     assertThat(store.seqsFor("subject:a", -1, 10)).containsExactly(0L, 1L, 3L, 4L);
     assertThat(store.seqsFor("subject:a", 1, 2)).containsExactly(3L, 4L);
+    assertThat(store.latestSeqBelow("subject:a", 5)).isEqualTo(4);
+    assertThat(store.latestSeqBelow("subject:a", 4)).isEqualTo(3);
+    assertThat(store.latestSeqBelow("subject:a", 3)).isEqualTo(1);
+    assertThat(store.latestSeqBelow("subject:a", 0)).isEqualTo(-1);
+    assertThat(store.latestSeqBelow("actor:w", 3)).isEqualTo(-1);
+    assertThat(store.latestSeqBelow("subject:none", 5)).isEqualTo(-1);
   }
 
   @Test

@@ -72,6 +72,11 @@ public class ForwardingLedgerStore implements LedgerStore {
   }
 
   @Override
+  public long latestSeqBelow(String linkKey, long treeSize) {
+    return delegate.latestSeqBelow(linkKey, treeSize);
+  }
+
+  @Override
   public List<Digest> hashes(List<NodeId> ids) {
     return delegate.hashes(ids);
   }

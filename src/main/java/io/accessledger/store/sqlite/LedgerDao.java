@@ -34,6 +34,9 @@ interface LedgerDao {
       "SELECT seq FROM link_index WHERE key_id = :keyId AND seq > :after ORDER BY seq LIMIT :limit")
   List<Long> seqsFor(@Bind("keyId") long keyId, @Bind("after") long afterSeq, @Bind("limit") int limit);
 
+  @SqlQuery("SELECT MAX(seq) FROM link_index WHERE key_id = :keyId AND seq < :below")
+  Optional<Long> latestSeqBelow(@Bind("keyId") long keyId, @Bind("below") long below);
+
   @SqlQuery("SELECT event_id, seq, content_hash FROM event_ids"
       + " WHERE source = :source AND event_id IN (<eventIds>)")
   @RegisterRowMapper(RecordedEventMapper.class)

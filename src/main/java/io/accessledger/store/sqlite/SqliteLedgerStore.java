@@ -182,6 +182,13 @@ public final class SqliteLedgerStore implements LedgerStore {
         .orElse(List.of()));
   }
 
+  @Override
+  public long latestSeqBelow(String linkKey, long treeSize) {
+    return reading(handle -> keyId(handle, linkKey)
+        .flatMap(id -> handle.attach(LedgerDao.class).latestSeqBelow(id, treeSize))
+        .orElse(-1L));
+  }
+
   /** Ids per query: well under SQLite's limit on bound parameters. */
   private static final int IDS_PER_QUERY = 500;
 
