@@ -5,6 +5,7 @@ import io.accessledger.auth.BearerAuthFilter;
 import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.cli.AddClientCommand;
 import io.accessledger.cli.RevokeClientCommand;
+import io.accessledger.cli.VerifyBundleCommand;
 import io.accessledger.cli.VerifyCommand;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
@@ -44,6 +45,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     bootstrap.addCommand(new VerifyCommand());
     bootstrap.addCommand(new AddClientCommand());
     bootstrap.addCommand(new RevokeClientCommand());
+    bootstrap.addCommand(new VerifyBundleCommand());
   }
 
   @Override

@@ -180,7 +180,8 @@ public final class LedgerQueries {
     return request.matches(type instanceof String s ? s : null, occurredAt);
   }
 
-  private StoredCheckpoint signedAt(long treeSize) {
+  /** The checkpoint signed at exactly {@code treeSize}, or 404. */
+  StoredCheckpoint signedAt(long treeSize) {
     return store.checkpointsAfter(treeSize - 1, 1).stream()
         .filter(c -> c.size() == treeSize)
         .findFirst()

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +49,28 @@ final class ReadAudit {
     AppendResult audit =
         trail.record(client.name(), client.role().externalName(), "/" + uri.getPath(), parameters);
     return Response.ok(answer.get()).header(HEADER, audit.seq()).build();
+  }
+
+  /**
+   * As {@link #run}, for reads whose check needs the parameters and whose answer needs its own
+   * audit entry (an evidence bundle carries it).
+   *
+   * @param check reads and validates the parameters (throws ApiException), before anything is
+   *     written
+   * @param answer builds the response from the checked request and the acknowledged audit entry
+   */
+  <T> Response run(
+      SecurityContext security,
+      UriInfo uri,
+      Set<String> allowed,
+      Function<Map<String, String>, T> check,
+      BiFunction<T, AppendResult, Response.ResponseBuilder> answer) {
+    Map<String, String> parameters = parameters(uri.getQueryParameters(), allowed);
+    T request = check.apply(parameters);
+    ApiClient client = ApiClient.of(security);
+    AppendResult audit =
+        trail.record(client.name(), client.role().externalName(), "/" + uri.getPath(), parameters);
+    return answer.apply(request, audit).header(HEADER, audit.seq()).build();
   }
 
   private static Map<String, String> parameters(

@@ -5,6 +5,7 @@ import io.accessledger.events.EventIngest;
 import io.accessledger.events.EventValidator;
 import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.query.AuditTrail;
+import io.accessledger.query.EvidenceBundles;
 import io.accessledger.query.LedgerQueries;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
@@ -22,5 +23,7 @@ public final class Resources {
     jersey.register(new EventsResource(ingest));
     jersey.register(new LogResource(queries, audit));
     jersey.register(new HistoryResource(queries, audit));
+    jersey.register(new EvidenceResource(
+        new EvidenceBundles(ledger.store(), queries, ledger.signer()), audit));
   }
 }

@@ -1,0 +1,77 @@
+package io.accessledger.cli;
+
+import io.accessledger.events.LegalBasisVocabulary;
+import io.accessledger.evidence.BundleException;
+import io.accessledger.evidence.BundleSummary;
+import io.accessledger.evidence.BundleVerifier;
+import io.accessledger.evidence.VerifiedBundle;
+import io.accessledger.ledger.CheckpointException;
+import io.accessledger.ledger.VerifierKey;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code verify-bundle FILE --key VKEY [--since CHECKPOINT_FILE]}: checks an evidence bundle
+ * offline (no database, no network) and prints who saw what, when and on what grounds; or exits 1
+ * with {@code BUNDLE FAILED: PROBLEM: meaning: detail}.
+ */
+public final class VerifyBundleCommand extends Command {
+  public VerifyBundleCommand() {
+    super("verify-bundle", "Check an evidence bundle offline against the log's verifier key");
+  }
+
+  @Override
+  public void configure(Subparser subparser) {
+    subparser.addArgument("file").help("the evidence bundle (JSON) to check");
+    subparser.addArgument("--key").dest("key").required(true)
+        .help("the log's verifier key (name+keyid+base64), from a source you trust, not the"
+            + " bundle");
+    subparser.addArgument("--since").dest("since")
+        .help("a checkpoint of this log you saved earlier: also check the log only grew since");
+  }
+
+  @Override
+  public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
+    VerifierKey key;
+    try {
+      key = VerifierKey.parse(namespace.getString("key"));
+    } catch (CheckpointException e) {
+      throw new CommandFailure("--key is not a verifier key: " + e.getMessage());
+    }
+    byte[] bundle = read(Path.of(namespace.getString("file")), "the bundle");
+    String since = namespace.getString("since");
+    String saved = since == null ? null
+        : new String(read(Path.of(since), "the saved checkpoint"), StandardCharsets.UTF_8);
+    VerifiedBundle verified;
+    try {
+      verified = BundleVerifier.verify(bundle, key, saved);
+    } catch (BundleException e) {
+      throw new CommandFailure("BUNDLE FAILED: " + e.describe());
+    }
+    new BundleSummary(LegalBasisVocabulary.shipped()).print(verified, System.out);
+  }
+
+  private static byte[] read(Path file, String what) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new CommandFailure("cannot read " + what + " " + file + ": " + e);
+    }
+  }
+
+  @Override
+  public void onError(Cli cli, Namespace namespace, Throwable e) {
+    if (e instanceof CommandFailure) {
+      cli.getStdErr().println(e.getMessage());
+    } else {
+      super.onError(cli, namespace, e);
+    }
+  }
+}

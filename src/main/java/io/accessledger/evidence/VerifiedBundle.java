@@ -1,0 +1,29 @@
+package io.accessledger.evidence;
+
+import io.accessledger.ledger.Checkpoint;
+import io.accessledger.ledger.CompletenessStatement;
+import io.accessledger.ledger.LedgerEntry;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a bundle proved, once {@link BundleVerifier} accepted it: every entry naming {@code key} in
+ * the signed tree {@code checkpoint}, oldest first, ending at the statement's head; the extract
+ * releases they point at, by {@code seq}; the entry recording who asked; and the earlier tree
+ * sizes the log was proven to have only grown from.
+ */
+public record VerifiedBundle(
+    String key,
+    Checkpoint checkpoint,
+    CompletenessStatement completeness,
+    LedgerEntry request,
+    List<LedgerEntry> entries,
+    Map<Long, LedgerEntry> releases,
+    List<Long> consistentFrom,
+    Checkpoint saved) {
+  public VerifiedBundle {
+    entries = List.copyOf(entries);
+    releases = Map.copyOf(releases);
+    consistentFrom = List.copyOf(consistentFrom);
+  }
+}

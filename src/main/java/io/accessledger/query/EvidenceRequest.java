@@ -1,0 +1,86 @@
+package io.accessledger.query;
+
+import io.accessledger.api.ApiException;
+import io.accessledger.ledger.LinkKeys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A checked request for an evidence bundle: exactly one of {@code subject=ID}, {@code actor=ID} or
+ * {@code record=TYPE/ID} (split at the first slash), and optionally {@code since}, a
+ * comma-separated list of up to 16 earlier tree sizes to prove consistency from.
+ */
+public record EvidenceRequest(String linkKey, List<Long> since) {
+  /** The parameters the endpoint takes. */
+  public static final Set<String> PARAMETERS = Set.of("subject", "actor", "record", "since");
+
+  private static final int MAX_SINCE = 16;
+
+  public EvidenceRequest {
+    since = List.copyOf(since);
+  }
+
+  /**
+   * Reads the request from its query parameters (each given at most once).
+   *
+   * @throws ApiException 400 naming what is missing or malformed
+   */
+  public static EvidenceRequest parse(Map<String, String> parameters) {
+    List<String> keys = new ArrayList<>();
+    for (String name : List.of("subject", "actor", "record")) {
+      if (parameters.containsKey(name)) {
+        keys.add(name);
+      }
+    }
+    if (keys.size() != 1) {
+      throw ApiException.malformed("give exactly one of subject, actor or record; got "
+          + (keys.isEmpty() ? "none" : String.join(" and ", keys)));
+    }
+    String name = keys.get(0);
+    String value = parameters.get(name);
+    if (value.isEmpty()) {
+      throw ApiException.malformed(name + " must not be empty");
+    }
+    String linkKey;
+    if (name.equals("record")) {
+      int slash = value.indexOf('/');
+      if (slash <= 0 || slash == value.length() - 1) {
+        throw ApiException.malformed("record must be TYPE/ID, got " + value);
+      }
+      linkKey = LinkKeys.recordKey(value.substring(0, slash), value.substring(slash + 1));
+    } else {
+      linkKey = name.equals("subject") ? LinkKeys.subjectKey(value) : LinkKeys.actorKey(value);
+    }
+    return new EvidenceRequest(linkKey, since(parameters.get("since")));
+  }
+
+  private static List<Long> since(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    String[] parts = text.split(",", -1);
+    if (parts.length > MAX_SINCE) {
+      throw ApiException.malformed("since names " + parts.length + " tree sizes; at most "
+          + MAX_SINCE);
+    }
+    List<Long> sizes = new ArrayList<>();
+    for (String part : parts) {
+      long size;
+      try {
+        size = Long.parseLong(part);
+      } catch (NumberFormatException e) {
+        size = 0;
+      }
+      if (size < 1 || !part.equals(Long.toString(size))) {
+        throw ApiException.malformed("since must be tree sizes of 1 or more, comma-separated; got "
+            + part);
+      }
+      if (!sizes.contains(size)) {
+        sizes.add(size);
+      }
+    }
+    return sizes;
+  }
+}
