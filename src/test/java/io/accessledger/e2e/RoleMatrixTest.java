@@ -48,7 +48,8 @@ class RoleMatrixTest {
       new Endpoint("GET", "/v1/subjects/c-1/events", READERS, 200),
       new Endpoint("GET", "/v1/actors/w-1/events", READERS, 200),
       new Endpoint("GET", "/v1/records/case-note/note-c-1/events", READERS, 200),
-      new Endpoint("GET", "/v1/proofs/consistency?from=1&to=1", READERS, 200));
+      new Endpoint("GET", "/v1/proofs/consistency?from=1&to=1", READERS, 200),
+      new Endpoint("GET", "/v1/evidence?subject=c-1", Set.of(Role.AUDITOR), 200));
 
   @BeforeAll
   static void clients() {
