@@ -32,8 +32,9 @@ public final class BundleSummary {
     out.println("  asked by:  " + actor(request) + " at " + request.get("occurredAt")
         + ", recorded as entry " + bundle.request().seq());
     if (!bundle.consistentFrom().isEmpty()) {
-      out.println("  grew from: the log only grew since its trees of " + bundle.consistentFrom()
-          + " entries");
+      out.println("  grew from: the signed trees of sizes " + bundle.consistentFrom().stream()
+          .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+          + " (each proven a prefix of this one)");
     }
     if (bundle.saved() != null) {
       out.println("  since:     the log extends the checkpoint you saved ("
