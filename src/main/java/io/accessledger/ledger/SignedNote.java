@@ -83,8 +83,7 @@ final class SignedNote {
    *
    * @throws CheckpointException if no line is from {@code key} or one from it does not verify
    */
-  void verifySignatures(VerifierKey key)
-      throws CheckpointException {
+  void verifySignatures(VerifierKey key) throws CheckpointException {
     byte[] message = text.getBytes(StandardCharsets.UTF_8);
     boolean verified = false;
     List<String> others = new ArrayList<>();
