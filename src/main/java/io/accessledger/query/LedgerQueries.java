@@ -14,6 +14,7 @@ import io.accessledger.ledger.LeafFormatException;
 import io.accessledger.ledger.LedgerEntry;
 import io.accessledger.ledger.MerkleProofs;
 import io.accessledger.ledger.Sequencer;
+import io.accessledger.ledger.TlogProof;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
@@ -82,6 +83,15 @@ public final class LedgerQueries {
     List<Digest> proof = MerkleProofs.inclusion(seq, checkpoint.size(), store);
     return new EntryAnswer(seq, text(leaf), leaf.hash().hex(), checkpoint.size(), hex(proof),
         checkpoint.note());
+  }
+
+  /**
+   * The entry's inclusion proof as a C2SP {@code tlog-proof}: the same proof and checkpoint as
+   * {@link #entry}, without the leaf. Checked by {@link #checkEntry} first.
+   */
+  public TlogProof tlogProof(long seq, Long treeSize) {
+    StoredCheckpoint checkpoint = treeSize == null ? checkpoint() : signedAt(treeSize);
+    return TlogProof.of(seq, MerkleProofs.inclusion(seq, checkpoint.size(), store), checkpoint.note());
   }
 
   /** Refuses (400/404) a consistency request the log cannot answer. */

@@ -24,6 +24,8 @@ import java.util.Set;
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public final class LogResource {
+  static final String TLOG_PROOF = "text/plain; charset=utf-8";
+
   private final LedgerQueries queries;
   private final ReadAudit audit;
 
@@ -62,6 +64,27 @@ public final class LogResource {
     Long treeSize = treeSizeText == null ? null : number("treeSize", treeSizeText);
     return audit.run(security, uri, Set.of("treeSize"),
         () -> queries.checkEntry(seq, treeSize), () -> queries.entry(seq, treeSize));
+  }
+
+  /**
+   * The entry's inclusion proof in the C2SP {@code tlog-proof} text format (c2sp.org/tlog-proof@v1),
+   * against the latest checkpoint or the one signed at {@code treeSize}. Checked and audited exactly
+   * like {@link #entry}. UTF-8 is named because the note's signature lines hold an em dash.
+   */
+  @GET
+  @Path("entries/{seq}/tlog-proof")
+  @Produces(TLOG_PROOF)
+  @Timed
+  @RolesAllowed({Roles.AUDITOR, Roles.INVESTIGATOR})
+  public Response tlogProof(
+      @Context SecurityContext security,
+      @Context UriInfo uri,
+      @PathParam("seq") String seqText,
+      @QueryParam("treeSize") String treeSizeText) {
+    long seq = number("seq", seqText);
+    Long treeSize = treeSizeText == null ? null : number("treeSize", treeSizeText);
+    return audit.run(security, uri, Set.of("treeSize"),
+        () -> queries.checkEntry(seq, treeSize), () -> queries.tlogProof(seq, treeSize).format());
   }
 
   @GET

@@ -45,6 +45,7 @@ class RoleMatrixTest {
       new Endpoint("GET", "/v1/log", Set.of(Role.values()), 200),
       new Endpoint("GET", "/v1/checkpoint", READERS, 200),
       new Endpoint("GET", "/v1/entries/0", READERS, 200),
+      new Endpoint("GET", "/v1/entries/0/tlog-proof", READERS, 200),
       new Endpoint("GET", "/v1/subjects/c-1/events", READERS, 200),
       new Endpoint("GET", "/v1/actors/w-1/events", READERS, 200),
       new Endpoint("GET", "/v1/records/case-note/note-c-1/events", READERS, 200),
