@@ -4,9 +4,11 @@ import com.codahale.metrics.Gauge;
 import io.accessledger.auth.BearerAuthFilter;
 import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.cli.AddClientCommand;
+import io.accessledger.cli.CommandFailure;
 import io.accessledger.cli.RevokeClientCommand;
 import io.accessledger.cli.VerifyBundleCommand;
 import io.accessledger.cli.VerifyCommand;
+import io.accessledger.cli.WitnessCommand;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
 import io.accessledger.health.WriterHealthCheck;
@@ -46,6 +48,13 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     bootstrap.addCommand(new AddClientCommand());
     bootstrap.addCommand(new RevokeClientCommand());
     bootstrap.addCommand(new VerifyBundleCommand());
+    bootstrap.addCommand(new WitnessCommand());
+  }
+
+  /** Exits with the failed command's own code (the witness has one per kind of failure), else 1. */
+  @Override
+  protected void onFatalError(Throwable t) {
+    System.exit(t instanceof CommandFailure failure ? failure.exitCode() : 1);
   }
 
   @Override

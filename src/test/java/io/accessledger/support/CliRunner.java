@@ -22,6 +22,12 @@ public final class CliRunner {
     public boolean succeeded() {
       return failure.isEmpty();
     }
+
+    /** The exit status the jar would end with: 0, the command's own code, or 1. */
+    public int exitCode() {
+      return failure.map(f -> f instanceof io.accessledger.cli.CommandFailure c ? c.exitCode() : 1)
+          .orElse(0);
+    }
   }
 
   /** Writes a config file whose ledger lives in {@code dataDir}. */
@@ -47,15 +53,19 @@ public final class CliRunner {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Cli cli = new Cli(new JarLocation(CliRunner.class), bootstrap, out, err);
-    // Commands print their results on the process's stdout, as the jar does.
-    PrintStream original = System.out;
+    // Commands print their results on the process's stdout (and warnings on its stderr), as the
+    // jar does.
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
     Optional<Throwable> failure;
     synchronized (CliRunner.class) {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       try {
         failure = cli.run(args);
       } finally {
-        System.setOut(original);
+        System.setOut(originalOut);
+        System.setErr(originalErr);
       }
     }
     return new Outcome(failure, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
