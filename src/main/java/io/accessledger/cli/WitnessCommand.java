@@ -27,8 +27,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * config.yml and no database: it is an outsider's view of the log over HTTP.
  *
  * <p>Exit codes are {@link WitnessExit}'s: 0 recorded or unchanged; 2 to 7 the check could not be
- * made (arguments, network, token, answer, signature, state file); 10 to 12 the log misbehaved and
- * the evidence was saved. The token is never printed.
+ * made (arguments, network, token, answer, signature, state file); 10 to 12 the log showed
+ * inconsistent views and the evidence was saved. The token is never printed.
  */
 public final class WitnessCommand extends Command {
 

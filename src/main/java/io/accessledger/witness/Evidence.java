@@ -18,11 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Saves the proof that the log misbehaved: both signed checkpoints, verbatim, in a new JSON file
- * next to the state file, named {@code <state file>.evidence-<UTC time>-<kind>.json} (mode 0600,
- * never overwriting an earlier one). Both notes verify under the pinned key, so anyone holding
- * that key can check that the log itself signed them: the same size with two roots, a size smaller
- * than one it signed before, or two trees it could not prove consistent (with the proof it gave).
+ * Saves the evidence of an alarm: both signed checkpoints, verbatim, in a new JSON file next to
+ * the state file, named {@code <state file>.evidence-<UTC time>-<kind>.json} (mode 0600, never
+ * overwriting an earlier one), with the consistency proof the log gave, if any. Both notes verify
+ * under the pinned key, so anyone holding that key can check that the log's key signed them. Two
+ * roots for one size prove on their own that it signed two histories; a smaller size (rollback)
+ * or a failed consistency proof are for people to investigate: an old checkpoint replayed on the
+ * way looks like a rollback, and a log may yet produce a valid proof.
  */
 final class Evidence {
   private static final ObjectMapper JSON =

@@ -2,8 +2,9 @@ package io.accessledger.witness;
 
 /**
  * The witness's exit codes. Each failure has its own, so a timer or cron wrapper can tell "the log
- * was down" from "the log signed inconsistent views". Codes 10 and above mean the log misbehaved:
- * the evidence was saved next to the state file and the new checkpoint was not recorded.
+ * was down" from "the log showed inconsistent views". Codes 10 and above mean the log showed views
+ * of itself that cannot both be its honest history: the evidence was saved next to the state file
+ * and the new checkpoint was not recorded.
  */
 public enum WitnessExit {
   /** The checkpoint was recorded, or was unchanged. */
