@@ -26,7 +26,8 @@ import java.util.Set;
  * <p>What a successful run guarantees: the recorded checkpoint is signed by the pinned key, and
  * the log proved (RFC 9162) that its tree extends every tree recorded before it. What a refusal
  * guarantees: the state file is unchanged. On a fork (two roots for one size, or a consistency
- * proof that fails) or a rollback (a smaller size than one already recorded), both signed
+ * proof that fails) or a rollback (a smaller size than one already recorded; a fork if a checkpoint
+ * of that very size was recorded with another root), both signed
  * checkpoints are also saved as evidence beside the state file ({@link Evidence}) and the run
  * fails loudly with its own {@link WitnessExit}; it never records the bad checkpoint, so every
  * later run raises the same alarm until someone looks.
@@ -94,7 +95,7 @@ public final class Witness {
         out.println("recorded the first checkpoint: " + describe(fetched) + ", in " + file.path());
         return;
       }
-      advance(file, state.key(), last, note, fetched, fetchedAt);
+      advance(file, state, last, note, fetched, fetchedAt);
     }
   }
 
@@ -120,8 +121,9 @@ public final class Witness {
     out.println("recorded the first checkpoint: " + describe(checkpoint));
   }
 
-  private void advance(StateFile file, VerifierKey key, Recorded last, String note,
+  private void advance(StateFile file, WitnessState state, Recorded last, String note,
       Checkpoint fetched, Instant fetchedAt) throws WitnessException {
+    VerifierKey key = state.key();
     long m = last.checkpoint().size();
     long n = fetched.size();
     if (n == m) {
@@ -134,6 +136,13 @@ public final class Witness {
           file, key, last, note, fetched, fetchedAt, null);
     }
     if (n < m) {
+      Recorded earlier = state.recordedAt(n);
+      if (earlier != null && !earlier.checkpoint().root().equals(fetched.root())) {
+        // Stronger evidence than a rollback alone: two roots signed for one size.
+        throw alarm(WitnessExit.FORK, "FORK: the log signed two different roots for tree size " + n
+            + " (and its latest tree is smaller than tree size " + m + " which it signed before)",
+            file, key, earlier, note, fetched, fetchedAt, null);
+      }
       throw alarm(WitnessExit.ROLLBACK, "ROLLBACK: the log's latest checkpoint has tree size " + n
           + ", smaller than tree size " + m + " which it signed before", file, key, last, note,
           fetched, fetchedAt, null);
@@ -150,8 +159,11 @@ public final class Witness {
       }
     }
     file.append(WitnessState.line(new Recorded(fetchedAt, note, fetched, proof)));
+    String checked = m == 0 ? ""
+        : " (consistency proof of " + proof.size() + (proof.size() == 1 ? " hash" : " hashes")
+            + " verified)";
     out.println("recorded: " + describe(fetched) + "; it extends the recorded tree size " + m
-        + (m > 0 ? " (consistency proof of " + proof.size() + " hashes verified)" : ""));
+        + checked);
   }
 
   private WitnessException alarm(WitnessExit kind, String summary, StateFile file, VerifierKey key,

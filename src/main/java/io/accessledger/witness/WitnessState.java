@@ -15,6 +15,7 @@ import io.accessledger.ledger.VerifierKey;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,13 +58,14 @@ final class WitnessState {
   private final VerifierKey key;
   private final String pinnedFrom;
   private final Recorded last;
-  private final int checkpoints;
+  private final Map<Long, Recorded> bySize;
 
-  private WitnessState(VerifierKey key, String pinnedFrom, Recorded last, int checkpoints) {
+  private WitnessState(
+      VerifierKey key, String pinnedFrom, Recorded last, Map<Long, Recorded> bySize) {
     this.key = key;
     this.pinnedFrom = pinnedFrom;
     this.last = last;
-    this.checkpoints = checkpoints;
+    this.bySize = bySize;
   }
 
   /** The pinned verifier key. */
@@ -81,9 +83,12 @@ final class WitnessState {
     return last;
   }
 
-  /** How many checkpoints are recorded. */
-  int checkpoints() {
-    return checkpoints;
+  /**
+   * The checkpoint recorded at tree size {@code size} (without its consistency proof), or null:
+   * a rollback to a size seen before can then be shown to be a fork as well.
+   */
+  Recorded recordedAt(long size) {
+    return bySize.get(size);
   }
 
   /** The first line of a new state file, with its newline. */
@@ -137,12 +142,15 @@ final class WitnessState {
     instant(header, "pinnedAt", name, 1);
     String pinnedFrom = text(header, "pinnedFrom", name, 1);
     Recorded last = null;
+    Map<Long, Recorded> bySize = new HashMap<>();
     for (int i = 1; i < lines.length - 1; i++) {
       Recorded next = checkpointLine(lines[i], key, name, i + 1);
       checkFollows(last, next, name, i + 1);
+      bySize.putIfAbsent(next.checkpoint().size(),
+          new Recorded(next.checkedAt(), next.note(), next.checkpoint(), List.of()));
       last = next;
     }
-    return new WitnessState(key, pinnedFrom, last, lines.length - 2);
+    return new WitnessState(key, pinnedFrom, last, bySize);
   }
 
   private static Recorded checkpointLine(String text, VerifierKey key, String name, int number)

@@ -207,6 +207,26 @@ class WitnessTest {
     assertThat(Files.readAllBytes(state)).isEqualTo(before);
     assertThat(evidence()).singleElement().satisfies(p ->
         assertThat(p.getFileName().toString()).endsWith("-rollback.json"));
+
+    log.serve(A, 5, SIGNER); // a size recorded before, with the same root: still only a rollback
+    assertThat(witness().exitCode()).isEqualTo(12);
+    assertThat(Files.readAllBytes(state)).isEqualTo(before);
+  }
+
+  @Test
+  void aRollbackToARecordedSizeWithAnotherRootIsAFork() throws Exception {
+    byte[] before = recordA(5, 8);
+    String recorded5 = JSON.readTree(Files.readAllLines(state).get(1)).path("checkpoint").asText();
+    log.serve(B, 5, SIGNER); // what a restore from backup followed by other appends looks like
+
+    CliRunner.Outcome outcome = witness();
+    assertThat(outcome.exitCode()).isEqualTo(10);
+    assertThat(outcome.stderr()).contains("WITNESS ALARM: FORK: the log signed two different roots"
+        + " for tree size 5 (and its latest tree is smaller than tree size 8 which it signed before)");
+    assertThat(Files.readAllBytes(state)).isEqualTo(before);
+    JsonNode evidence = JSON.readTree(evidence().get(0).toFile());
+    assertThat(evidence.path("kind").asText()).isEqualTo("fork");
+    assertThat(evidence.path("recorded").path("checkpoint").asText()).isEqualTo(recorded5);
   }
 
   @Test
