@@ -89,9 +89,7 @@ public final class AddClientCommand extends ConfiguredCommand<AccessLedgerConfig
 
   @Override
   public void onError(Cli cli, Namespace namespace, Throwable e) {
-    if (e instanceof CommandFailure) {
-      cli.getStdErr().println(e.getMessage());
-    } else {
+    if (!CommandFailure.printed(cli, e)) {
       super.onError(cli, namespace, e);
     }
   }

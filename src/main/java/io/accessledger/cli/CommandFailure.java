@@ -26,4 +26,17 @@ public final class CommandFailure extends RuntimeException {
   public int exitCode() {
     return exitCode;
   }
+
+  /**
+   * Prints {@code e}'s message alone on stderr if it is a CommandFailure (the reason, without a
+   * stack trace) and says whether it did; commands' {@code onError} falls back to Dropwizard's
+   * report for anything else.
+   */
+  static boolean printed(io.dropwizard.core.cli.Cli cli, Throwable e) {
+    if (e instanceof CommandFailure) {
+      cli.getStdErr().println(e.getMessage());
+      return true;
+    }
+    return false;
+  }
 }

@@ -59,9 +59,7 @@ public final class RevokeClientCommand extends ConfiguredCommand<AccessLedgerCon
 
   @Override
   public void onError(Cli cli, Namespace namespace, Throwable e) {
-    if (e instanceof CommandFailure) {
-      cli.getStdErr().println(e.getMessage());
-    } else {
+    if (!CommandFailure.printed(cli, e)) {
       super.onError(cli, namespace, e);
     }
   }

@@ -69,9 +69,7 @@ public final class VerifyCommand extends ConfiguredCommand<AccessLedgerConfigura
 
   @Override
   public void onError(Cli cli, Namespace namespace, Throwable e) {
-    if (e instanceof CommandFailure) {
-      cli.getStdErr().println(e.getMessage());
-    } else {
+    if (!CommandFailure.printed(cli, e)) {
       super.onError(cli, namespace, e);
     }
   }

@@ -71,9 +71,7 @@ public final class WitnessCommand extends Command {
 
   @Override
   public void onError(Cli cli, Namespace namespace, Throwable e) {
-    if (e instanceof CommandFailure) {
-      cli.getStdErr().println(e.getMessage());
-    } else {
+    if (!CommandFailure.printed(cli, e)) {
       super.onError(cli, namespace, e);
     }
   }
