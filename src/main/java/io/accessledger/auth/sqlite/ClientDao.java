@@ -14,10 +14,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface ClientDao {
   String COLUMNS = "name, role, source, token_hash, created_at, revoked_at";
 
-  /** Uses the unique index on token_hash: one B-tree probe per request. */
-  @SqlQuery("SELECT " + COLUMNS + " FROM clients WHERE token_hash = :hash")
-  Optional<ClientRow> byTokenHash(@Bind("hash") byte[] tokenHash);
-
   /** The name of the client whose name equals {@code name} ignoring case, if any ever existed. */
   @SqlQuery("SELECT name FROM clients WHERE name = :name")
   Optional<String> nameTaken(@Bind("name") String name);

@@ -12,6 +12,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -26,9 +27,10 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * busy timeout, so that {@code add-client} and {@code revoke-client} write it while the server reads
  * it: readers never wait for a writer, and a writer waits (up to 10 s) for another.
  *
- * <p><b>Authentication</b> hashes the presented token and probes the unique index on
- * {@code token_hash} with a prepared query, on every call: there is no cache, so a revocation by
- * another process is seen by the next request. The stored hash is then compared with the computed
+ * <p><b>Authentication</b> hashes the presented token and finds its client through
+ * {@link ClientCache}: by the unique index on {@code token_hash}, or from memory while the file's
+ * {@code PRAGMA data_version} is unchanged. That value is read on every call and changes with any
+ * commit by another connection or process, so a revocation is seen by the next request. The stored hash is then compared with the computed
  * one by {@link MessageDigest#isEqual} (constant time), so acceptance never rests on a comparison
  * whose timing depends on the secret. The index probe's timing does depend on the data, but only
  * on where the hash of the <em>presented</em> token falls among the stored hashes: at most it
@@ -42,12 +44,14 @@ public final class SqliteClientStore implements ClientStore, AutoCloseable {
 
   private final Jdbi jdbi;
   private final ClientDao dao;
+  private final ClientCache cache;
   private final AutoCloseable onClose;
   private final Clock clock;
 
-  private SqliteClientStore(Jdbi jdbi, AutoCloseable onClose, Clock clock) {
+  private SqliteClientStore(Jdbi jdbi, ClientCache cache, AutoCloseable onClose, Clock clock) {
     this.jdbi = jdbi;
     this.dao = jdbi.onDemand(ClientDao.class);
+    this.cache = cache;
     this.onClose = onClose;
     this.clock = clock;
   }
@@ -69,17 +73,24 @@ public final class SqliteClientStore implements ClientStore, AutoCloseable {
     Jdbi jdbi = Jdbi.create(dataSource)
         .installPlugin(new SqlObjectPlugin())
         .registerRowMapper(ClientRow.class, new ClientRow.Mapper());
+    ClientCache cache;
     try {
       ClientMigrations.apply(jdbi);
-    } catch (RuntimeException e) {
+      cache = ClientCache.open(file);
+    } catch (RuntimeException | SQLException e) {
       try {
         dataSource.stop();
       } catch (Exception closing) {
         e.addSuppressed(closing);
       }
-      throw e;
+      throw e instanceof RuntimeException r ? r
+          : new StoreException("opening the clients database failed: " + e.getMessage(), e);
     }
-    return new SqliteClientStore(jdbi, dataSource::stop, clock);
+    return new SqliteClientStore(jdbi, cache, () -> {
+      try (ClientCache closing = cache) {
+        dataSource.stop();
+      }
+    }, clock);
   }
 
   private static ManagedDataSource pooled(Path file, MetricRegistry metrics) {
@@ -145,7 +156,13 @@ public final class SqliteClientStore implements ClientStore, AutoCloseable {
       return Optional.empty();
     }
     byte[] presented = BearerTokens.hash(token).bytes();
-    return dao.byTokenHash(presented)
+    Optional<ClientRow> found;
+    try {
+      found = cache.find(presented);
+    } catch (SQLException e) {
+      throw new StoreException("reading the clients database failed: " + e.getMessage(), e);
+    }
+    return found
         .filter(row -> MessageDigest.isEqual(row.tokenHash().bytes(), presented))
         .filter(row -> row.revokedAt() == null)
         .map(ClientRow::client);

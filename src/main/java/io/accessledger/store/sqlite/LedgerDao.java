@@ -37,12 +37,6 @@ interface LedgerDao {
   @SqlQuery("SELECT MAX(seq) FROM link_index WHERE key_id = :keyId AND seq < :below")
   Optional<Long> latestSeqBelow(@Bind("keyId") long keyId, @Bind("below") long below);
 
-  @SqlQuery("SELECT event_id, seq, content_hash FROM event_ids"
-      + " WHERE source = :source AND event_id IN (<eventIds>)")
-  @RegisterRowMapper(RecordedEventMapper.class)
-  List<RecordedEventMapper.Row> findEvents(
-      @Bind("source") String source, @BindList("eventIds") Collection<String> eventIds);
-
   @SqlQuery("SELECT seq, leaf, leaf_hash FROM leaves WHERE seq IN (<seqs>) ORDER BY seq")
   @RegisterRowMapper(StoredLeafMapper.class)
   List<StoredLeaf> leaves(@BindList("seqs") List<Long> seqs);

@@ -198,12 +198,26 @@ public final class SqliteLedgerStore implements LedgerStore {
       return Map.of();
     }
     List<String> ids = List.copyOf(eventIds);
-    return jdbi.withExtension(LedgerDao.class, dao -> {
+    // Plain JDBC: this lookup runs on every post, where attaching a SqlObject cost more than the
+    // query itself.
+    return reading(handle -> {
+      Connection c = handle.getConnection();
       Map<String, RecordedEvent> found = new HashMap<>();
       for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-        for (RecordedEventMapper.Row row : dao.findEvents(source, chunk)) {
-          found.put(row.eventId(), row.recorded());
+        String sql = "SELECT event_id, seq, content_hash FROM event_ids WHERE source = ?"
+            + " AND event_id IN (" + "?,".repeat(chunk.size() - 1) + "?)";
+        try (PreparedStatement query = c.prepareStatement(sql)) {
+          query.setString(1, source);
+          for (int i = 0; i < chunk.size(); i++) {
+            query.setString(i + 2, chunk.get(i));
+          }
+          try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+              found.put(rs.getString(1),
+                  new RecordedEvent(rs.getLong(2), Digest.of(rs.getBytes(3))));
+            }
+          }
         }
       }
       return found;
