@@ -131,7 +131,7 @@ public final class SqliteLedgerStore implements LedgerStore {
     if (seqs.isEmpty()) {
       return List.of();
     }
-    return jdbi.withExtension(LedgerDao.class, dao -> dao.leaves(seqs));
+    return reading(handle -> ReadQueries.leaves(handle.getConnection(), seqs));
   }
 
   @Override
@@ -177,16 +177,20 @@ public final class SqliteLedgerStore implements LedgerStore {
 
   @Override
   public List<Long> seqsFor(String linkKey, long afterSeq, int limit) {
-    return reading(handle -> keyId(handle, linkKey)
-        .map(id -> handle.attach(LedgerDao.class).seqsFor(id, afterSeq, limit))
-        .orElse(List.of()));
+    return reading(handle -> {
+      Optional<Long> id = keyId(handle, linkKey);
+      return id.isEmpty() ? List.of()
+          : ReadQueries.seqsFor(handle.getConnection(), id.get(), afterSeq, limit);
+    });
   }
 
   @Override
   public long latestSeqBelow(String linkKey, long treeSize) {
-    return reading(handle -> keyId(handle, linkKey)
-        .flatMap(id -> handle.attach(LedgerDao.class).latestSeqBelow(id, treeSize))
-        .orElse(-1L));
+    return reading(handle -> {
+      Optional<Long> id = keyId(handle, linkKey);
+      return id.isEmpty() ? -1L
+          : ReadQueries.latestSeqBelow(handle.getConnection(), id.get(), treeSize);
+    });
   }
 
   /** Ids per query: well under SQLite's limit on bound parameters. */
@@ -226,7 +230,7 @@ public final class SqliteLedgerStore implements LedgerStore {
 
   @Override
   public List<Digest> hashes(List<NodeId> ids) {
-    return jdbi.withExtension(LedgerDao.class, dao -> StoredHashes.fetch(dao, ids));
+    return reading(handle -> StoredHashes.fetch(handle.getConnection(), ids));
   }
 
   @Override

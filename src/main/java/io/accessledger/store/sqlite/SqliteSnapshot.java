@@ -7,6 +7,7 @@ import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LinkKeySummary;
 import io.accessledger.store.RecordedEventId;
 import io.accessledger.store.StoreException;
+import java.sql.SQLException;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
 import java.util.List;
@@ -118,7 +119,11 @@ final class SqliteSnapshot implements LedgerSnapshot {
 
   @Override
   public List<Digest> hashes(List<NodeId> ids) {
-    return StoredHashes.fetch(dao, ids);
+    try {
+      return StoredHashes.fetch(handle.getConnection(), ids);
+    } catch (SQLException e) {
+      throw new StoreException("reading Merkle nodes failed: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.accessledger.store.sqlite;
 import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.NodeId;
 import io.accessledger.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ final class StoredHashes {
    *
    * @throws StoreException naming the first node that is not stored
    */
-  static List<Digest> fetch(LedgerDao dao, List<NodeId> ids) {
+  static List<Digest> fetch(Connection c, List<NodeId> ids) throws SQLException {
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -33,10 +35,10 @@ final class StoredHashes {
     Map<Long, Digest> leafHashes = new HashMap<>();
     Map<Long, Digest> nodeHashes = new HashMap<>();
     if (!leafSeqs.isEmpty()) {
-      dao.leafHashes(leafSeqs).forEach(row -> leafHashes.put(row.id(), row.hash()));
+      ReadQueries.hashes(c, "leaves", "seq", "leaf_hash", leafSeqs, leafHashes);
     }
     if (!nodeIds.isEmpty()) {
-      dao.nodeHashes(nodeIds).forEach(row -> nodeHashes.put(row.id(), row.hash()));
+      ReadQueries.hashes(c, "merkle_nodes", "node_id", "hash", nodeIds, nodeHashes);
     }
     List<Digest> result = new ArrayList<>(ids.size());
     for (NodeId id : ids) {
