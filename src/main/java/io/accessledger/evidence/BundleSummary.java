@@ -20,17 +20,51 @@ public final class BundleSummary {
     this.vocabulary = vocabulary;
   }
 
+  /**
+   * {@code text} safe to print on one line of a terminal: everything in it came from records
+   * systems, so control and format characters (newlines, escape sequences, bidirectional
+   * overrides, line separators) are shown as {@code \\uXXXX} and cannot forge or hide lines.
+   */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      int type = Character.getType(c);
+      if (Character.isISOControl(c) || type == Character.FORMAT
+          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+          || type == Character.SURROGATE || type == Character.PRIVATE_USE
+          || type == Character.UNASSIGNED || c == '\\') {
+        out.append(String.format("\\u%04X", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
+  }
+
+  /** As {@link #printable}, and every non-ASCII character escaped too: for the history's key. */
+  static String ascii(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      if (c >= 0x20 && c < 0x7f && c != '\\') {
+        out.append((char) c);
+      } else {
+        out.append(String.format("\\u%04X", c));
+      }
+    });
+    return out.toString();
+  }
+
   public void print(VerifiedBundle bundle, PrintStream out) {
-    out.println("VERIFIED: evidence bundle for " + bundle.key());
+    out.println("VERIFIED: evidence bundle for " + ascii(bundle.key()));
     out.println("  log:       " + bundle.checkpoint().origin() + ", a signed tree of "
         + bundle.checkpoint().size() + " entries, root " + bundle.checkpoint().root().base64());
     long head = bundle.completeness().head();
-    out.println("  complete:  " + bundle.entries().size() + " entries name " + bundle.key()
+    out.println("  complete:  " + bundle.entries().size() + " entries name " + ascii(bundle.key())
         + (head < 0 ? "; the log signed that none does" : "; the log signed that the latest is entry "
             + head));
     Map<String, Object> request = bundle.request().event();
-    out.println("  asked by:  " + actor(request) + " at " + request.get("occurredAt")
-        + ", recorded as entry " + bundle.request().seq());
+    out.println(printable("  asked by:  " + actor(request) + " at " + request.get("occurredAt")
+        + ", recorded as entry " + bundle.request().seq()));
     if (!bundle.consistentFrom().isEmpty()) {
       out.println("  grew from: the signed trees of sizes " + bundle.consistentFrom().stream()
           .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
@@ -62,7 +96,8 @@ public final class BundleSummary {
               : "the log");
       default -> actor(event) + " " + type;
     };
-    out.println("  #" + entry.seq() + "  " + event.get("occurredAt") + "  " + type + "  " + what);
+    out.println(printable("  #" + entry.seq() + "  " + event.get("occurredAt") + "  " + type
+        + "  " + what));
     List<String> why = new ArrayList<>();
     if (event.get("purpose") instanceof String purpose) {
       why.add("purpose: " + purpose);
@@ -74,7 +109,7 @@ public final class BundleSummary {
       why.add("reason: " + reason);
     }
     if (!why.isEmpty()) {
-      out.println("        " + String.join(" | ", why));
+      out.println(printable("        " + String.join(" | ", why)));
     }
   }
 

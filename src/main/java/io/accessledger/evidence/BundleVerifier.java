@@ -316,6 +316,14 @@ public final class BundleVerifier {
       throw new BundleException(ROLLED_BACK, "you saved a checkpoint of " + then.size()
           + " entries; the bundle's log has only " + checkpoint.size());
     }
+    if (then.size() == 0) {
+      // Every tree extends the empty one, whose root is fixed; the log signs it on first start.
+      if (!then.root().equals(TreeHasher.emptyRoot())) {
+        throw new BundleException(FORK, "the saved checkpoint of the empty tree has the root "
+            + then.root().base64() + ", not the empty tree's");
+      }
+      return then;
+    }
     Checkpoint signed = then.size() == checkpoint.size() ? checkpoint : earlier.get(then.size());
     if (signed == null) {
       throw new BundleException(NO_CONSISTENCY_PROOF, "the bundle has no consistency proof from"

@@ -3,10 +3,12 @@ package io.accessledger.query;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.accessledger.api.ApiException;
 import io.accessledger.evidence.BundleFormat;
 import io.accessledger.ledger.CheckpointSigner;
 import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.HistoryChain;
 import io.accessledger.ledger.LeafCodec;
 import io.accessledger.ledger.LeafFormatException;
 import io.accessledger.ledger.LedgerEntry;
@@ -35,10 +37,12 @@ public final class EvidenceBundles {
   /** Entries read and proven per round trip. */
   private static final int CHUNK = 512;
 
-  private static final byte[] EXTRACT_SUBJECT =
-      "\"type\":\"EXTRACT_SUBJECT\"".getBytes(StandardCharsets.UTF_8);
-
-  private static final JsonFactory JSON = new JsonFactory();
+  // A failure part-way must leave a visibly cut-off document, not one Jackson closes neatly, and
+  // the servlet's stream is Jersey's to close (so the response is aborted, not ended cleanly).
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .build();
 
   private final LedgerStore store;
   private final LedgerQueries queries;
@@ -96,7 +100,9 @@ public final class EvidenceBundles {
       writeEntry(json, requestLeaf, MerkleProofs.inclusion(requestSeq, size, store));
       json.writeNumberField("treeSize", size);
       json.writeStringField("checkpoint", checkpoint.note());
-      json.writeStringField("completeness", queries.completeness(request.linkKey(), checkpoint));
+      long head = queries.head(request.linkKey(), checkpoint);
+      json.writeStringField("completeness",
+          queries.completeness(request.linkKey(), checkpoint, head));
       json.writeArrayFieldStart("consistency");
       for (long from : request.since()) {
         json.writeStartObject();
@@ -107,7 +113,7 @@ public final class EvidenceBundles {
       }
       json.writeEndArray();
       json.writeArrayFieldStart("entries");
-      NavigableSet<Long> releases = writeHistory(json, request.linkKey(), size);
+      NavigableSet<Long> releases = writeHistory(json, request.linkKey(), size, head);
       json.writeEndArray();
       json.writeArrayFieldStart("releases");
       writeReleases(json, releases, size);
@@ -116,28 +122,42 @@ public final class EvidenceBundles {
     }
   }
 
-  /** Writes every entry naming {@code linkKey} below {@code size}; returns the releases named. */
-  private NavigableSet<Long> writeHistory(JsonGenerator json, String linkKey, long size)
+  /**
+   * Writes every entry naming {@code linkKey} below {@code size}; returns the releases named. The
+   * entries are found through the per-key index, which is derived data: so that the log never
+   * completes a bundle the index has made wrong, the entries' own links are followed as they are
+   * written (as a verifier will) and must reach {@code head}; if not, the stream is cut off.
+   */
+  private NavigableSet<Long> writeHistory(JsonGenerator json, String linkKey, long size, long head)
       throws IOException {
     NavigableSet<Long> releases = new TreeSet<>();
+    HistoryChain chain = new HistoryChain(linkKey, -1);
     long after = -1;
     while (true) {
       List<Long> seqs = store.seqsFor(linkKey, after, CHUNK).stream()
           .filter(s -> s < size).toList();
       if (seqs.isEmpty()) {
+        try {
+          chain.requireHead(head);
+        } catch (HistoryChain.BrokenChainException e) {
+          throw brokenIndex(e);
+        }
         return releases;
       }
       List<StoredLeaf> leaves = leaves(seqs);
       List<List<Digest>> proofs = MerkleProofs.inclusions(seqs, size, store);
       for (int i = 0; i < leaves.size(); i++) {
         StoredLeaf leaf = leaves.get(i);
+        Map<String, Object> event;
+        try {
+          event = chain.next(leaf.seq(), leaf.leaf()).event();
+        } catch (HistoryChain.BrokenChainException e) {
+          throw brokenIndex(e);
+        }
         writeEntry(json, leaf, proofs.get(i));
-        if (contains(leaf.leaf(), EXTRACT_SUBJECT)) {
-          Map<String, Object> event = decode(leaf).event();
-          if ("EXTRACT_SUBJECT".equals(event.get("type"))
-              && event.get("release") instanceof Long release) {
-            releases.add(release);
-          }
+        if ("EXTRACT_SUBJECT".equals(event.get("type"))
+            && event.get("release") instanceof Long release) {
+          releases.add(release);
         }
       }
       after = seqs.get(seqs.size() - 1);
@@ -194,17 +214,8 @@ public final class EvidenceBundles {
     }
   }
 
-  /** Whether {@code bytes} holds {@code part}: a cheap test before decoding a leaf. */
-  private static boolean contains(byte[] bytes, byte[] part) {
-    outer:
-    for (int i = 0; i <= bytes.length - part.length; i++) {
-      for (int j = 0; j < part.length; j++) {
-        if (bytes[i + j] != part[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+  private static StoreException brokenIndex(HistoryChain.BrokenChainException e) {
+    return new StoreException("the per-key index disagrees with the leaves' links ("
+        + e.getMessage() + "); the bundle was cut off; run `verify`", e);
   }
 }

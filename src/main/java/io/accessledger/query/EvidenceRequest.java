@@ -1,6 +1,7 @@
 package io.accessledger.query;
 
 import io.accessledger.api.ApiException;
+import io.accessledger.events.EventValidator;
 import io.accessledger.ledger.LinkKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,17 +44,34 @@ public record EvidenceRequest(String linkKey, List<Long> since) {
     if (value.isEmpty()) {
       throw ApiException.malformed(name + " must not be empty");
     }
+    // Ids are as events carry them (contract section 4): nothing else can name a history, and a
+    // control character could forge lines in the report a verifier prints.
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      throw ApiException.malformed(name + " must not contain control characters");
+    }
     String linkKey;
     if (name.equals("record")) {
       int slash = value.indexOf('/');
       if (slash <= 0 || slash == value.length() - 1) {
         throw ApiException.malformed("record must be TYPE/ID, got " + value);
       }
-      linkKey = LinkKeys.recordKey(value.substring(0, slash), value.substring(slash + 1));
+      String type = value.substring(0, slash);
+      String id = value.substring(slash + 1);
+      checkLength(name, type);
+      checkLength(name, id);
+      linkKey = LinkKeys.recordKey(type, id);
     } else {
+      checkLength(name, value);
       linkKey = name.equals("subject") ? LinkKeys.subjectKey(value) : LinkKeys.actorKey(value);
     }
     return new EvidenceRequest(linkKey, since(parameters.get("since")));
+  }
+
+  private static void checkLength(String name, String id) {
+    if (id.codePointCount(0, id.length()) > EventValidator.MAX_ID_CHARS) {
+      throw ApiException.malformed(name + " must be at most " + EventValidator.MAX_ID_CHARS
+          + " characters" + (name.equals("record") ? " each for TYPE and ID" : ""));
+    }
   }
 
   private static List<Long> since(String text) {
@@ -77,9 +95,11 @@ public record EvidenceRequest(String linkKey, List<Long> since) {
         throw ApiException.malformed("since must be tree sizes of 1 or more, comma-separated; got "
             + part);
       }
-      if (!sizes.contains(size)) {
-        sizes.add(size);
+      if (sizes.contains(size)) {
+        // The request is recorded as given and the bundle must match the record exactly.
+        throw ApiException.malformed("since names the tree size " + size + " twice");
       }
+      sizes.add(size);
     }
     return sizes;
   }

@@ -165,9 +165,39 @@ public final class LedgerQueries {
    * {@code checkpoint} signs.
    */
   public String completeness(String linkKey, StoredCheckpoint checkpoint) {
-    long head = store.latestSeqBelow(linkKey, checkpoint.size());
+    return completeness(linkKey, checkpoint, head(linkKey, checkpoint));
+  }
+
+  /** The statement that {@code head}, from {@link #head}, is the latest entry naming the key. */
+  String completeness(String linkKey, StoredCheckpoint checkpoint, long head) {
     return signer.sign(new CompletenessStatement(
         signer.origin(), checkpoint.size(), checkpoint.root(), linkKey, head));
+  }
+
+  /**
+   * The latest entry naming {@code linkKey} in the tree {@code checkpoint} signs, or -1, from the
+   * per-key index. The index is derived data, so before the log signs it as a head, the entry is
+   * checked to exist and to name the key; an index with its newest rows deleted still yields an
+   * older head that passes (SECURITY.md says so, and `verify` finds the edit).
+   *
+   * @throws StoreException if the index names an entry that is missing or does not name the key
+   */
+  long head(String linkKey, StoredCheckpoint checkpoint) {
+    long head = store.latestSeqBelow(linkKey, checkpoint.size());
+    if (head >= 0) {
+      StoredLeaf leaf = store.leaf(head).orElseThrow(() -> missing(head));
+      LedgerEntry entry;
+      try {
+        entry = LeafCodec.decode(leaf.leaf());
+      } catch (LeafFormatException e) {
+        throw new StoreException("entry " + head + " is not a valid leaf; run `verify`", e);
+      }
+      if (!entry.links().containsKey(linkKey)) {
+        throw new StoreException("the per-key index names entry " + head + " for " + linkKey
+            + ", which does not name it; run `verify`");
+      }
+    }
+    return head;
   }
 
   private static boolean matches(StoredLeaf leaf, HistoryRequest request) {

@@ -1,7 +1,9 @@
 package io.accessledger.resources;
 
 import com.codahale.metrics.annotation.Timed;
+import io.accessledger.api.ApiException;
 import io.accessledger.auth.Roles;
+import io.accessledger.evidence.BundleFormat;
 import io.accessledger.query.EvidenceBundles;
 import io.accessledger.query.EvidenceRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +36,10 @@ public final class EvidenceResource {
   @GET
   @Timed
   public Response bundle(@Context SecurityContext security, @Context UriInfo uri) {
+    if (!("/" + uri.getPath()).equals(BundleFormat.PATH)) {
+      // The request's record must name exactly the path a verifier expects (no trailing slash).
+      throw ApiException.notFound("no such path; bundles are at " + BundleFormat.PATH);
+    }
     return audit.run(security, uri, EvidenceRequest.PARAMETERS,
         parameters -> {
           EvidenceRequest request = EvidenceRequest.parse(parameters);

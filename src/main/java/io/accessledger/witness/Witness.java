@@ -6,6 +6,7 @@ import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.ProofException;
 import io.accessledger.ledger.ProofVerifier;
 import io.accessledger.ledger.SignedCheckpoint;
+import io.accessledger.ledger.TreeHasher;
 import io.accessledger.ledger.VerifierKey;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -149,7 +150,18 @@ public final class Witness {
     }
     List<Digest> proof = List.of();
     if (m > 0) { // every tree extends the empty one; RFC 9162 has no proof from size 0
-      proof = log.consistency(m, n);
+      try {
+        proof = log.consistency(m, n);
+      } catch (WitnessException e) {
+        if (e.exit() != WitnessExit.BAD_ANSWER) {
+          throw e; // unreachable or refused token: say so, record nothing, no alarm
+        }
+        // The log signed the larger tree but will not prove it extends the one it signed before:
+        // that is how a rewritten log answers, so it is an alarm, with both checkpoints kept.
+        throw alarm(WitnessExit.INCONSISTENT, "FORK?: the log signed a tree of size " + n
+            + " but gave no valid consistency proof from tree size " + m + " ("
+            + e.getMessage() + ")", file, key, last, note, fetched, fetchedAt, null);
+      }
       try {
         ProofVerifier.verifyConsistency(m, n, proof, last.checkpoint().root(), fetched.root());
       } catch (ProofException e) {
@@ -192,7 +204,14 @@ public final class Witness {
   private static Checkpoint open(String note, VerifierKey key, String which)
       throws WitnessException {
     try {
-      return SignedCheckpoint.open(note, key);
+      Checkpoint checkpoint = SignedCheckpoint.open(note, key);
+      if (checkpoint.size() == 0 && !checkpoint.root().equals(TreeHasher.emptyRoot())) {
+        // Validly signed, yet impossible: the empty tree has one root. Nothing is recorded.
+        throw new WitnessException(WitnessExit.BAD_ANSWER, "the log signed a checkpoint of the"
+            + " empty tree with another root than the empty tree's: " + checkpoint.root().base64()
+            + ". Nothing was recorded; keep this note as evidence:\n" + note);
+      }
+      return checkpoint;
     } catch (CheckpointException e) {
       throw new WitnessException(WitnessExit.BAD_SIGNATURE, "the log's checkpoint is not validly"
           + " signed by the " + which + " verifier key " + key + ": " + e.getMessage()

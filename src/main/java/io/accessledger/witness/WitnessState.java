@@ -11,6 +11,7 @@ import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.ProofException;
 import io.accessledger.ledger.ProofVerifier;
 import io.accessledger.ledger.SignedCheckpoint;
+import io.accessledger.ledger.TreeHasher;
 import io.accessledger.ledger.VerifierKey;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -164,6 +165,10 @@ final class WitnessState {
     } catch (CheckpointException e) {
       throw corrupt(name, number, "its checkpoint does not verify under the pinned key "
           + key + ": " + e.getMessage());
+    }
+    if (checkpoint.size() == 0 && !checkpoint.root().equals(TreeHasher.emptyRoot())) {
+      throw corrupt(name, number, "its checkpoint of the empty tree has another root than the"
+          + " empty tree's");
     }
     JsonNode proof = line.path("consistency");
     if (!proof.isArray()) {

@@ -14,8 +14,10 @@ import io.accessledger.evidence.BundleVerifier;
 import io.accessledger.ledger.Checkpoint;
 import io.accessledger.ledger.CheckpointSigner;
 import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.TreeHasher;
 import io.accessledger.ledger.VerifierKey;
 import io.accessledger.support.CliRunner;
+import io.accessledger.support.TestLedger;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,9 @@ class BundleTamperTest {
   static VerifierKey key;
   static byte[] bundle;
   static JsonNode tree;
+  /** A bundle with a consistency proof and the checkpoint the log signed at that size. */
+  static byte[] grown;
+  static String saved;
 
   @BeforeAll
   static void makeBundle() throws Exception {
@@ -54,6 +59,10 @@ class BundleTamperTest {
     SERVER.post(ingest, "/v1/events", Json.extract("t-extract-other", "c-5"));
     SERVER.post(ingest, "/v1/events", Json.view("t-last", "c-1", "w-2"));
     key = VerifierKey.parse(SERVER.get(auditor, "/v1/log").json().path("verifierKey").asText());
+    saved = SERVER.get(auditor, "/v1/checkpoint").body;
+    grown = SERVER.get(auditor, "/v1/evidence?subject=c-0&since=" + saved.split("\n")[1])
+        .body.getBytes(StandardCharsets.UTF_8);
+    BundleVerifier.verify(grown, key, saved);
     bundle = SERVER.get(auditor, "/v1/evidence?subject=c-1").body.getBytes(StandardCharsets.UTF_8);
     tree = ApiServer.JSON.readTree(bundle);
     BundleVerifier.verify(bundle, key, null); // the original is good
@@ -70,6 +79,84 @@ class BundleTamperTest {
     assertThat(seen).contains(BundleProblem.MALFORMED, BundleProblem.LEAF_HASH,
         BundleProblem.PROOF, BundleProblem.CHECKPOINT, BundleProblem.COMPLETENESS,
         BundleProblem.WRONG_KEY, BundleProblem.REQUEST);
+    // The consistency part (the checkpoint signed at the earlier size, its proof, its size) too.
+    String text = new String(grown, StandardCharsets.UTF_8);
+    int from = text.indexOf("\"consistency\"");
+    int to = text.indexOf("\"entries\"");
+    for (int i = from; i < to; i++) {
+      byte[] altered = grown.clone();
+      altered[i] ^= 0x01;
+      problem(altered, saved, "consistency byte " + i);
+    }
+  }
+
+  @Test
+  void aDroppedConsistencyProofOrAForkedEarlierTreeIsCaught() throws Exception {
+    assertThat(editGrown(b -> ((ArrayNode) b.path("consistency")).removeAll(), saved))
+        .isEqualTo(BundleProblem.REQUEST);
+    CheckpointSigner realKey = new CheckpointSigner(key.name(),
+        SigningKeyFile.load(SERVER.data.resolve("signing.key")), key.publicKey());
+    long size = Long.parseLong(saved.split("\n")[1]);
+    String otherTree = realKey.sign(new Checkpoint(key.name(), size, Digest.of(new byte[32])));
+    // The investigator saved a checkpoint the log signed for another tree of the same size.
+    assertThat(problem(grown, otherTree, "forked saved")).isEqualTo(BundleProblem.FORK);
+    // A saved checkpoint of the empty tree is extended by every tree; a false one is a fork.
+    String empty = realKey.sign(new Checkpoint(key.name(), 0, TreeHasher.emptyRoot()));
+    BundleVerifier.verify(bundle, key, empty);
+    String falseEmpty = realKey.sign(new Checkpoint(key.name(), 0, Digest.of(new byte[32])));
+    assertThat(problem(bundle, falseEmpty, "false empty")).isEqualTo(BundleProblem.FORK);
+    // Duplicate keys are not JSON a verifier should guess about.
+    String twice = new String(bundle, StandardCharsets.UTF_8)
+        .replaceFirst("\\{\"format\"", "{\"key\":\"subject:c-0\",\"format\"");
+    assertThat(problem(twice.getBytes(StandardCharsets.UTF_8), null, "duplicate key"))
+        .isEqualTo(BundleProblem.MALFORMED);
+  }
+
+  @Test
+  void textFromRecordsSystemsCannotForgeLinesInTheReport(@TempDir Path dir) throws Exception {
+    String ingest = SERVER.addClient("spoofer", Role.INGEST, "spoofer");
+    String forged = "case work\\n  #999  2026-11-23T10:00:00Z  VIEW  nobody viewed nothing"
+        + "\\u001b[1A\\u202e";
+    assertThat(SERVER.post(ingest, "/v1/events", Json.view("spoof-1", "c-spoof", "w-1")
+        .replace("\"case work\"", "\"" + forged + "\"")).status).isEqualTo(201);
+    Path file = dir.resolve("spoof.json");
+    Files.writeString(file, SERVER.get(auditor, "/v1/evidence?subject=c-spoof").body);
+    CliRunner.Outcome ok = CliRunner.run("verify-bundle", file.toString(), "--key", key.toString());
+    assertThat(ok.succeeded()).as(ok.stderr()).isTrue();
+    assertThat(ok.stdout()).doesNotContain("\n  #999").doesNotContain("\u001b")
+        .doesNotContain("\u202e").contains("case work\\u000A  #999");
+  }
+
+  @Test
+  void aBrokenIndexIsNeverCompletedIntoABundle() throws Exception {
+    String ingest = SERVER.addClient("indexed", Role.INGEST, "indexed");
+    for (int i = 0; i < 3; i++) {
+      SERVER.post(ingest, "/v1/events", Json.view("idx-" + i, "c-idx", "w-1"));
+    }
+    long middle = tree(SERVER.get(auditor, "/v1/subjects/c-idx/events").body)
+        .path("entries").get(1).path("seq").asLong();
+    TestLedger.tamper(SERVER.data.resolve("ledger.db"), "DELETE FROM link_index WHERE seq = "
+        + middle + " AND key_id = (SELECT id FROM link_keys WHERE link_key = 'subject:c-idx')");
+    byte[] cut;
+    try {
+      cut = SERVER.get(auditor, "/v1/evidence?subject=c-idx").body
+          .getBytes(StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
+      return; // the connection was aborted mid-stream: no bundle at all
+    }
+    assertThat(problem(cut, null, "a bundle over a broken index"))
+        .isEqualTo(BundleProblem.MALFORMED); // cut off, not neatly closed
+  }
+
+  private static JsonNode tree(String json) throws Exception {
+    return ApiServer.JSON.readTree(json);
+  }
+
+  private static BundleProblem editGrown(Consumer<ObjectNode> change, String savedNote)
+      throws Exception {
+    ObjectNode copy = (ObjectNode) ApiServer.JSON.readTree(grown);
+    change.accept(copy);
+    return problem(ApiServer.JSON.writeValueAsBytes(copy), savedNote, "edited grown bundle");
   }
 
   @Test

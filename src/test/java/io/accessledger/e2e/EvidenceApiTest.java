@@ -116,6 +116,10 @@ class EvidenceApiTest {
     refused(auditor, "/v1/evidence?subject=c-1&since=0", 400, "since must be tree sizes");
     refused(auditor, "/v1/evidence?subject=c-1&since=99999", 404, "larger than the signed log");
     refused(auditor, "/v1/evidence?subject=c-1&format=pdf", 400, "unknown query parameter");
+    refused(auditor, "/v1/evidence?subject=c-1&since=3,3", 400, "names the tree size 3 twice");
+    refused(auditor, "/v1/evidence?subject=c-1%0A%20%20%23999", 400, "control characters");
+    refused(auditor, "/v1/evidence?subject=" + "x".repeat(257), 400, "at most 256 characters");
+    refused(auditor, "/v1/evidence/?subject=c-1", 404, "bundles are at /v1/evidence");
     refused(investigator, "/v1/evidence?subject=c-1", 403, "");
     refused(ingest, "/v1/evidence?subject=c-1", 403, "");
     assertThat(SERVER.treeSize()).isEqualTo(size);

@@ -35,6 +35,7 @@ final class FakeLog implements AutoCloseable {
   private volatile String checkpoint;
   private volatile CheckpointSigner published;
   private volatile int forcedStatus;
+  private volatile int proofStatus;
 
   FakeLog() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -63,9 +64,22 @@ final class FakeLog implements AutoCloseable {
     return this;
   }
 
+  /** From now on, serve exactly this signed note as the checkpoint (of an empty tree). */
+  FakeLog serveNote(String note, CheckpointSigner signer) {
+    this.tree = List.of();
+    this.checkpoint = note;
+    this.published = signer;
+    return this;
+  }
+
   /** Answer every request with this status (0: behave). */
   void failWith(int status) {
     this.forcedStatus = status;
+  }
+
+  /** Answer consistency-proof requests only with this status (0: behave). */
+  void refuseProofs(int status) {
+    this.proofStatus = status;
   }
 
   int requests() {
@@ -103,6 +117,8 @@ final class FakeLog implements AutoCloseable {
         send(exchange, 200, "application/json", JSON.writeValueAsString(Map.of(
             "origin", published.origin(), "verifierKey", published.verifierKey().toString(),
             "treeSize", tree.size())));
+      } else if (path.equals("/v1/proofs/consistency") && proofStatus != 0) {
+        send(exchange, proofStatus, "application/json", error(proofStatus, "no such tree size"));
       } else if (path.equals("/v1/proofs/consistency")) {
         Map<String, Long> sizes = new java.util.HashMap<>();
         for (String pair : exchange.getRequestURI().getQuery().split("&")) {

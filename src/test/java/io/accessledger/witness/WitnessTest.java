@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accessledger.ledger.Checkpoint;
 import io.accessledger.ledger.CheckpointSigner;
 import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.SignedCheckpoint;
@@ -193,6 +194,30 @@ class WitnessTest {
     JsonNode evidence = JSON.readTree(saved.get(0).toFile());
     assertThat(evidence.path("consistencyProof")).isNotEmpty();
     assertThat(evidence.path("fetched").path("checkpoint").asText()).contains("\n8\n");
+  }
+
+  @Test
+  void aLogThatSignsALargerTreeButWillNotProveItIsAnAlarm() throws Exception {
+    byte[] before = recordA(5);
+    log.serve(A, 8, SIGNER);
+    log.refuseProofs(404);
+
+    CliRunner.Outcome outcome = witness();
+    assertThat(outcome.exitCode()).isEqualTo(WitnessExit.INCONSISTENT.code());
+    assertThat(outcome.stderr()).contains("WITNESS ALARM: FORK?: the log signed a tree of size 8"
+        + " but gave no valid consistency proof from tree size 5");
+    assertThat(Files.readAllBytes(state)).isEqualTo(before);
+    assertThat(evidence()).singleElement();
+  }
+
+  @Test
+  void aSignedEmptyTreeWithAnotherRootIsNeverRecorded() throws Exception {
+    String impossible = SIGNER.sign(new Checkpoint(SIGNER.origin(), 0, FakeLog.root(A)));
+    log.serveNote(impossible, SIGNER);
+    CliRunner.Outcome outcome = pinned();
+    assertThat(outcome.exitCode()).isEqualTo(WitnessExit.BAD_ANSWER.code());
+    assertThat(outcome.stderr()).contains("empty tree with another root");
+    assertThat(state).doesNotExist();
   }
 
   @Test
