@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The log itself: its identity and size, the latest checkpoint, single entries with inclusion
@@ -60,10 +61,7 @@ public final class LogResource {
       @Context UriInfo uri,
       @PathParam("seq") String seqText,
       @QueryParam("treeSize") String treeSizeText) {
-    long seq = number("seq", seqText);
-    Long treeSize = treeSizeText == null ? null : number("treeSize", treeSizeText);
-    return audit.run(security, uri, Set.of("treeSize"),
-        () -> queries.checkEntry(seq, treeSize), () -> queries.entry(seq, treeSize));
+    return entryRead(security, uri, seqText, treeSizeText, queries::entry);
   }
 
   /**
@@ -81,10 +79,17 @@ public final class LogResource {
       @Context UriInfo uri,
       @PathParam("seq") String seqText,
       @QueryParam("treeSize") String treeSizeText) {
+    return entryRead(security, uri, seqText, treeSizeText,
+        (seq, treeSize) -> queries.tlogProof(seq, treeSize).format());
+  }
+
+  /** A read of one entry, optionally in the tree signed at {@code treeSize}: checked, audited. */
+  private Response entryRead(SecurityContext security, UriInfo uri, String seqText,
+      String treeSizeText, BiFunction<Long, Long, Object> answer) {
     long seq = number("seq", seqText);
     Long treeSize = treeSizeText == null ? null : number("treeSize", treeSizeText);
     return audit.run(security, uri, Set.of("treeSize"),
-        () -> queries.checkEntry(seq, treeSize), () -> queries.tlogProof(seq, treeSize).format());
+        () -> queries.checkEntry(seq, treeSize), () -> answer.apply(seq, treeSize));
   }
 
   @GET
