@@ -97,7 +97,7 @@ public final class EvidenceBundles {
       json.writeEndObject();
       json.writeStringField("requestedAt", (String) recorded.event().get("occurredAt"));
       json.writeFieldName("request");
-      writeEntry(json, requestLeaf, MerkleProofs.inclusion(requestSeq, size, store));
+      writeEntry(json, requestLeaf, MerkleProofs.inclusion(requestSeq, size, queries.nodes()));
       json.writeNumberField("treeSize", size);
       json.writeStringField("checkpoint", checkpoint.note());
       long head = queries.head(request.linkKey(), checkpoint);
@@ -108,7 +108,7 @@ public final class EvidenceBundles {
         json.writeStartObject();
         json.writeNumberField("from", from);
         json.writeStringField("checkpoint", queries.signedAt(from).note());
-        writeHashes(json, "proof", MerkleProofs.consistency(from, size, store));
+        writeHashes(json, "proof", MerkleProofs.consistency(from, size, queries.nodes()));
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -145,7 +145,7 @@ public final class EvidenceBundles {
         return releases;
       }
       List<StoredLeaf> leaves = leaves(seqs);
-      List<List<Digest>> proofs = MerkleProofs.inclusions(seqs, size, store);
+      List<List<Digest>> proofs = MerkleProofs.inclusions(seqs, size, queries.nodes());
       for (int i = 0; i < leaves.size(); i++) {
         StoredLeaf leaf = leaves.get(i);
         Map<String, Object> event;
@@ -170,7 +170,7 @@ public final class EvidenceBundles {
     for (int from = 0; from < all.size(); from += CHUNK) {
       List<Long> seqs = all.subList(from, Math.min(all.size(), from + CHUNK));
       List<StoredLeaf> leaves = leaves(seqs);
-      List<List<Digest>> proofs = MerkleProofs.inclusions(seqs, size, store);
+      List<List<Digest>> proofs = MerkleProofs.inclusions(seqs, size, queries.nodes());
       for (int i = 0; i < leaves.size(); i++) {
         writeEntry(json, leaves.get(i), proofs.get(i));
       }
