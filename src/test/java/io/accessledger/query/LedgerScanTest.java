@@ -1,0 +1,51 @@
+package io.accessledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.accessledger.ledger.CheckpointSigner;
+import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.PreparedEvent;
+import io.accessledger.ledger.Sequencer;
+import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.support.TestLedger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerScanTest {
+  @Test
+  void everyEntryOrOnlyTheTypesAskedForInSeqOrderAcrossChunks(@TempDir Path dir) throws Exception {
+    try (SqliteLedgerStore store = TestLedger.openStore(dir.resolve("ledger.db"))) {
+      CheckpointSigner signer = TestLedger.signer(1);
+      try (Sequencer sequencer = TestLedger.sequencer(store, signer)) {
+        List<java.util.concurrent.CompletableFuture<?>> appended = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+          Map<String, Object> event = new LinkedHashMap<>();
+          event.put("type", i % 7 == 0 ? "SHARE_DECISION" : "VIEW");
+          event.put("eventId", "e-" + i);
+          // A VIEW whose purpose mentions the other type is not one.
+          event.put("purpose", "see \"type\":\"SHARE_DECISION\"");
+          event.put("subject", Map.of("id", "c-" + i % 13));
+          appended.add(sequencer.append(PreparedEvent.of(event, "test")));
+        }
+        appended.forEach(java.util.concurrent.CompletableFuture::join);
+      }
+      List<Long> all = new ArrayList<>();
+      LedgerScan.forEach(store, 10_000, null, e -> all.add(e.seq()));
+      assertThat(all).hasSize(10_000).isSorted();
+      List<LedgerEntry> shares = new ArrayList<>();
+      LedgerScan.forEach(store, 10_000, Set.of("SHARE_DECISION"), shares::add);
+      assertThat(shares).hasSize(1429).allSatisfy(e ->
+          assertThat(e.event()).containsEntry("type", "SHARE_DECISION"));
+      assertThat(shares).extracting(LedgerEntry::seq).isSorted();
+      List<Long> below = new ArrayList<>();
+      LedgerScan.forEach(store, 100, Set.of("SHARE_DECISION"), e -> below.add(e.seq()));
+      assertThat(below).hasSize(15).allMatch(seq -> seq < 100);
+    }
+  }
+}
