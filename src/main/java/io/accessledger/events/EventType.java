@@ -3,13 +3,15 @@ package io.accessledger.events;
 import java.util.Optional;
 
 /**
- * The event types a records system may post (contract section 4). The ledger writes {@code
+ * The event types a records system may post (contract sections 4 and 5). The ledger writes {@code
  * AUDIT_QUERY} and {@code EXTRACT_SUBJECT} entries itself, so they are deliberately not here.
  */
 public enum EventType {
   VIEW,
   SHARE_DECISION,
-  EXTRACT_RELEASE;
+  EXTRACT_RELEASE,
+  ALLOCATION,
+  CASE_CLOSURE;
 
   /**
    * The type whose wire name is exactly {@code name} (case-sensitive), or empty. Never throws, so
@@ -23,6 +25,8 @@ public enum EventType {
       case "VIEW" -> Optional.of(VIEW);
       case "SHARE_DECISION" -> Optional.of(SHARE_DECISION);
       case "EXTRACT_RELEASE" -> Optional.of(EXTRACT_RELEASE);
+      case "ALLOCATION" -> Optional.of(ALLOCATION);
+      case "CASE_CLOSURE" -> Optional.of(CASE_CLOSURE);
       default -> Optional.empty();
     };
   }

@@ -50,11 +50,13 @@ public final class EventValidator {
 
   private static final List<String> POSTABLE =
       List.of(EventType.VIEW.name(), EventType.SHARE_DECISION.name(),
-          EventType.EXTRACT_RELEASE.name());
+          EventType.EXTRACT_RELEASE.name(), EventType.ALLOCATION.name(),
+          EventType.CASE_CLOSURE.name());
   private static final Set<String> LEDGER_WRITTEN = Set.of("AUDIT_QUERY", "EXTRACT_SUBJECT");
   /** Without a valid type, only fields no type knows can be called unknown. */
   private static final Set<String> ANY_TYPE_FIELDS = union(
-      ViewRules.FIELDS, ShareDecisionRules.FIELDS, ExtractReleaseRules.FIELDS);
+      ViewRules.FIELDS, ShareDecisionRules.FIELDS, ExtractReleaseRules.FIELDS,
+      AllocationRules.FIELDS, CaseClosureRules.FIELDS);
 
   private final LegalBasisVocabulary vocabulary;
 
@@ -84,6 +86,8 @@ public final class EventValidator {
         case VIEW -> ViewRules.check(root);
         case SHARE_DECISION -> ShareDecisionRules.check(root);
         case EXTRACT_RELEASE -> ExtractReleaseRules.check(root);
+        case ALLOCATION -> AllocationRules.check(root);
+        case CASE_CLOSURE -> CaseClosureRules.check(root);
       }
     }
     return errors.list();
@@ -114,6 +118,8 @@ public final class EventValidator {
       case VIEW -> ViewRules.FIELDS;
       case SHARE_DECISION -> ShareDecisionRules.FIELDS;
       case EXTRACT_RELEASE -> ExtractReleaseRules.FIELDS;
+      case ALLOCATION -> AllocationRules.FIELDS;
+      case CASE_CLOSURE -> CaseClosureRules.FIELDS;
     };
   }
 

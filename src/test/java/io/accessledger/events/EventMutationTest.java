@@ -59,7 +59,8 @@ class EventMutationTest {
 
   static Stream<Mutation> common() {
     List<Mutation> cases = new ArrayList<>();
-    for (String f : List.of("view", "share-decision", "extract-release")) {
+    for (String f : List.of("view", "share-decision", "extract-release", "allocation",
+        "case-closure")) {
       cases.add(remove(f, "eventId", "eventId", "required"));
       cases.add(remove(f, "type", "type", "required"));
       cases.add(remove(f, "occurredAt", "occurredAt", "required"));
@@ -85,7 +86,7 @@ class EventMutationTest {
         set(v, "eventId", JsonNull.INSTANCE, "eventId", "must be a string, got null"),
         set(v, "type", "view", "type",
             "unknown type \"view\", expected one of VIEW, SHARE_DECISION, EXTRACT_RELEASE"),
-        set(v, "type", "ALLOCATION", "type", "unknown type \"ALLOCATION\""),
+        set(v, "type", "REASSIGNMENT", "type", "unknown type \"REASSIGNMENT\""),
         set(v, "type", "AUDIT_QUERY", "type", "AUDIT_QUERY events are written by the ledger"),
         set(v, "type", "EXTRACT_SUBJECT", "type", "EXTRACT_SUBJECT events are written by the"
             + " ledger itself and cannot be posted"),
@@ -307,9 +308,34 @@ class EventMutationTest {
         set(x, "record", object("type", "t", "id", "i"), "record", "unknown field \"record\""));
   }
 
+  static Stream<Mutation> allocationAndClosure() {
+    String a = "allocation";
+    String c = "case-closure";
+    return Stream.of(
+        remove(a, "to", "", ""),
+        remove(a, "subject", "subject", "required"),
+        remove(a, "allocationId", "allocationId", "required"),
+        set(a, "allocationId", "a\nb", "allocationId", "control character"),
+        remove(a, "assignee", "assignee", "required"),
+        remove(a, "from", "from", "required"),
+        set(a, "from", "2026-03-01", "from", "RFC 3339"),
+        set(a, "to", "2026-02-01T00:00:00Z", "to", "must not be before from"),
+        set(a, "assignee", object("worker", "sw-1", "team", "t-1"), "assignee",
+            "exactly one of worker"),
+        set(a, "assignee", object(), "assignee", "exactly one of worker"),
+        set(a, "assignee", object("worker", "sw-1", "manager", "m-1"), "assignee.manager",
+            "unknown field \"manager\""),
+        set(a, "assignee", object("team", ""), "assignee.team", "must not be empty"),
+        set(a, "record", object("type", "t", "id", "i"), "record", "unknown field \"record\""),
+        remove(c, "reason", "", ""),
+        remove(c, "subject", "subject", "required"),
+        set(c, "reason", " ", "reason", "blank"),
+        set(c, "allocationId", "x", "allocationId", "unknown field \"allocationId\""));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource({"common", "commonDetail", "occurredAt", "view", "shareDecision",
-      "extractRelease"})
+      "extractRelease", "allocationAndClosure"})
   void eachMutationFailsWithExactlyTheExpectedProblem(Mutation mutation) {
     Map<String, Object> event = Events.fixture(mutation.fixture());
     mutation.change().accept(event);
