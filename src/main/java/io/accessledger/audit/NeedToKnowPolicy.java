@@ -1,0 +1,91 @@
+package io.accessledger.audit;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the need-to-know audit checks and against what: the rules turned on, the team hierarchy,
+ * working hours and the out-of-hours rota, the closure grace period, the volume-spike thresholds,
+ * the restricted subjects and the staff-to-subject relationships. Immutable.
+ *
+ * @param rules the rules that run
+ * @param parentTeams team id to the team directly above it (a manager's team sees its teams' cases)
+ * @param zone the zone working hours and clock hours are read in
+ * @param dayStart start of the working day, inclusive
+ * @param dayEnd end of the working day, exclusive
+ * @param workingDays the days with working hours
+ * @param rota actor ids on the out-of-hours rota
+ * @param afterClosure how long after a closure a view is still expected
+ * @param spikeMinSubjects the fewest distinct subjects in one hour that can be a spike
+ * @param spikeFactor how many times the viewer's and their role's median an hour must exceed
+ * @param restrictedSubjects subject ids whose views need an allocation to be explained
+ * @param relationships actor id to the subject ids (and how they are related) of their own family
+ */
+public record NeedToKnowPolicy(
+    Set<Rule> rules,
+    Map<String, String> parentTeams,
+    ZoneId zone,
+    LocalTime dayStart,
+    LocalTime dayEnd,
+    Set<DayOfWeek> workingDays,
+    Set<String> rota,
+    Duration afterClosure,
+    int spikeMinSubjects,
+    double spikeFactor,
+    Set<String> restrictedSubjects,
+    Map<String, Map<String, String>> relationships) {
+
+  public NeedToKnowPolicy {
+    rules = rules.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(rules));
+    parentTeams = Map.copyOf(parentTeams);
+    Objects.requireNonNull(zone, "zone");
+    if (!dayStart.isBefore(dayEnd)) {
+      throw new IllegalArgumentException("working hours must start before they end: " + dayStart
+          + " to " + dayEnd);
+    }
+    workingDays = Set.copyOf(workingDays);
+    rota = Set.copyOf(rota);
+    if (afterClosure.isNegative()) {
+      throw new IllegalArgumentException("the after-closure period must not be negative");
+    }
+    if (spikeMinSubjects < 1 || !(spikeFactor >= 1)) {
+      throw new IllegalArgumentException("a volume spike needs at least 1 subject and a factor of"
+          + " at least 1, got " + spikeMinSubjects + " and " + spikeFactor);
+    }
+    restrictedSubjects = Set.copyOf(restrictedSubjects);
+    relationships = Map.copyOf(relationships);
+    for (String team : parentTeams.keySet()) {
+      String seen = team;
+      for (int depth = 0; seen != null; depth++) {
+        if (depth > parentTeams.size()) {
+          throw new IllegalArgumentException("the team hierarchy has a cycle through " + team);
+        }
+        seen = parentTeams.get(seen);
+      }
+    }
+  }
+
+  /** The contract's defaults: every rule, 08:00-18:00 Europe/London Monday to Friday, 30 days, 20 and 3x. */
+  public static NeedToKnowPolicy defaults() {
+    return new NeedToKnowPolicy(EnumSet.allOf(Rule.class), Map.of(), ZoneId.of("Europe/London"),
+        LocalTime.of(8, 0), LocalTime.of(18, 0),
+        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Duration.ofDays(30), 20, 3.0,
+        Set.of(), Map.of());
+  }
+
+  /** Whether {@code team} is {@code allocated} or a team above it in the hierarchy. */
+  public boolean teamCovers(String team, String allocated) {
+    for (String at = allocated; at != null; at = parentTeams.get(at)) {
+      if (at.equals(team)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
