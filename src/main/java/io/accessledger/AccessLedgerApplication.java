@@ -1,6 +1,7 @@
 package io.accessledger;
 
 import com.codahale.metrics.Gauge;
+import io.accessledger.audit.NeedToKnowPolicy;
 import io.accessledger.auth.BearerAuthFilter;
 import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.cli.AddClientCommand;
@@ -9,6 +10,7 @@ import io.accessledger.cli.RevokeClientCommand;
 import io.accessledger.cli.VerifyBundleCommand;
 import io.accessledger.cli.VerifyCommand;
 import io.accessledger.cli.WitnessCommand;
+import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
 import io.accessledger.health.WriterHealthCheck;
@@ -59,6 +61,9 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
 
   @Override
   public void run(AccessLedgerConfiguration configuration, Environment environment) {
+    // Configuration mistakes are reported before anything is opened.
+    LegalBasisVocabulary legalBases = configuration.buildLegalBases();
+    NeedToKnowPolicy needToKnow = configuration.getNeedToKnow().build();
     LedgerFactory factory = configuration.getLedger();
     LedgerRuntime ledger = LedgerRuntime.open(factory, environment.metrics(), Clock.systemUTC());
     environment.lifecycle().manage(ledger);
@@ -74,8 +79,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     environment.jersey().register(new LedgerBusyMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new RefusedEventsMeter(environment.metrics()));
-    Resources.register(
-        environment.jersey(), ledger, configuration.buildLegalBases(), Clock.systemUTC());
+    Resources.register(environment.jersey(), ledger, legalBases, needToKnow, Clock.systemUTC());
 
     environment.healthChecks().register(
         "signing-key", new SigningKeyHealthCheck(ledger.signer(), ledger.store(), factory.keyFile()));

@@ -15,6 +15,7 @@ import java.util.List;
 public class AccessLedgerConfiguration extends Configuration {
   @Valid @NotNull private LedgerFactory ledger = new LedgerFactory();
   @NotNull private List<LegalBasis> localLegalBases = List.of();
+  @NotNull private NeedToKnowSettings needToKnow = new NeedToKnowSettings();
 
   @JsonProperty("ledger")
   public LedgerFactory getLedger() {
@@ -35,6 +36,17 @@ public class AccessLedgerConfiguration extends Configuration {
   @JsonProperty
   public void setLocalLegalBases(List<LegalBasis> localLegalBases) {
     this.localLegalBases = localLegalBases == null ? List.of() : List.copyOf(localLegalBases);
+  }
+
+  /** The need-to-know audit's rules and facts ({@code needToKnow:}). */
+  @JsonProperty
+  public NeedToKnowSettings getNeedToKnow() {
+    return needToKnow;
+  }
+
+  @JsonProperty
+  public void setNeedToKnow(NeedToKnowSettings needToKnow) {
+    this.needToKnow = needToKnow == null ? new NeedToKnowSettings() : needToKnow;
   }
 
   /**

@@ -17,7 +17,8 @@ public record HistoryRequest(Instant from, Instant to, String type, int limit, l
 
   /** Every entry type the log holds, including those the ledger writes itself. */
   public static final Set<String> TYPES =
-      Set.of("VIEW", "SHARE_DECISION", "EXTRACT_RELEASE", "EXTRACT_SUBJECT", "AUDIT_QUERY");
+      Set.of("VIEW", "SHARE_DECISION", "EXTRACT_RELEASE", "ALLOCATION", "CASE_CLOSURE",
+          "EXTRACT_SUBJECT", "AUDIT_QUERY", "REVIEW");
 
   /** Parses the raw query parameters; null means absent. */
   public static HistoryRequest parse(

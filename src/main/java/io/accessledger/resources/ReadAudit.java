@@ -73,6 +73,22 @@ final class ReadAudit {
     return answer.apply(request, audit).header(HEADER, audit.seq()).build();
   }
 
+  /**
+   * As {@link #run}, for a read whose parameters come in a JSON body (a POST): any query parameter
+   * is refused, and {@code parameters}, already checked by the caller, are what is recorded.
+   */
+  Response runWithBody(
+      SecurityContext security,
+      UriInfo uri,
+      Map<String, String> parameters,
+      Supplier<Object> answer) {
+    parameters(uri.getQueryParameters(), Set.of());
+    ApiClient client = ApiClient.of(security);
+    AppendResult audit =
+        trail.record(client.name(), client.role().externalName(), "/" + uri.getPath(), parameters);
+    return Response.ok(answer.get()).header(HEADER, audit.seq()).build();
+  }
+
   private static Map<String, String> parameters(
       MultivaluedMap<String, String> given, Set<String> allowed) {
     Map<String, String> parameters = new TreeMap<>();

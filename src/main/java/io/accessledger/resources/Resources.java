@@ -4,9 +4,12 @@ import io.accessledger.LedgerRuntime;
 import io.accessledger.events.EventIngest;
 import io.accessledger.events.EventValidator;
 import io.accessledger.events.LegalBasisVocabulary;
+import io.accessledger.audit.NeedToKnowPolicy;
 import io.accessledger.query.AuditTrail;
 import io.accessledger.query.EvidenceBundles;
 import io.accessledger.query.LedgerQueries;
+import io.accessledger.query.NeedToKnowAudits;
+import io.accessledger.query.Reviews;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
 
@@ -15,7 +18,8 @@ public final class Resources {
   private Resources() {}
 
   public static void register(
-      JerseyEnvironment jersey, LedgerRuntime ledger, LegalBasisVocabulary legalBases, Clock clock) {
+      JerseyEnvironment jersey, LedgerRuntime ledger, LegalBasisVocabulary legalBases,
+      NeedToKnowPolicy needToKnow, Clock clock) {
     EventIngest ingest = new EventIngest(
         ledger.sequencer(), ledger.store(), new EventValidator(legalBases));
     LedgerQueries queries = new LedgerQueries(ledger.store(), ledger.sequencer(), ledger.signer());
@@ -25,5 +29,8 @@ public final class Resources {
     jersey.register(new HistoryResource(queries, audit));
     jersey.register(new EvidenceResource(
         new EvidenceBundles(ledger.store(), queries, ledger.signer()), audit));
+    jersey.register(new AuditResource(
+        new NeedToKnowAudits(ledger.store(), queries, needToKnow),
+        new Reviews(ledger.sequencer(), ledger.store(), queries, clock), audit));
   }
 }

@@ -50,7 +50,9 @@ class RoleMatrixTest {
       new Endpoint("GET", "/v1/actors/w-1/events", READERS, 200),
       new Endpoint("GET", "/v1/records/case-note/note-c-1/events", READERS, 200),
       new Endpoint("GET", "/v1/proofs/consistency?from=1&to=1", READERS, 200),
-      new Endpoint("GET", "/v1/evidence?subject=c-1", Set.of(Role.AUDITOR), 200));
+      new Endpoint("GET", "/v1/evidence?subject=c-1", Set.of(Role.AUDITOR), 200),
+      new Endpoint("POST", "/v1/audits/need-to-know", Set.of(Role.AUDITOR), 200),
+      new Endpoint("POST", "/v1/audits/reviews", Set.of(Role.AUDITOR), 201));
 
   @BeforeAll
   static void clients() {
@@ -75,6 +77,14 @@ class RoleMatrixTest {
     if (endpoint.method().equals("GET")) {
       return SERVER.get(token, endpoint.path());
     }
+    if (endpoint.path().endsWith("need-to-know")) {
+      return SERVER.post(token, endpoint.path(),
+          "{\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-12-01T00:00:00Z\"}");
+    }
+    if (endpoint.path().endsWith("reviews")) {
+      return SERVER.post(token, endpoint.path(),
+          "{\"finding\":\"NOT_ALLOCATED-0\",\"outcome\":\"EXPLAINED\",\"note\":\"duty desk\"}");
+    }
     String event = Json.view("m-" + IDS.incrementAndGet(), "c-1", "w-1");
     return SERVER.post(token, endpoint.path(),
         endpoint.path().endsWith("batch") ? Json.batch(event) : event);
@@ -87,7 +97,7 @@ class RoleMatrixTest {
     ApiServer.Answer answer = call(endpoint, TOKENS.get(role));
     if (endpoint.allowed().contains(role)) {
       assertThat(answer.status).as(answer.body).isEqualTo(endpoint.success());
-      if (endpoint.method().equals("GET")) {
+      if (endpoint.method().equals("GET") || endpoint.path().endsWith("need-to-know")) {
         assertThat(answer.header("Ledger-Audit-Seq")).as("the read was recorded").isNotNull();
       }
     } else {

@@ -1,0 +1,73 @@
+package io.accessledger;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.accessledger.audit.NeedToKnowPolicy;
+import io.accessledger.audit.Rule;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code needToKnow:} section of config.yml: the need-to-know audit's rules and the facts they
+ * use. Every field has the contract's default, so the section may be left out.
+ */
+public class NeedToKnowSettings {
+  /** Working hours: the zone they are in, the start and end of the day, and the working days. */
+  public record WorkingHours(
+      @JsonProperty("zone") String zone,
+      @JsonProperty("start") String start,
+      @JsonProperty("end") String end,
+      @JsonProperty("days") List<DayOfWeek> days) {}
+
+  /** A volume spike: at least {@code minSubjects} in an hour, more than {@code factor} times usual. */
+  public record VolumeSpike(
+      @JsonProperty("minSubjects") int minSubjects, @JsonProperty("factor") double factor) {}
+
+  @JsonProperty public List<Rule> rules = List.of(Rule.values());
+  /** Team id to the team directly above it. */
+  @JsonProperty public Map<String, String> teams = Map.of();
+  @JsonProperty public WorkingHours workingHours = new WorkingHours("Europe/London", "08:00",
+      "18:00", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+          DayOfWeek.THURSDAY, DayOfWeek.FRIDAY));
+  @JsonProperty public List<String> outOfHoursRota = List.of();
+  @JsonProperty public int afterClosureDays = 30;
+  @JsonProperty public VolumeSpike volumeSpike = new VolumeSpike(20, 3.0);
+  @JsonProperty public List<String> restrictedSubjects = List.of();
+  /** Staff actor id to the subject ids they are related to, with how (for SELF_OR_FAMILY). */
+  @JsonProperty public Map<String, Map<String, String>> staffRelationships = Map.of();
+
+  /**
+   * The policy these settings describe.
+   *
+   * @throws IllegalArgumentException naming the setting that is wrong
+   */
+  public NeedToKnowPolicy build() {
+    try {
+      Map<String, Map<String, String>> relationships = new HashMap<>();
+      staffRelationships.forEach((staff, subjects) -> {
+        Map<String, String> related = new LinkedHashMap<>();
+        subjects.forEach((subject, how) -> related.put(subject, how == null ? "related" : how));
+        relationships.put(staff, related);
+      });
+      if (afterClosureDays < 0) {
+        throw new IllegalArgumentException("needToKnow.afterClosureDays must be 0 or more");
+      }
+      return new NeedToKnowPolicy(rules.isEmpty() ? Set.of() : EnumSet.copyOf(rules), teams,
+          ZoneId.of(workingHours.zone()), LocalTime.parse(workingHours.start()),
+          LocalTime.parse(workingHours.end()), Set.copyOf(workingHours.days()),
+          Set.copyOf(outOfHoursRota), Duration.ofDays(afterClosureDays),
+          volumeSpike.minSubjects(), volumeSpike.factor(), Set.copyOf(restrictedSubjects),
+          relationships);
+    } catch (DateTimeException | NullPointerException e) {
+      throw new IllegalArgumentException("needToKnow: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.accessledger.query;
+
+import io.accessledger.api.ApiException;
+import io.accessledger.api.AuditFinding;
+import io.accessledger.api.NeedToKnowAnswer;
+import io.accessledger.api.ProvenEntry;
+import io.accessledger.audit.Finding;
+import io.accessledger.audit.NeedToKnowAudit;
+import io.accessledger.audit.NeedToKnowPolicy;
+import io.accessledger.audit.Rule;
+import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.MerkleProofs;
+import io.accessledger.store.LedgerStore;
+import io.accessledger.store.StoreException;
+import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredLeaf;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs need-to-know audits against the log: one pass over every entry of the latest signed tree
+ * ({@link LedgerScan}, decoding only views, allocations and closures), the rules of {@link
+ * NeedToKnowAudit}, then every supporting entry proven in that tree.
+ */
+public final class NeedToKnowAudits {
+  private static final Set<String> TYPES = Set.of("VIEW", "ALLOCATION", "CASE_CLOSURE");
+  private static final int CHUNK = 512;
+
+  /** A checked request: the period, as given and as instants. */
+  public record Period(String from, String to, Instant start, Instant end) {}
+
+  private final LedgerStore store;
+  private final LedgerQueries queries;
+  private final NeedToKnowPolicy policy;
+
+  public NeedToKnowAudits(LedgerStore store, LedgerQueries queries, NeedToKnowPolicy policy) {
+    this.store = store;
+    this.queries = queries;
+    this.policy = policy;
+  }
+
+  /**
+   * Reads {@code {"from","to"}} (RFC 3339 UTC, from before to).
+   *
+   * @throws ApiException 400 naming what is missing or malformed
+   */
+  public static Period period(Map<String, Object> body) {
+    for (String field : body.keySet()) {
+      if (!field.equals("from") && !field.equals("to")) {
+        throw ApiException.malformed("unknown field \"" + field + "\"; the body is {\"from\",\"to\"}");
+      }
+    }
+    Instant start = instant(body, "from");
+    Instant end = instant(body, "to");
+    if (!start.isBefore(end)) {
+      throw ApiException.malformed("from must be before to");
+    }
+    return new Period((String) body.get("from"), (String) body.get("to"), start, end);
+  }
+
+  private static Instant instant(Map<String, Object> body, String field) {
+    if (!(body.get(field) instanceof String text)) {
+      throw ApiException.malformed(field + " is required: an RFC 3339 UTC timestamp");
+    }
+    try {
+      if (!text.endsWith("Z")) {
+        throw new DateTimeParseException("not UTC", text, 0);
+      }
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw ApiException.malformed(field + " must be an RFC 3339 UTC timestamp such as"
+          + " 2026-03-01T00:00:00Z, got " + text);
+    }
+  }
+
+  /** The audit of {@code period} over the latest signed tree, which covers its own record. */
+  public NeedToKnowAnswer run(Period period) {
+    StoredCheckpoint checkpoint = queries.checkpoint();
+    NeedToKnowAudit audit = new NeedToKnowAudit(policy, period.start(), period.end());
+    LedgerScan.forEach(store, checkpoint.size(), TYPES, audit::accept);
+    List<Finding> findings = audit.findings();
+    Map<Long, ProvenEntry> proven = prove(findings, checkpoint.size());
+    List<AuditFinding> answered = new ArrayList<>(findings.size());
+    for (Finding finding : findings) {
+      answered.add(new AuditFinding(finding.id(), finding.rule().name(), finding.explanation(),
+          finding.actor(), finding.subject(), finding.seqs().stream().map(proven::get).toList()));
+    }
+    List<String> rules = policy.rules().stream().sorted().map(Rule::name).toList();
+    return new NeedToKnowAnswer(checkpoint.size(), checkpoint.note(), period.from(),
+        period.to(), rules, answered);
+  }
+
+  private Map<Long, ProvenEntry> prove(List<Finding> findings, long size) {
+    TreeSet<Long> seqs = new TreeSet<>();
+    findings.forEach(f -> seqs.addAll(f.seqs()));
+    List<Long> all = new ArrayList<>(seqs);
+    Map<Long, ProvenEntry> proven = new HashMap<>();
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      List<StoredLeaf> leaves = store.leaves(chunk);
+      if (leaves.size() != chunk.size()) {
+        throw new StoreException("entries " + chunk + " were read but are not all stored");
+      }
+      List<List<Digest>> proofs = MerkleProofs.inclusions(chunk, size, queries.nodes());
+      for (int i = 0; i < leaves.size(); i++) {
+        StoredLeaf leaf = leaves.get(i);
+        proven.put(leaf.seq(), new ProvenEntry(leaf.seq(),
+            new String(leaf.leaf(), StandardCharsets.UTF_8), leaf.hash().hex(),
+            proofs.get(i).stream().map(Digest::hex).toList()));
+      }
+    }
+    return proven;
+  }
+}
