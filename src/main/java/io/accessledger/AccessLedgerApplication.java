@@ -6,6 +6,7 @@ import io.accessledger.auth.BearerAuthFilter;
 import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.cli.AddClientCommand;
 import io.accessledger.cli.CommandFailure;
+import io.accessledger.cli.DemoDataCommand;
 import io.accessledger.cli.RevokeClientCommand;
 import io.accessledger.cli.VerifyBundleCommand;
 import io.accessledger.cli.VerifyCommand;
@@ -51,6 +52,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     bootstrap.addCommand(new RevokeClientCommand());
     bootstrap.addCommand(new VerifyBundleCommand());
     bootstrap.addCommand(new WitnessCommand());
+    bootstrap.addCommand(new DemoDataCommand());
   }
 
   /** Exits with the failed command's own code (the witness has one per kind of failure), else 1. */

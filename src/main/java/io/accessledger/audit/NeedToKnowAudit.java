@@ -134,8 +134,8 @@ public final class NeedToKnowAudit {
       if (family.containsKey(view.subject())) {
         add(findings, Rule.SELF_OR_FAMILY, view, who(view) + " viewed " + view.record()
             + " about " + view.subject() + " at " + view.at() + "; the staff-relationship list"
-            + " records " + view.subject() + " as " + family.get(view.subject()) + " of "
-            + view.actor(), List.of());
+            + " links " + view.actor() + " to " + view.subject() + " ("
+            + family.get(view.subject()) + ")", List.of());
       }
     }
     if (policy.rules().contains(Rule.VOLUME_SPIKE)) {

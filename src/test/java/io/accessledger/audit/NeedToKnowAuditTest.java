@@ -180,7 +180,8 @@ class NeedToKnowAuditTest {
         .containsExactly(unallocated);
     assertThat(run(Rule.SELF_OR_FAMILY)).singleElement().satisfies(f -> {
       assertThat(f.seqs()).containsExactly(own);
-      assertThat(f.explanation()).contains("records child-own as the child of sw-2");
+      assertThat(f.explanation())
+          .contains("the staff-relationship list links sw-2 to child-own (the child)");
     });
   }
 
