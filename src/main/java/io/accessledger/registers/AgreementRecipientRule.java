@@ -1,0 +1,24 @@
+package io.accessledger.registers;
+
+import java.util.Optional;
+
+/**
+ * {@code EXTRACT_RECIPIENT_MISMATCH}: the data went to an organisation other than the one its
+ * agreement names (compared as {@link Organisations#same} does). Not in the contract's list: an
+ * agreement allows one recipient, and a release to another is the breach a DPO most needs to see.
+ */
+public final class AgreementRecipientRule {
+  public static final String CODE = "EXTRACT_RECIPIENT_MISMATCH";
+
+  private AgreementRecipientRule() {}
+
+  /** @param agreement the release's agreement; null (not configured) is never flagged here */
+  public static Optional<Flag> check(ExtractRelease release, DataSharingAgreement agreement) {
+    if (agreement == null || Organisations.same(release.recipient(), agreement.recipient())) {
+      return Optional.empty();
+    }
+    return Optional.of(new Flag(CODE, "The dataset was released to " + release.recipient()
+        + ", but agreement " + agreement.id() + " allows releases only to "
+        + agreement.recipient() + "."));
+  }
+}

@@ -1,0 +1,47 @@
+package io.accessledger.registers;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Calendar days for comparing an event's moment with dates written by people (agreement terms,
+ * court orders, dataset periods). Those dates are English local dates, so a moment's day is taken
+ * in Europe/London: a decision at 2026-06-30T23:30:00Z was made on 1 July.
+ */
+final class Days {
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+  private Days() {}
+
+  /** The Europe/London day of an RFC 3339 UTC timestamp, or null if it is not one. */
+  static LocalDate londonDay(String timestamp) {
+    Instant instant = instant(timestamp);
+    return instant == null ? null : LocalDate.ofInstant(instant, LONDON);
+  }
+
+  /** The instant of an RFC 3339 UTC timestamp, or null if it is not one. */
+  static Instant instant(String timestamp) {
+    if (timestamp == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(timestamp);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** The date {@code YYYY-MM-DD}, or null if it is not one. */
+  static LocalDate date(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}
