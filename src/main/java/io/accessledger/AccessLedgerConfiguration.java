@@ -3,14 +3,16 @@ package io.accessledger;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.accessledger.events.LegalBasis;
 import io.accessledger.events.LegalBasisVocabulary;
+import io.accessledger.registers.AgreementTerms;
+import io.accessledger.registers.DataSharingAgreements;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 /**
- * The service's configuration: Dropwizard's {@code server}/{@code logging}, the {@code ledger}, and
- * {@code localLegalBases}.
+ * The service's configuration: Dropwizard's {@code server}/{@code logging}, the {@code ledger},
+ * {@code localLegalBases} and the data-sharing {@code agreements}.
  */
 public class AccessLedgerConfiguration extends Configuration {
   @Valid @NotNull private LedgerFactory ledger = new LedgerFactory();
@@ -56,5 +58,28 @@ public class AccessLedgerConfiguration extends Configuration {
    */
   public LegalBasisVocabulary buildLegalBases() {
     return LegalBasisVocabulary.shipped().withLocal(localLegalBases);
+  }
+
+  // Data-sharing agreements, for the extract register.
+  private List<AgreementTerms> agreements = List.of();
+
+  /** The data-sharing agreements extract releases are checked against, as configured. */
+  @JsonProperty
+  public List<AgreementTerms> getAgreements() {
+    return agreements;
+  }
+
+  @JsonProperty
+  public void setAgreements(List<AgreementTerms> agreements) {
+    this.agreements = agreements == null ? List.of() : agreements;
+  }
+
+  /**
+   * The agreements, validated against {@code legalBases} (from {@link #buildLegalBases}).
+   *
+   * @throws IllegalArgumentException naming every invalid agreement and field
+   */
+  public DataSharingAgreements buildAgreements(LegalBasisVocabulary legalBases) {
+    return DataSharingAgreements.of(agreements, code -> legalBases.find(code).isPresent());
   }
 }

@@ -1,15 +1,13 @@
 package io.accessledger.registers;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A data-sharing agreement, as configured under {@code agreements:} in {@code config.yml}: the
- * terms an {@code EXTRACT_RELEASE} naming it in {@code agreement} is checked against. Built as
- * given (Jackson binds the configuration to it); {@link DataSharingAgreements#of} validates it,
- * and only validated agreements reach the rules.
+ * A data-sharing agreement: the terms an {@code EXTRACT_RELEASE} naming it in {@code agreement} is
+ * checked against. Configured under {@code agreements:} in {@code config.yml} and validated by
+ * {@link DataSharingAgreements#of}.
  *
  * @param id what releases name in {@code agreement}; compared exactly
  * @param recipient the organisation the agreement allows releases to ({@code recipient.organisation})
@@ -28,22 +26,23 @@ public record DataSharingAgreement(
     String purpose,
     LocalDate from,
     LocalDate to,
-    Boolean pseudonymisedOnly,
+    boolean pseudonymisedOnly,
     List<String> categories,
     List<String> legalBases) {
 
+  /** @throws NullPointerException if any field but {@code legalBases} is null */
   public DataSharingAgreement {
-    categories = copy(categories);
-    legalBases = copy(legalBases);
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(recipient, "recipient");
+    Objects.requireNonNull(purpose, "purpose");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    categories = List.copyOf(categories);
+    legalBases = legalBases == null ? List.of() : List.copyOf(legalBases);
   }
 
   /** Whether {@code day} lies within the agreement's term, both ends included. */
   public boolean covers(LocalDate day) {
     return !day.isBefore(from) && !day.isAfter(to);
-  }
-
-  // Null elements are kept so that validation can name them instead of Jackson failing first.
-  private static List<String> copy(List<String> list) {
-    return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
   }
 }

@@ -1,5 +1,6 @@
 package io.accessledger.registers;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -20,22 +21,22 @@ public final class DataSharingAgreements {
   }
 
   /**
-   * Checks {@code agreements} and indexes them by id.
+   * Checks the configured {@code agreements} and indexes them by id.
    *
    * @param knownLegalBasis whether a code is in the legal-basis vocabulary (shipped and local)
    * @throws IllegalArgumentException naming every problem, each by its place
    *     ({@code agreements[1] (DSA-7)}) and field: a missing or blank {@code id}, {@code recipient}
    *     or {@code purpose}; an {@code id} with spaces around it or used twice; a missing
-   *     {@code from}, {@code to} or {@code pseudonymisedOnly}; {@code to} before {@code from}; no
-   *     {@code categories}, or a blank or repeated one; a {@code legalBases} code that is unknown
-   *     or repeated
+   *     {@code pseudonymisedOnly}; a {@code from} or {@code to} that is missing or not a date
+   *     {@code YYYY-MM-DD}; {@code to} before {@code from}; no {@code categories}, or a blank or
+   *     repeated one; a {@code legalBases} code that is unknown, blank or repeated
    */
   public static DataSharingAgreements of(
-      List<DataSharingAgreement> agreements, Predicate<String> knownLegalBasis) {
+      List<AgreementTerms> agreements, Predicate<String> knownLegalBasis) {
     List<String> problems = new ArrayList<>();
     Map<String, DataSharingAgreement> byId = new LinkedHashMap<>();
     for (int i = 0; i < agreements.size(); i++) {
-      DataSharingAgreement a = agreements.get(i);
+      AgreementTerms a = agreements.get(i);
       String place = "agreements[" + i + "]";
       if (a == null) {
         problems.add(place + ": must be an agreement with id, recipient, purpose, from, to,"
@@ -45,9 +46,15 @@ public final class DataSharingAgreements {
       if (!blank(a.id())) {
         place += " (" + a.id() + ")";
       }
-      check(place, a, knownLegalBasis, problems);
-      if (!blank(a.id()) && byId.putIfAbsent(a.id(), a) != null) {
+      int before = problems.size();
+      LocalDate from = day(place, "from", "first day", a.from(), problems);
+      LocalDate to = day(place, "to", "last day", a.to(), problems);
+      check(place, a, from, to, knownLegalBasis, problems);
+      if (!blank(a.id()) && byId.containsKey(a.id())) {
         problems.add(place + ": id " + a.id() + " is used by an earlier agreement");
+      } else if (problems.size() == before) {
+        byId.put(a.id(), new DataSharingAgreement(a.id(), a.recipient(), a.purpose(), from, to,
+            a.pseudonymisedOnly(), a.categories(), a.legalBases()));
       }
     }
     if (!problems.isEmpty()) {
@@ -74,8 +81,8 @@ public final class DataSharingAgreements {
     return List.copyOf(byId.values());
   }
 
-  private static void check(String place, DataSharingAgreement a, Predicate<String> known,
-      List<String> problems) {
+  private static void check(String place, AgreementTerms a, LocalDate from, LocalDate to,
+      Predicate<String> known, List<String> problems) {
     if (blank(a.id())) {
       problems.add(place + ": id is required");
     } else if (!a.id().strip().equals(a.id())) {
@@ -87,14 +94,8 @@ public final class DataSharingAgreements {
     if (blank(a.purpose())) {
       problems.add(place + ": purpose is required");
     }
-    if (a.from() == null) {
-      problems.add(place + ": from (first day, YYYY-MM-DD) is required");
-    }
-    if (a.to() == null) {
-      problems.add(place + ": to (last day, YYYY-MM-DD) is required");
-    }
-    if (a.from() != null && a.to() != null && a.to().isBefore(a.from())) {
-      problems.add(place + ": to (" + a.to() + ") is before from (" + a.from() + ")");
+    if (from != null && to != null && to.isBefore(from)) {
+      problems.add(place + ": to (" + to + ") is before from (" + from + ")");
     }
     if (a.pseudonymisedOnly() == null) {
       problems.add(place + ": pseudonymisedOnly (true or false) is required");
@@ -110,6 +111,20 @@ public final class DataSharingAgreements {
             + " (LEGAL-BASES.md, or localLegalBases)");
       }
     }
+  }
+
+  /** The date {@code text} names, or null after adding what is wrong with it. */
+  private static LocalDate day(String place, String field, String meaning, String text,
+      List<String> problems) {
+    if (blank(text)) {
+      problems.add(place + ": " + field + " (" + meaning + ", YYYY-MM-DD) is required");
+      return null;
+    }
+    LocalDate day = Days.date(text);
+    if (day == null) {
+      problems.add(place + ": " + field + " must be a real date YYYY-MM-DD, got " + text);
+    }
+    return day;
   }
 
   private static void distinct(String place, String field, List<String> values,

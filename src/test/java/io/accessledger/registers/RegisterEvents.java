@@ -25,8 +25,11 @@ final class RegisterEvents {
       "WWCSC-FAMILY-VALUED", "Evaluator Ltd", "Evaluation of Family Valued",
       LocalDate.of(2020, 1, 1), LocalDate.of(2025, 12, 31), true, CATEGORIES, EVALUATION_BASES);
 
-  static final DataSharingAgreements AGREEMENTS =
-      DataSharingAgreements.of(List.of(FAMILY_VALUED), code -> true);
+  static final DataSharingAgreements AGREEMENTS = DataSharingAgreements.of(
+      List.of(new AgreementTerms("WWCSC-FAMILY-VALUED", "Evaluator Ltd",
+          "Evaluation of Family Valued", "2020-01-01", "2025-12-31", true, CATEGORIES,
+          EVALUATION_BASES)),
+      code -> true);
 
   static final String SHARE = """
       {"eventId":"share-1","type":"SHARE_DECISION","occurredAt":"2026-11-23T16:40:00Z",
