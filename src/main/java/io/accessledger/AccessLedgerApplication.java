@@ -15,6 +15,7 @@ import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
 import io.accessledger.health.WriterHealthCheck;
+import io.accessledger.registers.DataSharingAgreements;
 import io.accessledger.resources.RefusedEventsMeter;
 import io.accessledger.resources.Resources;
 import io.accessledger.resources.errors.ApiExceptionMapper;
@@ -66,6 +67,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     // Configuration mistakes are reported before anything is opened.
     LegalBasisVocabulary legalBases = configuration.buildLegalBases();
     NeedToKnowPolicy needToKnow = configuration.getNeedToKnow().build();
+    DataSharingAgreements agreements = configuration.buildAgreements(legalBases);
     LedgerFactory factory = configuration.getLedger();
     LedgerRuntime ledger = LedgerRuntime.open(factory, environment.metrics(), Clock.systemUTC());
     environment.lifecycle().manage(ledger);
@@ -81,7 +83,8 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     environment.jersey().register(new LedgerBusyMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new RefusedEventsMeter(environment.metrics()));
-    Resources.register(environment.jersey(), ledger, legalBases, needToKnow, Clock.systemUTC());
+    Resources.register(environment.jersey(), ledger, legalBases, needToKnow, agreements,
+        Clock.systemUTC());
 
     environment.healthChecks().register(
         "signing-key", new SigningKeyHealthCheck(ledger.signer(), ledger.store(), factory.keyFile()));

@@ -42,6 +42,15 @@ class ArchitectureTest {
   }
 
   @Test
+  void theRegisterRulesArePlainJava() throws IOException {
+    assertThat(importsMatching(MAIN.resolve("registers"),
+            "io.dropwizard", "com.codahale", "com.fasterxml", "org.jdbi", "jakarta.", "javax.",
+            "org.eclipse.jetty", "org.glassfish", "java.sql", "io.accessledger.store",
+            "io.accessledger.query", "io.accessledger.resources", "io.accessledger.api"))
+        .isEmpty();
+  }
+
+  @Test
   void onlyTheCryptoPackageImportsBouncyCastle() throws IOException {
     assertThat(importsMatching(MAIN, "org.bouncycastle"))
         .isNotEmpty()

@@ -9,7 +9,9 @@ import io.accessledger.query.AuditTrail;
 import io.accessledger.query.EvidenceBundles;
 import io.accessledger.query.LedgerQueries;
 import io.accessledger.query.NeedToKnowAudits;
+import io.accessledger.query.Registers;
 import io.accessledger.query.Reviews;
+import io.accessledger.registers.DataSharingAgreements;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
 
@@ -19,7 +21,7 @@ public final class Resources {
 
   public static void register(
       JerseyEnvironment jersey, LedgerRuntime ledger, LegalBasisVocabulary legalBases,
-      NeedToKnowPolicy needToKnow, Clock clock) {
+      NeedToKnowPolicy needToKnow, DataSharingAgreements agreements, Clock clock) {
     EventIngest ingest = new EventIngest(
         ledger.sequencer(), ledger.store(), new EventValidator(legalBases));
     LedgerQueries queries = new LedgerQueries(ledger.store(), ledger.sequencer(), ledger.signer());
@@ -32,5 +34,6 @@ public final class Resources {
     jersey.register(new AuditResource(
         new NeedToKnowAudits(ledger.store(), queries, needToKnow),
         new Reviews(ledger.sequencer(), ledger.store(), queries, clock), audit));
+    jersey.register(new RegistersResource(new Registers(ledger.store(), queries, agreements), audit));
   }
 }

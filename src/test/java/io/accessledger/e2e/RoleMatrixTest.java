@@ -52,7 +52,9 @@ class RoleMatrixTest {
       new Endpoint("GET", "/v1/proofs/consistency?from=1&to=1", READERS, 200),
       new Endpoint("GET", "/v1/evidence?subject=c-1", Set.of(Role.AUDITOR), 200),
       new Endpoint("POST", "/v1/audits/need-to-know", Set.of(Role.AUDITOR), 200),
-      new Endpoint("POST", "/v1/audits/reviews", Set.of(Role.AUDITOR), 201));
+      new Endpoint("POST", "/v1/audits/reviews", Set.of(Role.AUDITOR), 201),
+      new Endpoint("GET", "/v1/registers/shares", Set.of(Role.AUDITOR), 200),
+      new Endpoint("GET", "/v1/registers/extracts", Set.of(Role.AUDITOR), 200));
 
   @BeforeAll
   static void clients() {

@@ -1,0 +1,102 @@
+package io.accessledger.query;
+
+import io.accessledger.api.RegisterAnswer;
+import io.accessledger.api.RegisterItem;
+import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.MerkleProofs;
+import io.accessledger.registers.DataSharingAgreements;
+import io.accessledger.registers.ExtractFlags;
+import io.accessledger.registers.ExtractRelease;
+import io.accessledger.registers.Flag;
+import io.accessledger.registers.ShareDecision;
+import io.accessledger.registers.ShareFlags;
+import io.accessledger.store.LedgerStore;
+import io.accessledger.store.StoreException;
+import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredLeaf;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The DPO's registers (contract section 5): every share decision, and every extract release, that
+ * passes the request's filters, oldest first, with its flags and its inclusion proof in the latest
+ * signed tree, which covers the read's own {@code AUDIT_QUERY} entry.
+ *
+ * <p>A register reads the whole log (one snapshot, decoding only candidate leaves), because its
+ * time window is on {@code occurredAt}, which the records system states and {@code seq} does not
+ * order. The answer holds every matching item, built in memory; shares and releases are a small
+ * part of a log, and {@code from}/{@code to} narrow a long one. The extract register reads only
+ * {@code EXTRACT_RELEASE} entries, which carry {@code subjectCount} and never a child's id.
+ */
+public final class Registers {
+  /** Items whose leaves and proofs are read per round trip. */
+  private static final int CHUNK = 1024;
+
+  private final LedgerStore store;
+  private final LedgerQueries queries;
+  private final DataSharingAgreements agreements;
+
+  public Registers(LedgerStore store, LedgerQueries queries, DataSharingAgreements agreements) {
+    this.store = store;
+    this.queries = queries;
+    this.agreements = agreements;
+  }
+
+  /** The share register: {@code SHARE_DECISION} entries passing {@code request}'s filters. */
+  public RegisterAnswer shares(RegisterRequest request) {
+    StoredCheckpoint checkpoint = queries.checkpoint();
+    List<Listed> listed = new ArrayList<>();
+    LedgerScan.forEach(store, checkpoint.size(), Set.of("SHARE_DECISION"), entry -> {
+      ShareDecision share = ShareDecision.of(entry.event());
+      List<Flag> flags = ShareFlags.of(share);
+      if (request.matches(share.occurredAt(), share.recipient(), share.decision(),
+          share.grounds(), null, flags)) {
+        listed.add(new Listed(entry.seq(), share.summary(), flags));
+      }
+    });
+    return prove(checkpoint, listed);
+  }
+
+  /** The extract register: {@code EXTRACT_RELEASE} entries passing {@code request}'s filters. */
+  public RegisterAnswer extracts(RegisterRequest request) {
+    StoredCheckpoint checkpoint = queries.checkpoint();
+    List<Listed> listed = new ArrayList<>();
+    LedgerScan.forEach(store, checkpoint.size(), Set.of("EXTRACT_RELEASE"), entry -> {
+      ExtractRelease release = ExtractRelease.of(entry.event());
+      List<Flag> flags = ExtractFlags.of(release, agreements);
+      if (request.matches(release.occurredAt(), release.recipient(), null, null,
+          release.agreement(), flags)) {
+        listed.add(new Listed(entry.seq(), release.summary(), flags));
+      }
+    });
+    return prove(checkpoint, listed);
+  }
+
+  private RegisterAnswer prove(StoredCheckpoint checkpoint, List<Listed> listed) {
+    List<RegisterItem> items = new ArrayList<>(listed.size());
+    for (int at = 0; at < listed.size(); at += CHUNK) {
+      List<Listed> chunk = listed.subList(at, Math.min(listed.size(), at + CHUNK));
+      List<Long> seqs = chunk.stream().map(Listed::seq).toList();
+      List<StoredLeaf> leaves = store.leaves(seqs);
+      List<List<Digest>> proofs =
+          MerkleProofs.inclusions(seqs, checkpoint.size(), queries.nodes());
+      for (int i = 0; i < chunk.size(); i++) {
+        Listed item = chunk.get(i);
+        StoredLeaf leaf = i < leaves.size() ? leaves.get(i) : null;
+        if (leaf == null || leaf.seq() != item.seq()) {
+          throw new StoreException("entry " + item.seq() + " was read by the scan but is not"
+              + " stored; run `verify`");
+        }
+        items.add(new RegisterItem(item.seq(), new String(leaf.leaf(), StandardCharsets.UTF_8),
+            leaf.hash().hex(), proofs.get(i).stream().map(Digest::hex).toList(), item.summary(),
+            item.flags()));
+      }
+    }
+    return new RegisterAnswer(checkpoint.size(), checkpoint.note(), items);
+  }
+
+  /** An item found by the scan, before its leaf text and proof are read. */
+  private record Listed(long seq, String summary, List<Flag> flags) {}
+}
