@@ -136,7 +136,7 @@ public final class DemoMonth {
       if (day.equals(plantDay)) {
         plant(day, out);
       }
-      if (day.getDayOfMonth() % 7 == 3 || day.equals(plantDay)) {
+      if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY || day.equals(plantDay)) {
         out.accept(share(day, !day.equals(plantDay)));
       }
     }

@@ -3,6 +3,7 @@ package io.accessledger.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.accessledger.NeedToKnowSettings;
 import io.accessledger.audit.Finding;
 import io.accessledger.audit.NeedToKnowAudit;
@@ -11,6 +12,14 @@ import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.LedgerEntry;
 import io.accessledger.ledger.json.CanonicalJson;
+import io.accessledger.registers.AgreementTerms;
+import io.accessledger.registers.DataSharingAgreements;
+import io.accessledger.registers.ExtractFlags;
+import io.accessledger.registers.ExtractRelease;
+import io.accessledger.registers.Flag;
+import io.accessledger.registers.ShareDecision;
+import io.accessledger.registers.ShareFlags;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The demo month is valid input, and the need-to-know audit over it, with the demo's own
- * settings, finds exactly the planted accesses: no more, no fewer.
+ * settings, finds exactly the planted accesses, and the registers exactly the planted share and
+ * extract: no more, no fewer.
  */
 class DemoMonthTest {
   @Test
@@ -60,6 +70,29 @@ class DemoMonthTest {
         "RESTRICTED_SUBJECT sw-north-cin-02 child-0599",
         "SELF_OR_FAMILY sw-north-cin-07 child-0042");
     assertThat(demo.planted()).hasSize(9);
+
+    // The registers flag the planted share and extract, and nothing else, against the shipped
+    // agreements of config.yml.
+    YAMLMapper yaml = new YAMLMapper();
+    List<AgreementTerms> terms = yaml.convertValue(
+        yaml.readTree(Path.of("config.yml").toFile()).path("agreements"),
+        new TypeReference<List<AgreementTerms>>() {});
+    DataSharingAgreements agreements =
+        DataSharingAgreements.of(terms, LegalBasisVocabulary.shipped()::isKnown);
+    List<String> flagged = new ArrayList<>();
+    int shares = 0;
+    for (LedgerEntry entry : log) {
+      Object type = entry.event().get("type");
+      List<Flag> flags = "SHARE_DECISION".equals(type)
+          ? ShareFlags.of(ShareDecision.of(entry.event()))
+          : "EXTRACT_RELEASE".equals(type)
+              ? ExtractFlags.of(ExtractRelease.of(entry.event()), agreements) : List.of();
+      shares += "SHARE_DECISION".equals(type) ? 1 : 0;
+      flags.forEach(f -> flagged.add(type + " " + f.code()));
+    }
+    assertThat(shares).isGreaterThan(3);
+    assertThat(flagged).containsExactlyInAnyOrder("SHARE_DECISION SHARE_NOT_APPROVED",
+        "EXTRACT_RELEASE EXTRACT_OUTSIDE_AGREEMENT_DATES");
     assertThat(audit.findings()).extracting(Finding::explanation).allSatisfy(e ->
         assertThat(e).isNotBlank());
   }
