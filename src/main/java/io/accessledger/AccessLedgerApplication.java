@@ -84,7 +84,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new RefusedEventsMeter(environment.metrics()));
     Resources.register(environment.jersey(), ledger, legalBases, needToKnow, agreements,
-        Clock.systemUTC());
+        configuration.getAccessReport().getStaffNames(), Clock.systemUTC());
 
     environment.healthChecks().register(
         "signing-key", new SigningKeyHealthCheck(ledger.signer(), ledger.store(), factory.keyFile()));

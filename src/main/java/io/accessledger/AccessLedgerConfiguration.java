@@ -12,12 +12,13 @@ import java.util.List;
 
 /**
  * The service's configuration: Dropwizard's {@code server}/{@code logging}, the {@code ledger},
- * {@code localLegalBases} and the data-sharing {@code agreements}.
+ * {@code localLegalBases}, the data-sharing {@code agreements} and {@code accessReport}.
  */
 public class AccessLedgerConfiguration extends Configuration {
   @Valid @NotNull private LedgerFactory ledger = new LedgerFactory();
   @NotNull private List<LegalBasis> localLegalBases = List.of();
   @NotNull private NeedToKnowSettings needToKnow = new NeedToKnowSettings();
+  @Valid @NotNull private AccessReportSettings accessReport = new AccessReportSettings();
 
   @JsonProperty("ledger")
   public LedgerFactory getLedger() {
@@ -81,5 +82,16 @@ public class AccessLedgerConfiguration extends Configuration {
    */
   public DataSharingAgreements buildAgreements(LegalBasisVocabulary legalBases) {
     return DataSharingAgreements.of(agreements, code -> legalBases.find(code).isPresent());
+  }
+
+  /** How subject access reports name staff. */
+  @JsonProperty
+  public AccessReportSettings getAccessReport() {
+    return accessReport;
+  }
+
+  @JsonProperty
+  public void setAccessReport(AccessReportSettings accessReport) {
+    this.accessReport = accessReport;
   }
 }

@@ -5,6 +5,7 @@ import io.accessledger.events.EventIngest;
 import io.accessledger.events.EventValidator;
 import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.audit.NeedToKnowPolicy;
+import io.accessledger.query.AccessReportSources;
 import io.accessledger.query.AuditTrail;
 import io.accessledger.query.EvidenceBundles;
 import io.accessledger.query.LedgerQueries;
@@ -12,6 +13,8 @@ import io.accessledger.query.NeedToKnowAudits;
 import io.accessledger.query.Registers;
 import io.accessledger.query.Reviews;
 import io.accessledger.registers.DataSharingAgreements;
+import io.accessledger.report.AccessReportBuilder;
+import io.accessledger.report.StaffNames;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
 
@@ -19,9 +22,11 @@ import java.time.Clock;
 public final class Resources {
   private Resources() {}
 
+  /** @param staffNames how subject access reports name staff ({@code accessReport.staffNames}) */
   public static void register(
       JerseyEnvironment jersey, LedgerRuntime ledger, LegalBasisVocabulary legalBases,
-      NeedToKnowPolicy needToKnow, DataSharingAgreements agreements, Clock clock) {
+      NeedToKnowPolicy needToKnow, DataSharingAgreements agreements, StaffNames staffNames,
+      Clock clock) {
     EventIngest ingest = new EventIngest(
         ledger.sequencer(), ledger.store(), new EventValidator(legalBases));
     LedgerQueries queries = new LedgerQueries(ledger.store(), ledger.sequencer(), ledger.signer());
@@ -35,5 +40,7 @@ public final class Resources {
         new NeedToKnowAudits(ledger.store(), queries, needToKnow),
         new Reviews(ledger.sequencer(), ledger.store(), queries, clock), audit));
     jersey.register(new RegistersResource(new Registers(ledger.store(), queries, agreements), audit));
+    jersey.register(new AccessReportResource(new AccessReportSources(ledger.store(), queries),
+        new AccessReportBuilder(legalBases, staffNames), audit));
   }
 }

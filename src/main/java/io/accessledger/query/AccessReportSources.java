@@ -1,0 +1,171 @@
+package io.accessledger.query;
+
+import io.accessledger.api.ProvenEntry;
+import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.HistoryChain;
+import io.accessledger.ledger.LeafCodec;
+import io.accessledger.ledger.LeafFormatException;
+import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.LinkKeys;
+import io.accessledger.ledger.MerkleProofs;
+import io.accessledger.report.AuditorChecks;
+import io.accessledger.report.Proven;
+import io.accessledger.report.ReportSource;
+import io.accessledger.store.LedgerStore;
+import io.accessledger.store.StoreException;
+import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredLeaf;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads from the log everything a child's access report draws on ({@link ReportSource}), proven in
+ * the latest signed tree, which covers the report's own request entry: the child's whole history,
+ * found through the per-key index and checked against the leaves' own links up to the signed head
+ * (as an evidence bundle is); the extract releases it points at; and the auditors' checks of the
+ * record, found by one pass over the log's {@code AUDIT_QUERY} entries ({@link LedgerScan}).
+ *
+ * <p>A child's history is held in memory while the report is built: about 2 KB an entry with its
+ * proof, so 2 MB for a thousand entries.
+ */
+public final class AccessReportSources {
+  /** Entries read and proven per round trip. */
+  private static final int CHUNK = 512;
+
+  private static final Set<String> AUDIT_QUERY = Set.of("AUDIT_QUERY");
+
+  private final LedgerStore store;
+  private final LedgerQueries queries;
+
+  public AccessReportSources(LedgerStore store, LedgerQueries queries) {
+    this.store = store;
+    this.queries = queries;
+  }
+
+  /**
+   * Everything for the report {@code request}, whose request the log recorded as entry
+   * {@code requestSeq}.
+   *
+   * @throws StoreException if the stored log disagrees with itself (an index naming entries that
+   *     are missing or do not link up, an extract entry pointing at no release): run {@code verify}
+   */
+  public ReportSource load(AccessReportRequest request, long requestSeq) {
+    StoredCheckpoint checkpoint = queries.checkpoint();
+    long size = checkpoint.size();
+    String key = LinkKeys.subjectKey(request.subjectId());
+    long head = queries.head(key, checkpoint);
+    String completeness = queries.completeness(key, checkpoint, head);
+    List<Proven> history = history(key, size, head);
+
+    Set<Long> releaseSeqs = new TreeSet<>();
+    Set<Long> historySeqs = new HashSet<>();
+    for (Proven entry : history) {
+      historySeqs.add(entry.seq());
+      if ("EXTRACT_SUBJECT".equals(entry.entry().event().get("type"))) {
+        if (!(entry.entry().event().get("release") instanceof Long release) || release >= size) {
+          throw new StoreException("entry " + entry.seq() + " is an extract entry that points at"
+              + " no release in the signed log; run `verify`");
+        }
+        releaseSeqs.add(release);
+      }
+    }
+    Map<Long, Proven> releases = new HashMap<>();
+    for (Proven release : prove(new ArrayList<>(releaseSeqs), size)) {
+      if (!"EXTRACT_RELEASE".equals(release.entry().event().get("type"))) {
+        throw new StoreException("entry " + release.seq() + ", which an extract entry of " + key
+            + " points at, is not an extract release; run `verify`");
+      }
+      releases.put(release.seq(), release);
+    }
+
+    List<Long> checkSeqs = new ArrayList<>();
+    LedgerScan.forEach(store, size, AUDIT_QUERY, entry -> {
+      if (entry.seq() != requestSeq
+          && AuditorChecks.asked(entry, request.subjectId(), historySeqs).isPresent()) {
+        checkSeqs.add(entry.seq());
+      }
+    });
+    List<Proven> requestEntry = prove(List.of(requestSeq), size);
+    if (requestEntry.isEmpty()) {
+      throw new StoreException("the request's own entry " + requestSeq + " is not stored");
+    }
+    return new ReportSource(request.subjectId(), request.from(), request.to(),
+        requestEntry.get(0),
+        new ReportSource.SignedLog(queries.log().origin(), queries.log().verifierKey(), size,
+            checkpoint.note(), key, completeness, head),
+        history, releases, prove(checkSeqs, size));
+  }
+
+  /**
+   * Every entry naming {@code key} below {@code size}, oldest first. The index is derived data, so
+   * the entries' own links are followed and must reach the signed {@code head}; otherwise the
+   * report is refused rather than made from a history the index has made wrong.
+   */
+  private List<Proven> history(String key, long size, long head) {
+    HistoryChain chain = new HistoryChain(key, -1);
+    List<Proven> history = new ArrayList<>();
+    long after = -1;
+    while (true) {
+      List<Long> seqs = store.seqsFor(key, after, CHUNK).stream().filter(s -> s < size).toList();
+      if (seqs.isEmpty()) {
+        break;
+      }
+      for (Proven entry : prove(seqs, size)) {
+        try {
+          chain.next(entry.seq(), entry.proof().leaf().getBytes(StandardCharsets.UTF_8));
+        } catch (HistoryChain.BrokenChainException e) {
+          throw brokenIndex(e);
+        }
+        history.add(entry);
+      }
+      after = seqs.get(seqs.size() - 1);
+    }
+    try {
+      chain.requireHead(head);
+    } catch (HistoryChain.BrokenChainException e) {
+      throw brokenIndex(e);
+    }
+    return history;
+  }
+
+  /** The entries {@code seqs} (ascending), decoded and proven in the tree of {@code size}. */
+  private List<Proven> prove(List<Long> seqs, long size) {
+    List<Proven> proven = new ArrayList<>(seqs.size());
+    for (int from = 0; from < seqs.size(); from += CHUNK) {
+      List<Long> chunk = seqs.subList(from, Math.min(seqs.size(), from + CHUNK));
+      List<StoredLeaf> leaves = store.leaves(chunk);
+      if (leaves.size() != chunk.size()) {
+        throw new StoreException("entries " + chunk + " are indexed or referenced but not all"
+            + " stored; run `verify`");
+      }
+      List<List<Digest>> proofs = MerkleProofs.inclusions(chunk, size, queries.nodes());
+      for (int i = 0; i < leaves.size(); i++) {
+        StoredLeaf leaf = leaves.get(i);
+        proven.add(new Proven(decode(leaf), new ProvenEntry(leaf.seq(),
+            new String(leaf.leaf(), StandardCharsets.UTF_8), leaf.hash().hex(),
+            proofs.get(i).stream().map(Digest::hex).toList())));
+      }
+    }
+    return proven;
+  }
+
+  private static LedgerEntry decode(StoredLeaf leaf) {
+    try {
+      return LeafCodec.decode(leaf.leaf());
+    } catch (LeafFormatException e) {
+      throw new StoreException("entry " + leaf.seq() + " is not a valid leaf; run `verify`: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static StoreException brokenIndex(HistoryChain.BrokenChainException e) {
+    return new StoreException("the per-key index disagrees with the leaves' links ("
+        + e.getMessage() + "); no report was made; run `verify`", e);
+  }
+}

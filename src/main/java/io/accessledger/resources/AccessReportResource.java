@@ -1,0 +1,81 @@
+package io.accessledger.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import io.accessledger.auth.Roles;
+import io.accessledger.query.AccessReportRequest;
+import io.accessledger.query.AccessReportSources;
+import io.accessledger.report.AccessReport;
+import io.accessledger.report.AccessReportBuilder;
+import io.accessledger.report.AccessReportHtml;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/**
+ * A child's subject access report, for auditors: JSON by default, or a self-contained HTML page
+ * for the family when the {@code Accept} header prefers {@code text/html}. The request is recorded
+ * first, like every read, and the report names that record. The class's path is the full path so
+ * that Jersey never routes {@code /v1/subjects/{id}/events} here.
+ */
+@Path("/v1/subjects/{id}/access-report")
+@Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+@RolesAllowed(Roles.AUDITOR)
+public final class AccessReportResource {
+  private static final String HTML = MediaType.TEXT_HTML + "; charset=utf-8";
+
+  private final AccessReportSources sources;
+  private final AccessReportBuilder builder;
+  private final ReadAudit audit;
+
+  AccessReportResource(AccessReportSources sources, AccessReportBuilder builder, ReadAudit audit) {
+    this.sources = sources;
+    this.builder = builder;
+    this.audit = audit;
+  }
+
+  @GET
+  @Timed
+  public Response report(@Context SecurityContext security, @Context UriInfo uri,
+      @Context HttpHeaders headers, @PathParam("id") String id) {
+    boolean html = prefersHtml(headers.getAcceptableMediaTypes());
+    return audit.run(security, uri, AccessReportRequest.PARAMETERS,
+        parameters -> AccessReportRequest.parse(id, parameters),
+        (request, recorded) -> {
+          AccessReport report = builder.build(sources.load(request, recorded.seq()));
+          Response.ResponseBuilder answer = html
+              ? Response.ok(AccessReportHtml.render(report), HTML)
+                  .header("Content-Security-Policy", AccessReportHtml.CONTENT_SECURITY_POLICY)
+              : Response.ok(report, MediaType.APPLICATION_JSON_TYPE);
+          // Personal data: not for shared caches or the browser's history cache.
+          return answer.header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+              .header(HttpHeaders.CACHE_CONTROL, "no-store")
+              .header("X-Content-Type-Options", "nosniff");
+        });
+  }
+
+  /**
+   * Whether the most wanted media type the client accepts is HTML. JSON is the default: a wildcard
+   * ({@code *}{@code /*}, or no {@code Accept} at all) and {@code application/*} give JSON, and so
+   * does {@code text/html} ranked below {@code application/json}.
+   */
+  static boolean prefersHtml(List<MediaType> acceptable) {
+    for (MediaType type : acceptable) {
+      if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        return false;
+      }
+      if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
