@@ -54,7 +54,8 @@ class RoleMatrixTest {
       new Endpoint("POST", "/v1/audits/need-to-know", Set.of(Role.AUDITOR), 200),
       new Endpoint("POST", "/v1/audits/reviews", Set.of(Role.AUDITOR), 201),
       new Endpoint("GET", "/v1/registers/shares", Set.of(Role.AUDITOR), 200),
-      new Endpoint("GET", "/v1/registers/extracts", Set.of(Role.AUDITOR), 200));
+      new Endpoint("GET", "/v1/registers/extracts", Set.of(Role.AUDITOR), 200),
+      new Endpoint("GET", "/v1/subjects/c-1/access-report", Set.of(Role.AUDITOR), 200));
 
   @BeforeAll
   static void clients() {
