@@ -16,6 +16,7 @@ import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
 import io.accessledger.health.WriterHealthCheck;
 import io.accessledger.registers.DataSharingAgreements;
+import io.accessledger.report.StaffNames;
 import io.accessledger.resources.RefusedEventsMeter;
 import io.accessledger.resources.Resources;
 import io.accessledger.resources.errors.ApiExceptionMapper;
@@ -68,6 +69,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     LegalBasisVocabulary legalBases = configuration.buildLegalBases();
     NeedToKnowPolicy needToKnow = configuration.getNeedToKnow().build();
     DataSharingAgreements agreements = configuration.buildAgreements(legalBases);
+    StaffNames staffNames = configuration.getAccessReport().buildStaffNames();
     LedgerFactory factory = configuration.getLedger();
     LedgerRuntime ledger = LedgerRuntime.open(factory, environment.metrics(), Clock.systemUTC());
     environment.lifecycle().manage(ledger);
@@ -84,7 +86,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new RefusedEventsMeter(environment.metrics()));
     Resources.register(environment.jersey(), ledger, legalBases, needToKnow, agreements,
-        configuration.getAccessReport().getStaffNames(), Clock.systemUTC());
+        staffNames, Clock.systemUTC());
 
     environment.healthChecks().register(
         "signing-key", new SigningKeyHealthCheck(ledger.signer(), ledger.store(), factory.keyFile()));
