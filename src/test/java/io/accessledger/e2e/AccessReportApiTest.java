@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.accessledger.auth.Role;
+import io.accessledger.evidence.BundleVerifier;
 import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.ledger.Checkpoint;
+import io.accessledger.ledger.VerifierKey;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -196,14 +199,15 @@ class AccessReportApiTest {
         .isLessThan(extract.path("entry").path("seq").asLong());
 
     // The auditors' checks of this child's record, not of the other child's, not this request;
-    // then any reports the other tests asked for before this one.
+    // then any reports and bundles the other tests asked for before this one.
     List<String> checks = new ArrayList<>();
     report.path("auditorChecks").forEach(c -> checks.add(
         c.path("by").path("role").asText() + ": " + c.path("asked").asText()));
     assertThat(checks.subList(0, 2)).containsExactly("auditor: read the history of your record",
         "investigator: read ledger entry " + firstViewSeq + " about you");
-    assertThat(checks.subList(2, checks.size()))
-        .allMatch(c -> c.equals("auditor: produced an access report like this one"));
+    assertThat(checks.subList(2, checks.size())).allMatch(c ->
+        c.equals("auditor: produced an access report like this one")
+            || c.equals("auditor: made an evidence bundle of your record"));
     assertThat(report.path("auditorChecks")).extracting(c -> c.path("entry").path("seq").asLong())
         .isSorted().doesNotContain(requestSeq);
     assertThat(report.path("otherEntries")).isEmpty();
@@ -283,6 +287,41 @@ class AccessReportApiTest {
     assertThat(checkpoint).contains("<pre>access-ledger.local/log\n", verifierKey);
     assertThat(html).contains("<pre>access-ledger/completeness/v1\naccess-ledger.local/log\n",
         "key subject:" + CHILD + "\n", "verify-bundle bundle.json");
+  }
+
+  @Test
+  void aCheckerVerifiesTheFamilysHtmlReportWithAnEvidenceBundleAsItSaysTo() throws Exception {
+    String html = get(auditor, PATH, "text/html").body;
+    // Step 2: save the checkpoint printed under "Signed checkpoint" (it holds nothing to unescape).
+    int start = html.indexOf("<pre>", html.indexOf("<h3>Signed checkpoint</h3>")) + 5;
+    String saved = html.substring(start, html.indexOf("</pre>", start));
+    long size = Long.parseLong(saved.split("\n")[1]);
+    assertThat(html).contains("<code>since=" + size + "</code>");
+    // Step 3: the bundle made since then (the log has grown: the reads were recorded) verifies
+    // against the key and the saved checkpoint.
+    ApiServer.Answer bundle = SERVER.get(auditor, "/v1/evidence?subject=" + CHILD + "&since=" + size);
+    assertThat(bundle.status).as(bundle.body).isEqualTo(200);
+    BundleVerifier.verify(bundle.body.getBytes(StandardCharsets.UTF_8),
+        VerifierKey.parse(verifierKey), saved);
+    // Step 4: every entry and leaf hash the report lists is in the bundle.
+    List<String> inBundle = new ArrayList<>();
+    for (String part : List.of("entries", "releases")) {
+      bundle.json().path(part).forEach(e ->
+          inBundle.add(e.path("seq").asLong() + "</td><td class=\"ref\">" + e.path("leafHash").asText()));
+    }
+    JsonNode evidence = get(auditor, PATH, "application/json").json().path("evidence");
+    int listed = 0;
+    for (String part : List.of("entries", "releases")) {
+      for (JsonNode entry : evidence.path(part)) {
+        String row = entry.path("seq").asLong() + "</td><td class=\"ref\">"
+            + entry.path("leafHash").asText();
+        if (html.contains("<tr><td>" + row)) {
+          listed++;
+          assertThat(inBundle).contains(row);
+        }
+      }
+    }
+    assertThat(listed).as("the report's history entries and releases").isEqualTo(7);
   }
 
   @Test
