@@ -30,7 +30,7 @@ import java.util.List;
 @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
 @RolesAllowed(Roles.AUDITOR)
 public final class AccessReportResource {
-  private static final String HTML = MediaType.TEXT_HTML + "; charset=utf-8";
+  private static final String HTML_UTF8 = MediaType.TEXT_HTML + "; charset=utf-8";
 
   private final AccessReportSources sources;
   private final AccessReportBuilder builder;
@@ -52,7 +52,7 @@ public final class AccessReportResource {
         (request, recorded) -> {
           AccessReport report = builder.build(sources.load(request, recorded.seq()));
           Response.ResponseBuilder answer = html
-              ? Response.ok(AccessReportHtml.render(report), HTML)
+              ? Response.ok(AccessReportHtml.render(report), HTML_UTF8)
                   .header("Content-Security-Policy", AccessReportHtml.CONTENT_SECURITY_POLICY)
               : Response.ok(report, MediaType.APPLICATION_JSON_TYPE);
           // Personal data: not for shared caches or the browser's history cache.

@@ -9,6 +9,7 @@ import io.accessledger.evidence.BundleVerifier;
 import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.ledger.Checkpoint;
 import io.accessledger.ledger.VerifierKey;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
@@ -20,16 +21,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * GET /v1/subjects/{id}/access-report under the shipped policy (ROLE_ONLY): what a family is shown
- * about one child, as JSON and as HTML, checked against a ledger built through the API.
+ * GET /v1/subjects/{id}/access-report: what a family is shown about one child, as JSON and as
+ * HTML, checked against a ledger built through the API. The server is configured with
+ * {@code accessReport.staffNames: PSEUDONYM}, so the tests also show the configured policy is the
+ * one reports are made under (each policy's output is tested in {@code report/}, and the shipped
+ * default in {@code AccessReportSettingsTest}).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AccessReportApiTest {
-  static final ApiServer SERVER = new ApiServer();
+  static final ApiServer SERVER =
+      new ApiServer(ConfigOverride.config("accessReport.staffNames", "PSEUDONYM"));
   static final DropwizardAppExtension<?> APP = SERVER.app;
   static final String CHILD = "child-7788";
   static final String PATH = "/v1/subjects/" + CHILD + "/access-report";
-  /** Names, staff ids and other children that a ROLE_ONLY report's content must not hold. */
+  /** Names, staff ids and other children that a pseudonymised report's content must not hold. */
   static final List<String> HIDDEN = List.of("sw-0042", "Sam Worker", "sw-0099", "Pat Other",
       "tm-0007", "Terry Manager", "hos-0001", "Harriet Head", "ig-0003", "dpo-jane", "ico-case-7",
       "child-7789", "other-child-9001");
@@ -101,6 +106,7 @@ class AccessReportApiTest {
     return answer.json().path("seq").asLong();
   }
 
+  /** A GET with the {@code Accept} header given (the harness's client sends its own otherwise). */
   static ApiServer.Answer get(String token, String path, String accept) {
     return new ApiServer.Answer(APP.client()
         .target("http://localhost:" + APP.getLocalPort() + path).request()
@@ -119,7 +125,7 @@ class AccessReportApiTest {
   }
 
   @Test
-  void theJsonReportSaysWhoLookedAndWhereTheInformationWentWithoutNamingStaff() {
+  void theJsonReportSaysWhoLookedAndWhereTheInformationWentWithStaffPseudonymised() {
     ApiServer.Answer answer = get(auditor, PATH, "application/json");
     assertThat(answer.status).as(answer.body).isEqualTo(200);
     assertThat(answer.header("Content-Type")).startsWith("application/json");
@@ -129,18 +135,22 @@ class AccessReportApiTest {
     long requestSeq = Long.parseLong(answer.header("Ledger-Audit-Seq"));
     assertThat(report.path("format").asText()).isEqualTo("access-ledger/access-report/v1");
     assertThat(report.path("subject").asText()).isEqualTo(CHILD);
-    assertThat(report.path("staffNames").asText()).isEqualTo("ROLE_ONLY");
+    assertThat(report.path("staffNames").asText()).isEqualTo("PSEUDONYM");
     assertThat(report.path("request").path("seq").asLong()).isEqualTo(requestSeq);
     assertThat(report.path("requestedBy").toString())
-        .isEqualTo("{\"role\":\"auditor\",\"team\":null,\"id\":null,\"name\":null,\"pseudonym\":null}");
+        .isEqualTo("{\"role\":\"auditor\",\"team\":null,\"id\":null,\"name\":null,"
+            + "\"pseudonym\":\"Auditor A\"}");
 
     JsonNode views = report.path("views");
     assertThat(views).extracting(v -> v.path("occurredAt").asText()).containsExactly(
         "2024-01-10T12:00:00Z", "2025-06-23T09:15:00Z", "2025-06-24T23:40:00Z",
         "2025-06-25T10:00:00Z");
     JsonNode first = views.get(1);
-    assertThat(first.path("viewer").toString()).isEqualTo(
-        "{\"role\":\"social-worker\",\"team\":\"north-cin\",\"id\":null,\"name\":null,\"pseudonym\":null}");
+    assertThat(first.path("viewer").toString()).isEqualTo("{\"role\":\"social-worker\","
+        + "\"team\":\"north-cin\",\"id\":null,\"name\":null,\"pseudonym\":\"Social worker A\"}");
+    // One label per person: three of the views were by the same social worker.
+    assertThat(views).extracting(v -> v.path("viewer").path("pseudonym").asText()).containsExactly(
+        "Social worker A", "Social worker A", "Social worker B", "Social worker A");
     assertThat(first.path("recordType").asText()).isEqualTo("case-note");
     assertThat(first.path("recordId").asText()).isEqualTo("cn-1");
     assertThat(first.path("purpose").asText()).isEqualTo("Preparing the child in need review");
@@ -173,10 +183,13 @@ class AccessReportApiTest {
         .containsExactly("chronology", "case-notes");
     assertThat(share.path("rationale").asText())
         .isEqualTo("Reasonable cause to suspect significant harm");
-    // decidedBy gave only an id: it is the actor, so the actor's role and team are shown.
+    // decidedBy gave only an id: it is the actor, so the actor's role, team and label are shown.
     assertThat(share.path("decidedBy").path("role").asText()).isEqualTo("team-manager");
     assertThat(share.path("decidedBy").path("team").asText()).isEqualTo("north-cin");
+    assertThat(share.path("decidedBy").path("pseudonym").asText()).isEqualTo("Team manager A");
+    assertThat(share.path("recordedBy").path("pseudonym").asText()).isEqualTo("Team manager A");
     assertThat(share.path("approvedBy").path("role").asText()).isEqualTo("head-of-service");
+    assertThat(share.path("approvedBy").path("pseudonym").asText()).isEqualTo("Head of service A");
     assertThat(share.path("subjectInformed").asBoolean()).isFalse();
     assertThat(share.path("notInformedReason").asText())
         .isEqualTo("Telling the family could put the child at risk");
@@ -202,12 +215,12 @@ class AccessReportApiTest {
     // then any reports and bundles the other tests asked for before this one.
     List<String> checks = new ArrayList<>();
     report.path("auditorChecks").forEach(c -> checks.add(
-        c.path("by").path("role").asText() + ": " + c.path("asked").asText()));
-    assertThat(checks.subList(0, 2)).containsExactly("auditor: read the history of your record",
-        "investigator: read ledger entry " + firstViewSeq + " about you");
+        c.path("by").path("pseudonym").asText() + ": " + c.path("asked").asText()));
+    assertThat(checks.subList(0, 2)).containsExactly("Auditor A: read the history of your record",
+        "Investigator A: read ledger entry " + firstViewSeq + " about you");
     assertThat(checks.subList(2, checks.size())).allMatch(c ->
-        c.equals("auditor: produced an access report like this one")
-            || c.equals("auditor: made an evidence bundle of your record"));
+        c.equals("Auditor A: produced an access report like this one")
+            || c.equals("Auditor A: made an evidence bundle of your record"));
     assertThat(report.path("auditorChecks")).extracting(c -> c.path("entry").path("seq").asLong())
         .isSorted().doesNotContain(requestSeq);
     assertThat(report.path("otherEntries")).isEmpty();
@@ -270,12 +283,13 @@ class AccessReportApiTest {
     assertThat(html.toLowerCase(Locale.ROOT))
         .doesNotContain("src=", "href=", "url(", "@import", "<link", "<img", "<iframe");
     assertThat(html).doesNotContain(HIDDEN);
-    assertThat(html).contains("<td><bdi>Social worker</bdi>, team <bdi>north-cin</bdi></td>",
+    assertThat(html).contains("<td><bdi>Social worker A</bdi>, team <bdi>north-cin</bdi></td>",
+        "<td><bdi>Social worker B</bdi>, team <bdi>south-cp</bdi></td>",
         "Emergency access (\"break glass\")", "Northshire Police",
         "a decision <bdi>to share</bdi> information with", "No. Reason given: ",
         "Public task (the usual basis for a local authority&#39;s social care work)",
         "<code>UKGDPR-6-1-e</code>", "Evaluator Ltd", "Yes: it was pseudonymised",
-        "Read the history of your record", "Staff are shown by their job and team, not by name");
+        "Read the history of your record", "\"Social worker A\" is the same person everywhere");
     // The references: every entry the report draws on, with its leaf hash; the signed checkpoint,
     // the completeness statement and the verifier key; how to check it with a bundle.
     JsonNode evidence = get(auditor, PATH, "application/json").json().path("evidence");
