@@ -174,7 +174,8 @@ public final class AccessReportBuilder {
    * own (a {@code decidedBy} holding only an id), the actor's role and team: the same person.
    */
   private static Object person(Map<String, Object> event, String field) {
-    if (event.get(field) instanceof Map<?, ?> person && event.get("actor") instanceof Map<?, ?> actor
+    if (event.get(field) instanceof Map<?, ?> person
+        && event.get("actor") instanceof Map<?, ?> actor
         && person.get("id") != null && person.get("id").equals(actor.get("id"))) {
       Map<Object, Object> merged = new HashMap<>(actor);
       merged.putAll(person);
@@ -212,7 +213,7 @@ public final class AccessReportBuilder {
         && (source.to() == null || at.isBefore(source.to()));
   }
 
-  /** The event's {@code occurredAt}, or null when it is missing or not a time (no window holds it). */
+  /** The event's {@code occurredAt}; null when missing or not a time (no window holds it). */
   private static Instant occurredAt(LedgerEntry entry) {
     if (entry.event().get("occurredAt") instanceof String text) {
       try {

@@ -317,7 +317,8 @@ public final class AccessReportHtml {
     page.append("</tbody>\n</table>\n<h3>Signed checkpoint</h3>\n<p>The ledger's signed"
             + " statement of its contents when this report was made: ")
         .append(evidence.treeSize()).append(" entries.</p>\n<pre>")
-        .append(text(evidence.checkpoint())).append("</pre>\n<h3>Completeness statement</h3>\n<pre>")
+        .append(text(evidence.checkpoint()))
+        .append("</pre>\n<h3>Completeness statement</h3>\n<pre>")
         .append(text(evidence.completeness())).append("</pre>\n<h3>Verifier key</h3>\n<p><code>")
         .append(text(evidence.verifierKey())).append("</code></p>\n");
   }

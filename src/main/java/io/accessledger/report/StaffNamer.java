@@ -33,7 +33,7 @@ final class StaffNamer {
     }
   }
 
-  /** The person object {@code {id, role?, team?, displayName?}} as the policy shows it; null for none. */
+  /** The person object {@code {id, role?, team?, displayName?}} as the policy shows it, or null. */
   Staff name(Object person) {
     if (!(person instanceof Map<?, ?> map)) {
       return null;

@@ -313,7 +313,8 @@ class AccessReportApiTest {
     assertThat(html).contains("<code>since=" + size + "</code>");
     // Step 3: the bundle made since then (the log has grown: the reads were recorded) verifies
     // against the key and the saved checkpoint.
-    ApiServer.Answer bundle = SERVER.get(auditor, "/v1/evidence?subject=" + CHILD + "&since=" + size);
+    ApiServer.Answer bundle =
+        SERVER.get(auditor, "/v1/evidence?subject=" + CHILD + "&since=" + size);
     assertThat(bundle.status).as(bundle.body).isEqualTo(200);
     BundleVerifier.verify(bundle.body.getBytes(StandardCharsets.UTF_8),
         VerifierKey.parse(verifierKey), saved);
@@ -321,7 +322,8 @@ class AccessReportApiTest {
     List<String> inBundle = new ArrayList<>();
     for (String part : List.of("entries", "releases")) {
       bundle.json().path(part).forEach(e ->
-          inBundle.add(e.path("seq").asLong() + "</td><td class=\"ref\">" + e.path("leafHash").asText()));
+          inBundle.add(e.path("seq").asLong() + "</td><td class=\"ref\">"
+              + e.path("leafHash").asText()));
     }
     JsonNode evidence = get(auditor, PATH, "application/json").json().path("evidence");
     int listed = 0;
@@ -391,7 +393,8 @@ class AccessReportApiTest {
         "application/json", 400, "must be before to");
     refused(auditor, PATH, "image/png", 406, "Accept");
     refused(investigator, PATH, "application/json", 403, "may not use");
-    refused(SERVER.addClient("feeder", Role.INGEST, "feeder"), PATH, "text/html", 403, "may not use");
+    String feeder = SERVER.addClient("feeder", Role.INGEST, "feeder");
+    refused(feeder, PATH, "text/html", 403, "may not use");
     assertThat(SERVER.treeSize()).as("nothing was appended").isEqualTo(size);
   }
 
