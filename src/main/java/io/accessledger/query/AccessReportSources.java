@@ -1,5 +1,6 @@
 package io.accessledger.query;
 
+import io.accessledger.api.LogInfo;
 import io.accessledger.api.ProvenEntry;
 import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.HistoryChain;
@@ -95,10 +96,11 @@ public final class AccessReportSources {
     if (requestEntry.isEmpty()) {
       throw new StoreException("the request's own entry " + requestSeq + " is not stored");
     }
+    LogInfo log = queries.log();
     return new ReportSource(request.subjectId(), request.from(), request.to(),
         requestEntry.get(0),
-        new ReportSource.SignedLog(queries.log().origin(), queries.log().verifierKey(), size,
-            checkpoint.note(), key, completeness, head),
+        new ReportSource.SignedLog(log.origin(), log.verifierKey(), size, checkpoint.note(), key,
+            completeness, head),
         history, releases, prove(checkSeqs, size));
   }
 
