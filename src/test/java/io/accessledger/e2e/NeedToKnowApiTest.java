@@ -90,6 +90,28 @@ class NeedToKnowApiTest {
     post(allocation("al-own", "child-own", "{\"worker\":\"sw-2\"}", "2026-02-01T00:00:00Z"));
     post(view("v-own", "sw-2", null, "child-own", weekday, ""));
     post(view("v-before", "sw-9", null, "child-1", "2026-02-27T10:00:00Z", ""));
+    // sw-7 of team east opens 3 records an hour on two days, then 22 in one hour.
+    List<String> events = new ArrayList<>();
+    for (int c = 0; c < 22; c++) {
+      events.add(allocation("al-east-" + c, "east-" + c, "{\"team\":\"east\"}",
+          "2026-02-01T00:00:00Z"));
+    }
+    for (int day = 4; day <= 5; day++) {
+      for (int c = 0; c < 3; c++) {
+        events.add(view("v-east-" + day + "-" + c, "sw-7", "east", "east-" + c,
+            "2026-03-0" + day + "T09:1" + c + ":00Z", ""));
+      }
+    }
+    for (int c = 0; c < 22; c++) {
+      events.add(view("v-spike-" + c, "sw-7", "east", "east-" + c,
+          String.format("2026-03-06T14:%02d:00Z", c * 2), ""));
+    }
+    ApiServer.Answer batch = SERVER.post(ingest, "/v1/events/batch", Json.batch(
+        events.toArray(String[]::new)));
+    assertThat(batch.status).as(batch.body).isEqualTo(201);
+    for (JsonNode entry : batch.json().path("entries")) {
+      SEQ.put(entry.path("eventId").asText(), entry.path("seq").asLong());
+    }
   }
 
   private static JsonNode audit() {
@@ -126,7 +148,8 @@ class NeedToKnowApiTest {
         "AFTER_CLOSURE v-closed", // allocated before the closure, so explained but closed
         "NOT_ALLOCATED v-vip",
         "RESTRICTED_SUBJECT v-vip",
-        "SELF_OR_FAMILY v-own");
+        "SELF_OR_FAMILY v-own",
+        "VOLUME_SPIKE v-spike-0");
     JsonNode stranger = answer.path("findings").get(0);
     assertThat(stranger.path("actor").asText()).isEqualTo("sw-9");
     assertThat(stranger.path("subject").asText()).isEqualTo("child-1");
@@ -137,6 +160,12 @@ class NeedToKnowApiTest {
     assertThat(stranger.path("entries")).extracting(e -> e.path("seq").asLong())
         .containsExactly(SEQ.get("v-stranger"), SEQ.get("al-1"), SEQ.get("al-2"));
     assertThat(answer.path("rules")).hasSize(7);
+    JsonNode spike = answer.path("findings").get(answer.path("findings").size() - 1);
+    assertThat(spike.path("actor").asText()).isEqualTo("sw-7");
+    assertThat(spike.path("subject").isNull()).isTrue();
+    assertThat(spike.path("entries")).hasSize(22);
+    assertThat(spike.path("explanation").asText()).contains("opened 22 different subjects'")
+        .contains("their own median for an active hour is 3");
   }
 
   @Test
