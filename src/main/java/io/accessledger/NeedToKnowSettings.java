@@ -27,9 +27,14 @@ public class NeedToKnowSettings {
       @JsonProperty("end") String end,
       @JsonProperty("days") List<DayOfWeek> days) {}
 
-  /** A volume spike: at least {@code minSubjects} in an hour, more than {@code factor} times usual. */
+  /**
+   * A volume spike: at least {@code minSubjects} in an hour (or {@code minSubjectsPerDay} in a
+   * day), and more than {@code factor} times usual.
+   */
   public record VolumeSpike(
-      @JsonProperty("minSubjects") int minSubjects, @JsonProperty("factor") double factor) {}
+      @JsonProperty("minSubjects") int minSubjects,
+      @JsonProperty("minSubjectsPerDay") Integer minSubjectsPerDay,
+      @JsonProperty("factor") double factor) {}
 
   @JsonProperty public List<Rule> rules = List.of(Rule.values());
   /** Team id to the team directly above it. */
@@ -39,7 +44,7 @@ public class NeedToKnowSettings {
           DayOfWeek.THURSDAY, DayOfWeek.FRIDAY));
   @JsonProperty public List<String> outOfHoursRota = List.of();
   @JsonProperty public int afterClosureDays = 30;
-  @JsonProperty public VolumeSpike volumeSpike = new VolumeSpike(20, 3.0);
+  @JsonProperty public VolumeSpike volumeSpike = new VolumeSpike(20, 100, 3.0);
   @JsonProperty public List<String> restrictedSubjects = List.of();
   /** Staff actor id to the subject ids they are related to, with how (for SELF_OR_FAMILY). */
   @JsonProperty public Map<String, Map<String, String>> staffRelationships = Map.of();
@@ -64,7 +69,9 @@ public class NeedToKnowSettings {
           ZoneId.of(workingHours.zone()), LocalTime.parse(workingHours.start()),
           LocalTime.parse(workingHours.end()), Set.copyOf(workingHours.days()),
           Set.copyOf(outOfHoursRota), Duration.ofDays(afterClosureDays),
-          volumeSpike.minSubjects(), volumeSpike.factor(), Set.copyOf(restrictedSubjects),
+          volumeSpike.minSubjects(),
+          volumeSpike.minSubjectsPerDay() == null ? 100 : volumeSpike.minSubjectsPerDay(),
+          volumeSpike.factor(), Set.copyOf(restrictedSubjects),
           relationships);
     } catch (DateTimeException | NullPointerException e) {
       throw new IllegalArgumentException("needToKnow: " + e.getMessage(), e);

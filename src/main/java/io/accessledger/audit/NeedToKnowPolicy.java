@@ -23,7 +23,9 @@ import java.util.Set;
  * @param rota actor ids on the out-of-hours rota
  * @param afterClosure how long after a closure a view is still expected
  * @param spikeMinSubjects the fewest distinct subjects in one hour that can be a spike
- * @param spikeFactor how many times the viewer's and their role's median an hour must exceed
+ * @param spikeMinSubjectsPerDay the fewest distinct subjects in one day that can be a spike
+ * @param spikeFactor how many times the viewer's and their role's median an hour (or a day) must
+ *     exceed
  * @param restrictedSubjects subject ids whose views need an allocation to be explained
  * @param relationships actor id to the subject ids (and how they are related) of their own family
  */
@@ -37,6 +39,7 @@ public record NeedToKnowPolicy(
     Set<String> rota,
     Duration afterClosure,
     int spikeMinSubjects,
+    int spikeMinSubjectsPerDay,
     double spikeFactor,
     Set<String> restrictedSubjects,
     Map<String, Map<String, String>> relationships) {
@@ -54,9 +57,10 @@ public record NeedToKnowPolicy(
     if (afterClosure.isNegative()) {
       throw new IllegalArgumentException("the after-closure period must not be negative");
     }
-    if (spikeMinSubjects < 1 || !(spikeFactor >= 1)) {
-      throw new IllegalArgumentException("a volume spike needs at least 1 subject and a factor of"
-          + " at least 1, got " + spikeMinSubjects + " and " + spikeFactor);
+    if (spikeMinSubjects < 1 || spikeMinSubjectsPerDay < 1 || !(spikeFactor >= 1)) {
+      throw new IllegalArgumentException("a volume spike needs at least 1 subject an hour and a"
+          + " day and a factor of at least 1, got " + spikeMinSubjects + ", "
+          + spikeMinSubjectsPerDay + " and " + spikeFactor);
     }
     restrictedSubjects = Set.copyOf(restrictedSubjects);
     relationships = Map.copyOf(relationships);
@@ -71,11 +75,15 @@ public record NeedToKnowPolicy(
     }
   }
 
-  /** The contract's defaults: every rule, 08:00-18:00 Europe/London Monday to Friday, 30 days, 20 and 3x. */
+  /**
+   * The contract's defaults: every rule, 08:00-18:00 Europe/London Monday to Friday, 30 days, 20
+   * subjects an hour and 3x; and 100 subjects a day.
+   */
   public static NeedToKnowPolicy defaults() {
     return new NeedToKnowPolicy(EnumSet.allOf(Rule.class), Map.of(), ZoneId.of("Europe/London"),
         LocalTime.of(8, 0), LocalTime.of(18, 0),
-        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Duration.ofDays(30), 20, 3.0,
+        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Duration.ofDays(30), 20, 100,
+        3.0,
         Set.of(), Map.of());
   }
 

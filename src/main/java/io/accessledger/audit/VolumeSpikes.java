@@ -1,5 +1,6 @@
 package io.accessledger.audit;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,12 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The volume-spike rule: a viewer opening at least {@code spikeMinSubjects} distinct subjects in
- * one clock hour (in the policy's zone), and more than {@code spikeFactor} times both their own
- * median for an active hour (their other active hours in the period; none counts as 0) and their
- * role's median (every active hour of every viewer with the same {@code actor.role}).
+ * The volume-spike rule, over clock hours and over days (in the policy's zone): a viewer opening
+ * at least {@code spikeMinSubjects} distinct subjects in one hour (or {@code
+ * spikeMinSubjectsPerDay} in one day), and more than {@code spikeFactor} times both their own
+ * median for an active hour (or day) (their other active ones in the period; none counts as 0)
+ * and their role's median (every active hour, or day, of every viewer with the same
+ * {@code actor.role}). A day is reported only when none of its hours was: a spike within one hour
+ * is already a finding, and the day rule is for access spread across a day.
  */
 final class VolumeSpikes {
   private final NeedToKnowPolicy policy;
@@ -24,15 +29,17 @@ final class VolumeSpikes {
     this.policy = policy;
   }
 
-  /** One viewer's clock hour: the distinct subjects opened and the views that opened them. */
-  private static final class Hour {
+  /** One viewer's window (an hour or a day): the distinct subjects opened, and the views. */
+  private static final class Window {
     final String actor;
     final String role;
     final LocalDateTime start;
     final Set<String> subjects = new HashSet<>();
     final List<Long> seqs = new ArrayList<>();
+    double ownMedian;
+    double roleMedian;
 
-    Hour(String actor, String role, LocalDateTime start) {
+    Window(String actor, String role, LocalDateTime start) {
       this.actor = actor;
       this.role = role;
       this.start = start;
@@ -40,72 +47,87 @@ final class VolumeSpikes {
   }
 
   List<Finding> find(List<ViewEntry> views) {
-    Map<String, Hour> hours = new LinkedHashMap<>();
-    for (ViewEntry view : views) {
-      LocalDateTime start = LocalDateTime.ofInstant(view.at(), policy.zone())
-          .truncatedTo(ChronoUnit.HOURS);
-      Hour hour = hours.computeIfAbsent(view.actor() + "\u0000" + start,
-          k -> new Hour(view.actor(), view.role(), start));
-      hour.subjects.add(view.subject());
-      hour.seqs.add(view.seq());
-    }
-    Map<String, List<Integer>> byActor = new HashMap<>();
-    Map<String, List<Integer>> byRole = new HashMap<>();
-    for (Hour hour : hours.values()) {
-      byActor.computeIfAbsent(hour.actor, a -> new ArrayList<>()).add(hour.subjects.size());
-      byRole.computeIfAbsent(String.valueOf(hour.role), r -> new ArrayList<>())
-          .add(hour.subjects.size());
-    }
-    Map<String, Double> roleMedian = new HashMap<>();
-    byRole.forEach((role, counts) -> roleMedian.put(role, median(counts, -1)));
     List<Finding> findings = new ArrayList<>();
-    for (Hour hour : hours.values()) {
-      int count = hour.subjects.size();
-      if (count < policy.spikeMinSubjects()) {
-        continue;
-      }
-      double own = median(byActor.get(hour.actor), count);
-      double peers = roleMedian.get(String.valueOf(hour.role));
-      if (count > policy.spikeFactor() * own && count > policy.spikeFactor() * peers) {
-        List<Long> seqs = new ArrayList<>(hour.seqs);
-        findings.add(new Finding(Rule.VOLUME_SPIKE + "-" + seqs.get(0), Rule.VOLUME_SPIKE,
-            hour.actor + (hour.role == null ? "" : " (" + hour.role + ")") + " opened " + count
-                + " different subjects' records between " + hour.start + " and "
-                + hour.start.plusHours(1) + " " + policy.zone().getId() + "; their own median"
-                + " for an active hour is " + format(own) + " and the median for "
-                + (hour.role == null ? "viewers with no role" : "the role " + hour.role) + " is "
-                + format(peers) + " (a spike is at least " + policy.spikeMinSubjects()
-                + " and more than " + format(policy.spikeFactor()) + " times both)",
-            hour.actor, null, seqs));
+    Set<String> spikedDays = new HashSet<>();
+    for (Window hour : spikes(views, at -> at.truncatedTo(ChronoUnit.HOURS),
+        policy.spikeMinSubjects())) {
+      spikedDays.add(hour.actor + "\u0000" + hour.start.toLocalDate());
+      findings.add(finding(hour, "between " + hour.start + " and " + hour.start.plusHours(1),
+          "an active hour", policy.spikeMinSubjects() + " in an hour"));
+    }
+    for (Window day : spikes(views, at -> at.toLocalDate().atStartOfDay(),
+        policy.spikeMinSubjectsPerDay())) {
+      LocalDate date = day.start.toLocalDate();
+      if (!spikedDays.contains(day.actor + "\u0000" + date)) {
+        findings.add(finding(day, "on " + date + " (no single hour of it a spike)",
+            "an active day", policy.spikeMinSubjectsPerDay() + " in a day"));
       }
     }
     return findings;
   }
 
+  private Finding finding(Window window, String when, String unit, String floor) {
+    List<Long> seqs = new ArrayList<>(window.seqs);
+    return new Finding(Rule.VOLUME_SPIKE + "-" + seqs.get(0), Rule.VOLUME_SPIKE,
+        window.actor + (window.role == null ? "" : " (" + window.role + ")") + " opened "
+            + window.subjects.size() + " different subjects' records " + when + " "
+            + policy.zone().getId() + "; their own median for " + unit + " is "
+            + format(window.ownMedian) + " and the median for "
+            + (window.role == null ? "viewers with no role" : "the role " + window.role)
+            + " is " + format(window.roleMedian) + " (a spike is at least " + floor
+            + " and more than " + format(policy.spikeFactor()) + " times both)",
+        window.actor, null, seqs);
+  }
+
+  /** The windows (as {@code start} cuts them) that are spikes, in order of first view. */
+  private List<Window> spikes(List<ViewEntry> views,
+      Function<LocalDateTime, LocalDateTime> start, int floor) {
+    Map<String, Window> windows = new LinkedHashMap<>();
+    for (ViewEntry view : views) {
+      LocalDateTime begins = start.apply(LocalDateTime.ofInstant(view.at(), policy.zone()));
+      Window window = windows.computeIfAbsent(view.actor() + "\u0000" + begins,
+          k -> new Window(view.actor(), view.role(), begins));
+      window.subjects.add(view.subject());
+      window.seqs.add(view.seq());
+    }
+    Map<String, List<Integer>> byActor = new HashMap<>();
+    Map<String, List<Integer>> byRole = new HashMap<>();
+    for (Window window : windows.values()) {
+      byActor.computeIfAbsent(window.actor, a -> new ArrayList<>()).add(window.subjects.size());
+      byRole.computeIfAbsent(String.valueOf(window.role), r -> new ArrayList<>())
+          .add(window.subjects.size());
+    }
+    Map<String, Double> roleMedian = new HashMap<>();
+    byRole.forEach((role, counts) -> roleMedian.put(role, median(counts, -1)));
+    List<Window> spikes = new ArrayList<>();
+    for (Window window : windows.values()) {
+      int count = window.subjects.size();
+      if (count < floor) {
+        continue;
+      }
+      window.ownMedian = median(byActor.get(window.actor), count);
+      window.roleMedian = roleMedian.get(String.valueOf(window.role));
+      if (count > policy.spikeFactor() * window.ownMedian
+          && count > policy.spikeFactor() * window.roleMedian) {
+        spikes.add(window);
+      }
+    }
+    return spikes;
+  }
+
   /**
-   * The median of {@code counts}, leaving out one occurrence of {@code exclude} (the hour being
+   * The median of {@code counts}, leaving out one occurrence of {@code exclude} (the window being
    * judged, so it is not its own yardstick); 0 when nothing is left. {@code -1} excludes nothing.
    */
   static double median(List<Integer> counts, int exclude) {
-    int[] values = counts.stream().mapToInt(Integer::intValue).toArray();
+    List<Integer> rest = new ArrayList<>(counts);
     if (exclude >= 0) {
-      int[] rest = new int[values.length - 1];
-      int i = 0;
-      boolean skipped = false;
-      for (int v : values) {
-        if (!skipped && v == exclude) {
-          skipped = true;
-          continue;
-        }
-        if (i < rest.length) {
-          rest[i++] = v;
-        }
-      }
-      values = Arrays.copyOf(rest, i);
+      rest.remove(Integer.valueOf(exclude));
     }
-    if (values.length == 0) {
+    if (rest.isEmpty()) {
       return 0;
     }
+    int[] values = rest.stream().mapToInt(Integer::intValue).toArray();
     Arrays.sort(values);
     int mid = values.length / 2;
     return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;

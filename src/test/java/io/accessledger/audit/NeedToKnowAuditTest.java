@@ -30,7 +30,7 @@ class NeedToKnowAuditTest {
     return new NeedToKnowPolicy(rules, Map.of("north-cin", "north-area", "south-cin",
         "south-area"), ZoneId.of("Europe/London"), LocalTime.of(8, 0), LocalTime.of(18, 0),
         EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of("edt-1"), Duration.ofDays(30),
-        20, 3.0, Set.of("child-vip"), Map.of("sw-2", Map.of("child-own", "the child")));
+        20, 30, 3.0, Set.of("child-vip"), Map.of("sw-2", Map.of("child-own", "the child")));
   }
 
   private long add(Map<String, Object> event) {
@@ -216,11 +216,45 @@ class NeedToKnowAuditTest {
     // With a higher bar for "far more", the same hour is not a spike.
     NeedToKnowPolicy strict = new NeedToKnowPolicy(Set.of(Rule.VOLUME_SPIKE), Map.of(),
         ZoneId.of("Europe/London"), LocalTime.of(8, 0), LocalTime.of(18, 0),
-        EnumSet.allOf(DayOfWeek.class), Set.of(), Duration.ofDays(30), 20, 7.0, Set.of(),
+        EnumSet.allOf(DayOfWeek.class), Set.of(), Duration.ofDays(30), 20, 100, 7.0, Set.of(),
         Map.of());
     NeedToKnowAudit audit = new NeedToKnowAudit(strict, FROM, TO);
     log.forEach(audit::accept);
     assertThat(audit.findings()).isEmpty();
+  }
+
+  @Test
+  void aDaySpikeIsAccessSpreadAcrossADayThatNoSingleHourShows() {
+    // Ordinary days: 4 subjects a day for sw-1, sw-2 and sw-3.
+    for (int day = 2; day <= 6; day++) {
+      for (String who : List.of("sw-1", "sw-2", "sw-3")) {
+        for (int s = 0; s < 4; s++) {
+          view(who, null, "c-" + s, String.format("2026-03-%02dT1%d:00:00Z", day, s));
+        }
+      }
+    }
+    // sw-1 opens 36 different subjects on 9 March, 4 an hour from 08:00 to 17:00: no hour spikes.
+    long first = -1;
+    for (int s = 0; s < 36; s++) {
+      long seq = view("sw-1", null, "d-" + s,
+          String.format("2026-03-09T%02d:%02d:00Z", 8 + s / 4, (s % 4) * 10));
+      first = first < 0 ? seq : first;
+    }
+    // sw-2 opens 40 on 10 March, 25 of them in one hour: the hour is the finding, not the day.
+    long hourStart = -1;
+    for (int s = 0; s < 40; s++) {
+      long seq = view("sw-2", null, "e-" + s, s < 25
+          ? String.format("2026-03-10T14:%02d:00Z", s * 2)
+          : String.format("2026-03-10T%02d:00:00Z", 8 + (s - 25) % 6));
+      hourStart = s == 0 ? seq : hourStart;
+    }
+    List<Finding> findings = run(Rule.VOLUME_SPIKE);
+    assertThat(findings).hasSize(2);
+    assertThat(findings.get(0).seqs()).hasSize(36).startsWith(first);
+    assertThat(findings.get(0).explanation()).contains("opened 36 different subjects' records on"
+        + " 2026-03-09 (no single hour of it a spike)").contains("median for an active day is 4");
+    assertThat(findings.get(1).actor()).isEqualTo("sw-2");
+    assertThat(findings.get(1).seqs()).hasSize(25).startsWith(hourStart);
   }
 
   @Test
@@ -240,7 +274,7 @@ class NeedToKnowAuditTest {
   void aTeamHierarchyWithACycleIsRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NeedToKnowPolicy(
         Set.of(), Map.of("a", "b", "b", "a"), ZoneId.of("UTC"), LocalTime.of(8, 0),
-        LocalTime.of(18, 0), Set.of(), Set.of(), Duration.ZERO, 1, 1, Set.of(), Map.of()))
+        LocalTime.of(18, 0), Set.of(), Set.of(), Duration.ZERO, 1, 1, 1, Set.of(), Map.of()))
         .hasMessageContaining("cycle");
   }
 }
