@@ -52,7 +52,7 @@ public final class DemoDataCommand extends Command {
     subparser.addArgument("--seed").dest("seed").type(Long.class).setDefault(1L);
     subparser.addArgument("--auditor-token-file").dest("auditorTokenFile")
         .help("an auditor's token: after posting, run the need-to-know audit over the month and"
-            + " print its findings");
+            + " the registers, and print their findings and flags");
     subparser.addArgument("--print-config").dest("printConfig").action(
         net.sourceforge.argparse4j.impl.Arguments.storeTrue())
         .help("print the matching needToKnow: settings and exit");
@@ -127,6 +127,27 @@ public final class DemoDataCommand extends Command {
     for (com.fasterxml.jackson.databind.JsonNode finding : answer.path("findings")) {
       System.out.println("  " + finding.path("rule").asText() + ": "
           + finding.path("explanation").asText());
+    }
+    for (String register : List.of("shares", "extracts")) {
+      HttpResponse<String> flagged = http.send(HttpRequest.newBuilder(
+              URI.create(url + "/v1/registers/" + register + "?flagged=true"))
+          .header("Authorization", "Bearer " + token)
+          .timeout(Duration.ofMinutes(5))
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (flagged.statusCode() != 200) {
+        throw new CommandFailure("the " + register + " register was refused ("
+            + flagged.statusCode() + "): " + flagged.body());
+      }
+      com.fasterxml.jackson.databind.JsonNode items =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(flagged.body()).path("items");
+      System.out.printf("%s register (GET /v1/registers/%s?flagged=true): %d flagged%n",
+          register, register, items.size());
+      for (com.fasterxml.jackson.databind.JsonNode item : items) {
+        for (com.fasterxml.jackson.databind.JsonNode flag : item.path("flags")) {
+          System.out.println("  " + flag.path("code").asText() + ": "
+              + flag.path("explanation").asText());
+        }
+      }
     }
   }
 
