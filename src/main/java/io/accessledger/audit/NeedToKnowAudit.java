@@ -22,8 +22,8 @@ import java.util.Set;
  * (an allocation recorded late still explains a view it covers); views are those whose
  * {@code occurredAt} lies in {@code [from, to)}.
  *
- * <p>Memory: the allocations and closures of the whole log, and a few dozen bytes per view in
- * the period (about 60 MB for a million views). Not thread-safe.
+ * <p>Memory: the allocations and closures of the whole log, and about 150 bytes per view in the
+ * period with its hour and day windows (about 150 MB for a million views). Not thread-safe.
  */
 public final class NeedToKnowAudit {
   private final NeedToKnowPolicy policy;
@@ -32,6 +32,7 @@ public final class NeedToKnowAudit {
   private final Map<String, Allocation> allocations = new LinkedHashMap<>();
   private final Map<String, List<long[]>> closures = new HashMap<>();
   private final List<ViewEntry> views = new ArrayList<>();
+  private int unreadable;
   /** One instance per distinct id, so a million views hold a few thousand strings. */
   private final Map<String, String> names = new HashMap<>();
 
@@ -52,7 +53,7 @@ public final class NeedToKnowAudit {
     if ("VIEW".equals(type)) {
       view(entry.seq(), event);
     } else if ("ALLOCATION".equals(type)) {
-      allocation(entry.seq(), event);
+      allocation(entry.seq(), entry.source(), event);
     } else if ("CASE_CLOSURE".equals(type)) {
       String subject = id(event.get("subject"));
       Instant at = instant(event.get("occurredAt"));
@@ -70,14 +71,20 @@ public final class NeedToKnowAudit {
     }
     Map<?, ?> actor = event.get("actor") instanceof Map<?, ?> m ? m : Map.of();
     Map<?, ?> record = event.get("record") instanceof Map<?, ?> m ? m : Map.of();
-    views.add(new ViewEntry(seq, name(actor.get("id")), name(actor.get("role")),
-        name(actor.get("team")), name(id(event.get("subject"))),
+    String viewer = name(actor.get("id"));
+    String subject = name(id(event.get("subject")));
+    if (viewer == null || subject == null) {
+      unreadable++; // ingest refuses these; a stored one is reported, not a reason to fail
+      return;
+    }
+    views.add(new ViewEntry(seq, viewer, name(actor.get("role")),
+        name(actor.get("team")), subject,
         record.get("type") + "/" + record.get("id"), at,
         Boolean.TRUE.equals(event.get("breakGlass")),
         event.get("reason") instanceof String reason ? reason : null));
   }
 
-  private void allocation(long seq, Map<String, Object> event) {
+  private void allocation(long seq, String source, Map<String, Object> event) {
     String allocationId = event.get("allocationId") instanceof String s ? s : null;
     String subject = id(event.get("subject"));
     Instant start = instant(event.get("from"));
@@ -85,17 +92,32 @@ public final class NeedToKnowAudit {
         || !(event.get("assignee") instanceof Map<?, ?> assignee)) {
       return; // not a valid allocation; ingest refuses these
     }
-    // The same id on another subject is another allocation: keep them apart.
-    String key = subject + "\u0000" + allocationId;
-    List<Long> seqs = new ArrayList<>();
+    // One records system's allocation id on one subject: another system, or another subject,
+    // cannot touch it.
+    String key = source + "\u0000" + subject + "\u0000" + allocationId;
+    Instant end = instant(event.get("to"));
     Allocation earlier = allocations.get(key);
-    if (earlier != null) {
-      seqs.addAll(earlier.seqs());
+    if (earlier == null) {
+      allocations.put(key, new Allocation(allocationId, name(subject),
+          name(assignee.get("worker")), name(assignee.get("team")), start, end, List.of(seq)));
+      return;
     }
+    // A later entry may only end the allocation, or end it earlier (contract section 5): it
+    // cannot change who was allocated, move the start, or extend it, so nobody can rewrite an
+    // allocation after the fact to explain a view.
+    List<Long> seqs = new ArrayList<>(earlier.seqs());
     seqs.add(seq);
-    allocations.put(key, new Allocation(allocationId, name(subject),
-        name(assignee.get("worker")), name(assignee.get("team")), start,
-        instant(event.get("to")), seqs));
+    Instant to = earlier.to();
+    if (end != null && (to == null || end.isBefore(to))) {
+      to = end.isBefore(earlier.from()) ? earlier.from() : end;
+    }
+    allocations.put(key, new Allocation(earlier.allocationId(), earlier.subject(),
+        earlier.worker(), earlier.team(), earlier.from(), to, seqs));
+  }
+
+  /** Stored views this audit could not read (no viewer or no subject); ingest refuses them. */
+  public int unreadable() {
+    return unreadable;
   }
 
   /** The findings, ordered by their first supporting entry, then by rule. */
@@ -112,10 +134,18 @@ public final class NeedToKnowAudit {
           active.add(allocation);
         }
       }
-      boolean explained = active.stream().anyMatch(a -> explains(a, view));
+      // An allocation explains a view only if it was on the record before the view was: one
+      // recorded afterwards, even backdated, could have been made up to cover it.
+      boolean explained = active.stream()
+          .anyMatch(a -> a.seqs().get(0) < view.seq() && explains(a, view));
       if (!explained) {
+        boolean late = active.stream().anyMatch(a -> explains(a, view));
         add(findings, Rule.NOT_ALLOCATED, view, who(view) + " viewed " + view.record() + " about "
-            + view.subject() + " at " + view.at() + ", when " + allocated(view, active), active);
+            + view.subject() + " at " + view.at() + ", when " + (late
+                ? "the only allocations that explain it were recorded after the view (entries "
+                    + active.stream().filter(a -> explains(a, view))
+                        .map(a -> String.valueOf(a.seqs().get(0))).toList() + ")"
+                : allocated(view, active)), active);
       }
       if (view.breakGlass()) {
         add(findings, Rule.BREAK_GLASS, view, who(view) + " used break-glass access to view "
@@ -125,10 +155,13 @@ public final class NeedToKnowAudit {
       }
       outOfHours(findings, view);
       afterClosure(findings, view, bySubject.getOrDefault(view.subject(), List.of()));
-      if (policy.restrictedSubjects().contains(view.subject()) && !explained) {
+      // A restricted subject's record is for the worker allocated by name, not their team.
+      boolean named = active.stream().anyMatch(a -> a.seqs().get(0) < view.seq()
+          && view.actor().equals(a.worker()));
+      if (policy.restrictedSubjects().contains(view.subject()) && !named) {
         add(findings, Rule.RESTRICTED_SUBJECT, view, who(view) + " viewed " + view.record()
             + " about " + view.subject() + ", a restricted subject, at " + view.at()
-            + " without being allocated to the case", active);
+            + " without being allocated to the case by name", active);
       }
       Map<String, String> family = policy.relationships().getOrDefault(view.actor(), Map.of());
       if (family.containsKey(view.subject())) {

@@ -1,7 +1,6 @@
 package io.accessledger.audit;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The volume-spike rule, over clock hours and over days (in the policy's zone): a viewer opening
@@ -19,8 +19,8 @@ import java.util.function.Function;
  * spikeMinSubjectsPerDay} in one day), and more than {@code spikeFactor} times both their own
  * median for an active hour (or day) (their other active ones in the period; none counts as 0)
  * and their role's median (every active hour, or day, of every viewer with the same
- * {@code actor.role}). A day is reported only when none of its hours was: a spike within one hour
- * is already a finding, and the day rule is for access spread across a day.
+ * {@code actor.role}). A day counts only the views outside its spiked hours: a spike within one
+ * hour is already a finding, and the day rule is for access spread across a day.
  */
 final class VolumeSpikes {
   private final NeedToKnowPolicy policy;
@@ -33,13 +33,13 @@ final class VolumeSpikes {
   private static final class Window {
     final String actor;
     final String role;
-    final LocalDateTime start;
+    final ZonedDateTime start;
     final Set<String> subjects = new HashSet<>();
     final List<Long> seqs = new ArrayList<>();
     double ownMedian;
     double roleMedian;
 
-    Window(String actor, String role, LocalDateTime start) {
+    Window(String actor, String role, ZonedDateTime start) {
       this.actor = actor;
       this.role = role;
       this.start = start;
@@ -48,22 +48,37 @@ final class VolumeSpikes {
 
   List<Finding> find(List<ViewEntry> views) {
     List<Finding> findings = new ArrayList<>();
-    Set<String> spikedDays = new HashSet<>();
-    for (Window hour : spikes(views, at -> at.truncatedTo(ChronoUnit.HOURS),
-        policy.spikeMinSubjects())) {
-      spikedDays.add(hour.actor + "\u0000" + hour.start.toLocalDate());
-      findings.add(finding(hour, "between " + hour.start + " and " + hour.start.plusHours(1),
-          "an active hour", policy.spikeMinSubjects() + " in an hour"));
+    // Hours are cut on the zoned clock with its offset, so the repeated hour when the clocks go
+    // back is two hours, not one.
+    List<Window> hours = spikes(views, at -> at.truncatedTo(ChronoUnit.HOURS), v -> true,
+        policy.spikeMinSubjects());
+    Set<Long> inSpikedHours = new HashSet<>();
+    for (Window hour : hours) {
+      inSpikedHours.addAll(hour.seqs);
+      findings.add(finding(hour, "between " + hour.start.toOffsetDateTime() + " and "
+              + hour.start.plusHours(1).toOffsetDateTime(), "an active hour",
+          policy.spikeMinSubjects() + " in an hour"));
     }
-    for (Window day : spikes(views, at -> at.toLocalDate().atStartOfDay(),
-        policy.spikeMinSubjectsPerDay())) {
-      LocalDate date = day.start.toLocalDate();
-      if (!spikedDays.contains(day.actor + "\u0000" + date)) {
-        findings.add(finding(day, "on " + date + " (no single hour of it a spike)",
-            "an active day", policy.spikeMinSubjectsPerDay() + " in a day"));
-      }
+    // A day counts what its spiked hours do not already report, so 25 subjects in one hour and
+    // 400 across the rest of the day are two findings, not one.
+    for (Window day : spikes(views, at -> at.toLocalDate().atStartOfDay(at.getZone()),
+        v -> !inSpikedHours.contains(v.seq()), policy.spikeMinSubjectsPerDay())) {
+      findings.add(finding(day, "on " + day.start.toLocalDate()
+              + (day.seqs.size() < countOn(views, day) ? " (besides its spiked hours)" : ""),
+          "an active day", policy.spikeMinSubjectsPerDay() + " in a day"));
     }
     return findings;
+  }
+
+  private int countOn(List<ViewEntry> views, Window day) {
+    int n = 0;
+    for (ViewEntry view : views) {
+      if (view.actor().equals(day.actor) && view.at().atZone(policy.zone()).toLocalDate()
+          .equals(day.start.toLocalDate())) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private Finding finding(Window window, String when, String unit, String floor) {
@@ -79,13 +94,19 @@ final class VolumeSpikes {
         window.actor, null, seqs);
   }
 
-  /** The windows (as {@code start} cuts them) that are spikes, in order of first view. */
+  /**
+   * The windows (as {@code start} cuts them, counting the views {@code counted} accepts) that are
+   * spikes, in order of first view.
+   */
   private List<Window> spikes(List<ViewEntry> views,
-      Function<LocalDateTime, LocalDateTime> start, int floor) {
+      Function<ZonedDateTime, ZonedDateTime> start, Predicate<ViewEntry> counted, int floor) {
     Map<String, Window> windows = new LinkedHashMap<>();
     for (ViewEntry view : views) {
-      LocalDateTime begins = start.apply(LocalDateTime.ofInstant(view.at(), policy.zone()));
-      Window window = windows.computeIfAbsent(view.actor() + "\u0000" + begins,
+      if (!counted.test(view)) {
+        continue;
+      }
+      ZonedDateTime begins = start.apply(view.at().atZone(policy.zone()));
+      Window window = windows.computeIfAbsent(view.actor() + "\u0000" + begins.toInstant(),
           k -> new Window(view.actor(), view.role(), begins));
       window.subjects.add(view.subject());
       window.seqs.add(view.seq());

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,9 @@ import java.util.TreeSet;
  * NeedToKnowAudit}, then every supporting entry proven in that tree.
  */
 public final class NeedToKnowAudits {
+  /** The path an audit's {@code AUDIT_QUERY} entry records. */
+  public static final String PATH = "/v1/audits/need-to-know";
+
   private static final Set<String> TYPES = Set.of("VIEW", "ALLOCATION", "CASE_CLOSURE");
   private static final int CHUNK = 512;
 
@@ -39,6 +43,16 @@ public final class NeedToKnowAudits {
   private final LedgerStore store;
   private final LedgerQueries queries;
   private final NeedToKnowPolicy policy;
+  /** The findings of the latest runs, by their audit entry, for reviews (bounded). */
+  private final Map<Long, Map<String, Finding>> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, Map<String, Finding>> eldest) {
+      return size() > RECENT_RUNS;
+    }
+  };
+  private static final int RECENT_RUNS = 32;
 
   public NeedToKnowAudits(LedgerStore store, LedgerQueries queries, NeedToKnowPolicy policy) {
     this.store = store;
@@ -80,12 +94,14 @@ public final class NeedToKnowAudits {
     }
   }
 
-  /** The audit of {@code period} over the latest signed tree, which covers its own record. */
-  public NeedToKnowAnswer run(Period period) {
+  /**
+   * The audit of {@code period} over the latest signed tree, which covers its own record, entry
+   * {@code auditSeq}; its findings are remembered under that entry for the DPO's reviews.
+   */
+  public NeedToKnowAnswer run(Period period, long auditSeq) {
     StoredCheckpoint checkpoint = queries.checkpoint();
-    NeedToKnowAudit audit = new NeedToKnowAudit(policy, period.start(), period.end());
-    LedgerScan.forEach(store, checkpoint.size(), TYPES, audit::accept);
-    List<Finding> findings = audit.findings();
+    List<Finding> findings = findings(period, checkpoint.size());
+    remember(auditSeq, findings);
     Map<Long, ProvenEntry> proven = prove(findings, checkpoint.size());
     List<AuditFinding> answered = new ArrayList<>(findings.size());
     for (Finding finding : findings) {
@@ -95,6 +111,39 @@ public final class NeedToKnowAudits {
     List<String> rules = policy.rules().stream().sorted().map(Rule::name).toList();
     return new NeedToKnowAnswer(checkpoint.size(), checkpoint.note(), period.from(),
         period.to(), rules, answered);
+  }
+
+  /** The findings of {@code period} over the first {@code size} entries, unproven. */
+  List<Finding> findings(Period period, long size) {
+    NeedToKnowAudit audit = new NeedToKnowAudit(policy, period.start(), period.end());
+    LedgerScan.forEach(store, size, TYPES, audit::accept);
+    return audit.findings();
+  }
+
+  /**
+   * The findings of the audit recorded as entry {@code auditSeq}, by id: remembered from the
+   * run, or, after a restart, found again by running the audit of the period that entry records
+   * over the current log.
+   *
+   * @throws ApiException 404 if that entry is not the record of a need-to-know audit
+   */
+  Map<String, Finding> findingsOf(long auditSeq, Period recorded) {
+    synchronized (recent) {
+      Map<String, Finding> known = recent.get(auditSeq);
+      if (known != null) {
+        return known;
+      }
+    }
+    return remember(auditSeq, findings(recorded, queries.checkpoint().size()));
+  }
+
+  private Map<String, Finding> remember(long auditSeq, List<Finding> findings) {
+    Map<String, Finding> byId = new HashMap<>();
+    findings.forEach(f -> byId.put(f.id(), f));
+    synchronized (recent) {
+      recent.put(auditSeq, byId);
+    }
+    return byId;
   }
 
   private Map<Long, ProvenEntry> prove(List<Finding> findings, long size) {

@@ -26,7 +26,7 @@ import java.util.Map;
 /**
  * The DPO's audits: {@code POST /v1/audits/need-to-know} runs the need-to-know rules over a period
  * (a read of the whole log, recorded first like every read), and {@code POST /v1/audits/reviews}
- * records the DPO's review of a finding as a {@code REVIEW} entry.
+ * records the DPO's review of one of an audit's findings as a {@code REVIEW} entry.
  */
 @Path("/v1/audits")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,11 +51,15 @@ public final class AuditResource {
   @Timed
   public Response needToKnow(@Context SecurityContext security, @Context UriInfo uri,
       @HeaderParam("Content-Length") Long contentLength, InputStream body) {
+    if (!("/" + uri.getPath()).equals(NeedToKnowAudits.PATH)) {
+      // Reviews find an audit by the path its record names: no trailing slash.
+      throw ApiException.notFound("no such path; audits are at " + NeedToKnowAudits.PATH);
+    }
     NeedToKnowAudits.Period period = NeedToKnowAudits.period(object(body, contentLength));
     Map<String, String> recorded = new LinkedHashMap<>();
     recorded.put("from", period.from());
     recorded.put("to", period.to());
-    return audit.runWithBody(security, uri, recorded, () -> audits.run(period));
+    return audit.runWithBody(security, uri, recorded, entry -> audits.run(period, entry.seq()));
   }
 
   @POST

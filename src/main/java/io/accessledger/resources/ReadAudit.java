@@ -75,18 +75,19 @@ final class ReadAudit {
 
   /**
    * As {@link #run}, for a read whose parameters come in a JSON body (a POST): any query parameter
-   * is refused, and {@code parameters}, already checked by the caller, are what is recorded.
+   * is refused, and {@code parameters}, already checked by the caller, are what is recorded; the
+   * answer is built knowing its own audit entry.
    */
   Response runWithBody(
       SecurityContext security,
       UriInfo uri,
       Map<String, String> parameters,
-      Supplier<Object> answer) {
+      Function<AppendResult, Object> answer) {
     parameters(uri.getQueryParameters(), Set.of());
     ApiClient client = ApiClient.of(security);
     AppendResult audit =
         trail.record(client.name(), client.role().externalName(), "/" + uri.getPath(), parameters);
-    return Response.ok(answer.get()).header(HEADER, audit.seq()).build();
+    return Response.ok(answer.apply(audit)).header(HEADER, audit.seq()).build();
   }
 
   private static Map<String, String> parameters(

@@ -36,9 +36,9 @@ public final class Resources {
     jersey.register(new HistoryResource(queries, audit));
     jersey.register(new EvidenceResource(
         new EvidenceBundles(ledger.store(), queries, ledger.signer()), audit));
-    jersey.register(new AuditResource(
-        new NeedToKnowAudits(ledger.store(), queries, needToKnow),
-        new Reviews(ledger.sequencer(), ledger.store(), queries, clock), audit));
+    NeedToKnowAudits audits = new NeedToKnowAudits(ledger.store(), queries, needToKnow);
+    jersey.register(new AuditResource(audits,
+        new Reviews(ledger.sequencer(), ledger.store(), queries, audits, clock), audit));
     jersey.register(new RegistersResource(new Registers(ledger.store(), queries, agreements), audit));
     jersey.register(new AccessReportResource(new AccessReportSources(ledger.store(), queries),
         new AccessReportBuilder(legalBases, staffNames), audit));

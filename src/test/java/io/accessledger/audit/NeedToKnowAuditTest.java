@@ -34,8 +34,13 @@ class NeedToKnowAuditTest {
   }
 
   private long add(Map<String, Object> event) {
+    return add(event, "cf");
+  }
+
+  private long add(Map<String, Object> event, String source) {
     long seq = log.size();
-    log.add(new LedgerEntry(seq, event, Map.of(), Digest.ZERO, "2026-04-01T00:00:00.000Z", "cf"));
+    log.add(new LedgerEntry(seq, event, Map.of(), Digest.ZERO, "2026-04-01T00:00:00.000Z",
+        source));
     return seq;
   }
 
@@ -121,6 +126,97 @@ class NeedToKnowAuditTest {
     view("sw-1", null, "child-1", "2026-03-10T10:00:00Z"); // explained from 5 March
     assertThat(run(Rule.NOT_ALLOCATED)).extracting(f -> f.seqs().get(0))
         .containsExactly(before, after);
+  }
+
+  @Test
+  void allocationsCannotBeRewrittenOrBackdatedToExplainAView() {
+    long stranger = view("sw-9", null, "child-1", WORKING);
+    // Recorded after the view, backdated to cover it: not an explanation.
+    allocate("a-late", "child-1", "worker", "sw-9", "2026-02-01T00:00:00Z", null);
+    allocate("a-1", "child-1", "worker", "sw-1", "2026-02-01T00:00:00Z", null);
+    // Another records system reuses the id to put sw-8 on the case: a separate allocation.
+    Map<String, Object> hijack = new LinkedHashMap<>(log.get(log.size() - 1).event());
+    hijack.put("assignee", Map.of("worker", "sw-8"));
+    add(hijack, "other-system");
+    // The same system restates a-1 with another worker and an earlier start: only "to" counts.
+    Map<String, Object> rewrite = new LinkedHashMap<>(log.get(log.size() - 2).event());
+    rewrite.put("assignee", Map.of("worker", "sw-7"));
+    rewrite.put("from", "2026-01-01T00:00:00Z");
+    add(rewrite);
+    long seven = view("sw-7", null, "child-1", "2026-03-04T10:00:00Z");
+    long one = view("sw-1", null, "child-1", "2026-03-04T10:00:00Z");
+    long eight = view("sw-8", null, "child-1", "2026-03-04T10:00:00Z");
+    List<Finding> findings = run(Rule.NOT_ALLOCATED);
+    assertThat(findings).extracting(f -> f.seqs().get(0)).containsExactly(stranger, seven);
+    assertThat(findings.get(0).explanation())
+        .contains("the only allocations that explain it were recorded after the view");
+    assertThat(List.of(one, eight)).doesNotContainAnyElementsOf(
+        findings.stream().map(f -> f.seqs().get(0)).toList());
+  }
+
+  @Test
+  void aTeamSeesTheCasesOfEveryTeamBelowIt() {
+    allocate("a-1", "child-1", "team", "north-cin", "2026-02-01T00:00:00Z", null);
+    view("hos-1", "childrens-services", "child-1", WORKING); // two levels above
+    long sideways = view("tm-2", "south-area", "child-1", WORKING);
+    NeedToKnowPolicy deep = new NeedToKnowPolicy(Set.of(Rule.NOT_ALLOCATED),
+        Map.of("north-cin", "north-area", "north-area", "childrens-services",
+            "south-area", "childrens-services"), ZoneId.of("Europe/London"), LocalTime.of(8, 0),
+        LocalTime.of(18, 0), EnumSet.allOf(DayOfWeek.class), Set.of(), Duration.ofDays(30), 20,
+        100, 3.0, Set.of(), Map.of());
+    NeedToKnowAudit audit = new NeedToKnowAudit(deep, FROM, TO);
+    log.forEach(audit::accept);
+    assertThat(audit.findings()).extracting(f -> f.seqs().get(0)).containsExactly(sideways);
+  }
+
+  @Test
+  void aViewBeforeTheReopeningAllocationIsStillAfterClosure() {
+    long closed = close("child-1", "2026-01-01T00:00:00Z");
+    long before = view("sw-1", null, "child-1", WORKING); // 3 March
+    allocate("a-1", "child-1", "worker", "sw-1", "2026-03-05T00:00:00Z", null);
+    view("sw-1", null, "child-1", "2026-03-06T10:00:00Z"); // reopened on 5 March
+    assertThat(run(Rule.AFTER_CLOSURE)).singleElement()
+        .satisfies(f -> assertThat(f.seqs()).containsExactly(before, closed));
+  }
+
+  @Test
+  void aRestrictedSubjectNeedsTheViewerAllocatedByNameNotTheirTeam() {
+    allocate("a-1", "child-vip", "team", "north-cin", "2026-02-01T00:00:00Z", null);
+    allocate("a-2", "child-vip", "worker", "sw-1", "2026-02-01T00:00:00Z", null);
+    long team = view("sw-5", "north-cin", "child-vip", WORKING);
+    view("sw-1", "north-cin", "child-vip", WORKING);
+    assertThat(run(Rule.RESTRICTED_SUBJECT)).extracting(f -> f.seqs().get(0))
+        .containsExactly(team);
+    assertThat(run(Rule.NOT_ALLOCATED)).isEmpty();
+  }
+
+  @Test
+  void theRepeatedHourWhenTheClocksGoBackIsTwoHours() {
+    // 25 October 2026: 01:00-02:00 London happens twice (BST, then GMT).
+    for (int s = 0; s < 12; s++) {
+      view("sw-1", null, "x-" + s, String.format("2026-10-25T00:%02d:00Z", s * 4));
+      view("sw-1", null, "y-" + s, String.format("2026-10-25T01:%02d:00Z", s * 4));
+    }
+    NeedToKnowPolicy anyDay = new NeedToKnowPolicy(Set.of(Rule.VOLUME_SPIKE), Map.of(),
+        ZoneId.of("Europe/London"), LocalTime.of(8, 0), LocalTime.of(18, 0),
+        EnumSet.allOf(DayOfWeek.class), Set.of(), Duration.ofDays(30), 20, 100, 3.0, Set.of(),
+        Map.of());
+    NeedToKnowAudit audit = new NeedToKnowAudit(anyDay, Instant.parse("2026-10-01T00:00:00Z"),
+        Instant.parse("2026-11-01T00:00:00Z"));
+    log.forEach(audit::accept);
+    assertThat(audit.findings()).isEmpty(); // 12 and 12, not 24 in "one" hour
+  }
+
+  @Test
+  void aStoredViewWithoutViewerOrSubjectIsCountedNotFatal() {
+    add(Map.of("type", "VIEW", "occurredAt", WORKING, "actor", Map.of("role", "x")));
+    add(Map.of("type", "VIEW", "occurredAt", WORKING, "actor", Map.of("id", 7L),
+        "subject", Map.of("id", "c")));
+    long ok = view("sw-1", null, "child-1", WORKING);
+    NeedToKnowAudit audit = new NeedToKnowAudit(policy(Set.of(Rule.NOT_ALLOCATED)), FROM, TO);
+    log.forEach(audit::accept);
+    assertThat(audit.findings()).extracting(f -> f.seqs().get(0)).containsExactly(ok);
+    assertThat(audit.unreadable()).isEqualTo(2);
   }
 
   @Test
@@ -210,7 +306,7 @@ class NeedToKnowAuditTest {
       assertThat(f.actor()).isEqualTo("sw-1");
       assertThat(f.subject()).isNull();
       assertThat(f.explanation()).contains("opened 25 different subjects' records between"
-          + " 2026-03-05T14:00 and 2026-03-05T15:00 Europe/London")
+          + " 2026-03-05T14:00Z and 2026-03-05T15:00Z Europe/London")
           .contains("their own median for an active hour is 4");
     });
     // With a higher bar for "far more", the same hour is not a spike.
@@ -252,7 +348,7 @@ class NeedToKnowAuditTest {
     assertThat(findings).hasSize(2);
     assertThat(findings.get(0).seqs()).hasSize(36).startsWith(first);
     assertThat(findings.get(0).explanation()).contains("opened 36 different subjects' records on"
-        + " 2026-03-09 (no single hour of it a spike)").contains("median for an active day is 4");
+        + " 2026-03-09 Europe/London").contains("median for an active day is 4");
     assertThat(findings.get(1).actor()).isEqualTo("sw-2");
     assertThat(findings.get(1).seqs()).hasSize(25).startsWith(hourStart);
   }

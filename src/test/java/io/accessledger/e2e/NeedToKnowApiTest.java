@@ -169,11 +169,15 @@ class NeedToKnowApiTest {
   }
 
   @Test
-  void theDposReviewIsRecordedInTheLedgerAndTheSubjectsHistory() throws Exception {
+  void theDposReviewOfAFindingIsRecordedInTheLedgerAndTheirOwnHistory() throws Exception {
+    ApiServer.Answer audit = SERVER.post(auditor, "/v1/audits/need-to-know",
+        "{\"from\":\"2026-03-01T00:00:00Z\",\"to\":\"2026-04-01T00:00:00Z\"}");
+    long auditSeq = Long.parseLong(audit.header("Ledger-Audit-Seq"));
     String finding = "NOT_ALLOCATED-" + SEQ.get("v-stranger");
     ApiServer.Answer answer = SERVER.post(auditor, "/v1/audits/reviews", """
-        {"finding":"%s","outcome":"UPHELD","note":"No work reason; referred to the manager."}
-        """.formatted(finding));
+        {"audit":%d,"finding":"%s","outcome":"UPHELD",
+         "note":"No work reason; referred to the manager."}
+        """.formatted(auditSeq, finding));
     assertThat(answer.status).as(answer.body).isEqualTo(201);
     long seq = answer.json().path("seq").asLong();
     JsonNode entry = SERVER.get(auditor, "/v1/entries/" + seq).json();
@@ -181,15 +185,41 @@ class NeedToKnowApiTest {
         LeafCodec.decode(entry.path("leaf").asText().getBytes(StandardCharsets.UTF_8));
     assertThat(review.source()).isEqualTo("ledger");
     assertThat(review.event()).containsEntry("type", "REVIEW")
+        .containsEntry("audit", Map.of("seq", auditSeq))
         .containsEntry("finding", finding).containsEntry("outcome", "UPHELD")
         .containsEntry("rule", "NOT_ALLOCATED")
         .containsEntry("actor", Map.of("id", "dpo", "role", "auditor"))
-        .containsEntry("subject", Map.of("id", "child-1"))
-        .containsEntry("staff", Map.of("id", "sw-9"))
-        .containsEntry("reviewed", Map.of("seq", SEQ.get("v-stranger")));
-    ApiServer.Answer reviews = SERVER.get(auditor, "/v1/subjects/child-1/events?type=REVIEW");
-    assertThat(reviews.status).as(reviews.body).isEqualTo(200);
-    assertThat(reviews.json().path("entries")).extracting(e -> e.path("seq").asLong()).contains(seq);
+        .containsEntry("concerning", Map.of("staff", "sw-9", "subject", "child-1"))
+        .containsEntry("reviewed", Map.of("seq", SEQ.get("v-stranger")))
+        .doesNotContainKey("subject");
+    // On the DPO's record, not in the child's history (a family may be given that).
+    ApiServer.Answer mine = SERVER.get(auditor, "/v1/actors/dpo/events?type=REVIEW");
+    assertThat(mine.json().path("entries")).extracting(e -> e.path("seq").asLong()).contains(seq);
+    ApiServer.Answer childs = SERVER.get(auditor, "/v1/subjects/child-1/events?type=REVIEW");
+    assertThat(childs.status).as(childs.body).isEqualTo(200);
+    assertThat(childs.json().path("entries")).isEmpty();
+
+    // After 32 later audits (or a restart) the server no longer remembers that run's findings:
+    // it finds them again from the period its record names.
+    for (int i = 0; i < 32; i++) {
+      SERVER.post(auditor, "/v1/audits/need-to-know",
+          "{\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-01-02T00:00:00Z\"}");
+    }
+    ApiServer.Answer again = SERVER.post(auditor, "/v1/audits/reviews", """
+        {"audit":%d,"finding":"BREAK_GLASS-%d","outcome":"EXPLAINED","note":"police request"}
+        """.formatted(auditSeq, SEQ.get("v-glass")));
+    assertThat(again.status).as(again.body).isEqualTo(201);
+
+    // A finding that audit did not produce cannot be reviewed, nor can a non-audit entry be cited.
+    long size = SERVER.treeSize();
+    refused(auditor, "/v1/audits/reviews", """
+        {"audit":%d,"finding":"SELF_OR_FAMILY-%d","outcome":"UPHELD","note":"n"}
+        """.formatted(auditSeq, SEQ.get("v-stranger")), 404, "is not one of the findings");
+    refused(auditor, "/v1/audits/reviews", """
+        {"audit":%d,"finding":"%s","outcome":"UPHELD","note":"n"}
+        """.formatted(SEQ.get("v-stranger"), finding), 404,
+        "is not the record of a need-to-know audit");
+    assertThat(SERVER.treeSize()).isEqualTo(size);
   }
 
   @Test
@@ -209,19 +239,16 @@ class NeedToKnowApiTest {
     refused(investigator, "/v1/audits/need-to-know",
         "{\"from\":\"2026-03-01T00:00:00Z\",\"to\":\"2026-04-01T00:00:00Z\"}", 403, "");
     refused(auditor, "/v1/audits/reviews",
-        "{\"finding\":\"NOT_ALLOCATED-x\",\"outcome\":\"UPHELD\",\"note\":\"n\"}", 400,
-        "finding must be a finding id");
-    refused(auditor, "/v1/audits/reviews",
-        "{\"finding\":\"NOT_ALLOCATED-999999\",\"outcome\":\"UPHELD\",\"note\":\"n\"}", 404,
-        "the signed log holds");
-    refused(auditor, "/v1/audits/reviews",
-        "{\"finding\":\"NOT_ALLOCATED-1\",\"outcome\":\"MAYBE\",\"note\":\"n\"}", 400,
-        "outcome must be one of");
-    refused(auditor, "/v1/audits/reviews",
-        "{\"finding\":\"NOT_ALLOCATED-1\",\"outcome\":\"UPHELD\",\"note\":\" \"}", 400,
-        "note must be");
-    refused(ingest, "/v1/audits/reviews",
-        "{\"finding\":\"NOT_ALLOCATED-1\",\"outcome\":\"UPHELD\",\"note\":\"n\"}", 403, "");
+        "{\"finding\":\"NOT_ALLOCATED-1\",\"outcome\":\"UPHELD\",\"note\":\"n\"}", 400,
+        "audit is required");
+    refused(auditor, "/v1/audits/reviews", "{\"audit\":999999,\"finding\":\"NOT_ALLOCATED-1\","
+        + "\"outcome\":\"UPHELD\",\"note\":\"n\"}", 404, "the signed log holds");
+    refused(auditor, "/v1/audits/reviews", "{\"audit\":1,\"finding\":\"NOT_ALLOCATED-1\","
+        + "\"outcome\":\"MAYBE\",\"note\":\"n\"}", 400, "outcome must be one of");
+    refused(auditor, "/v1/audits/reviews", "{\"audit\":1,\"finding\":\"NOT_ALLOCATED-1\","
+        + "\"outcome\":\"UPHELD\",\"note\":\" \"}", 400, "note must be");
+    refused(ingest, "/v1/audits/reviews", "{\"audit\":1,\"finding\":\"NOT_ALLOCATED-1\","
+        + "\"outcome\":\"UPHELD\",\"note\":\"n\"}", 403, "");
     ApiServer.Answer posted = SERVER.post(ingest, "/v1/events", """
         {"eventId":"fake-review","type":"REVIEW","occurredAt":"2026-03-03T10:00:00Z",
          "actor":{"id":"x"},"purpose":"p","legalBasis":["UKGDPR-6-1-e"]}

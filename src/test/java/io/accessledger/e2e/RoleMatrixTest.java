@@ -64,7 +64,13 @@ class RoleMatrixTest {
     TOKENS.put(Role.INVESTIGATOR, SERVER.addClient("ico", Role.INVESTIGATOR, null));
     TOKENS.put(Role.ADMIN, SERVER.addClient("ops", Role.ADMIN, null));
     SERVER.post(TOKENS.get(Role.INGEST), "/v1/events", Json.view("seed", "c-1", "w-1"));
+    // An audit whose finding NOT_ALLOCATED-0 (the seed view) the review cases review.
+    AUDIT_SEQ = SERVER.post(TOKENS.get(Role.AUDITOR), "/v1/audits/need-to-know",
+        "{\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-12-01T00:00:00Z\"}")
+        .header("Ledger-Audit-Seq");
   }
+
+  static String AUDIT_SEQ;
 
   static Stream<Arguments> everyRoleAgainstEveryEndpoint() {
     List<Arguments> cases = new ArrayList<>();
@@ -86,7 +92,8 @@ class RoleMatrixTest {
     }
     if (endpoint.path().endsWith("reviews")) {
       return SERVER.post(token, endpoint.path(),
-          "{\"finding\":\"NOT_ALLOCATED-0\",\"outcome\":\"EXPLAINED\",\"note\":\"duty desk\"}");
+          "{\"audit\":" + AUDIT_SEQ + ",\"finding\":\"NOT_ALLOCATED-0\","
+              + "\"outcome\":\"EXPLAINED\",\"note\":\"duty desk\"}");
     }
     String event = Json.view("m-" + IDS.incrementAndGet(), "c-1", "w-1");
     return SERVER.post(token, endpoint.path(),
