@@ -32,4 +32,11 @@ class ShareApprovalRuleTest {
     var share = with(share(), "approvedBy", java.util.Map.of("id", " "));
     assertThat(ShareApprovalRule.check(shareOf(share))).isPresent();
   }
+
+  @Test
+  void aDecisionApprovedByWhoeverMadeItIsNotApproved() {
+    var share = with(share(), "approvedBy", java.util.Map.of("id", "tm-7"));
+    Flag flag = ShareApprovalRule.check(shareOf(share)).orElseThrow();
+    assertThat(flag.explanation()).contains("approved by tm-7, who also made it");
+  }
 }
