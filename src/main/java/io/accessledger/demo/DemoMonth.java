@@ -128,6 +128,9 @@ public final class DemoMonth {
             if (t == 0 && w == 6 && c == 41) {
               c = 6; // nor does the worker open their own child's record, but for the planted one
             }
+            if (t == 3 && c == childrenPerTeam - 2 && c % workersPerTeam != w) {
+              c = w; // the restricted child's record is opened only by their own worker
+            }
             out.accept(view(worker(t, w), TEAMS[t][0], child(t, c), at(day, 8 * 60 + 30,
                 17 * 60 + 30), null));
           }
