@@ -1,14 +1,11 @@
 package io.accessledger.query;
 
 import io.accessledger.api.LogInfo;
-import io.accessledger.api.ProvenEntry;
-import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.HistoryChain;
 import io.accessledger.ledger.LeafCodec;
 import io.accessledger.ledger.LeafFormatException;
 import io.accessledger.ledger.LedgerEntry;
 import io.accessledger.ledger.LinkKeys;
-import io.accessledger.ledger.MerkleProofs;
 import io.accessledger.report.AuditorChecks;
 import io.accessledger.report.Proven;
 import io.accessledger.report.ReportSource;
@@ -139,20 +136,11 @@ public final class AccessReportSources {
   /** The entries {@code seqs} (ascending), decoded and proven in the tree of {@code size}. */
   private List<Proven> prove(List<Long> seqs, long size) {
     List<Proven> proven = new ArrayList<>(seqs.size());
-    for (int from = 0; from < seqs.size(); from += CHUNK) {
-      List<Long> chunk = seqs.subList(from, Math.min(seqs.size(), from + CHUNK));
-      List<StoredLeaf> leaves = store.leaves(chunk);
-      if (leaves.size() != chunk.size()) {
-        throw new StoreException("entries " + chunk + " are indexed or referenced but not all"
-            + " stored; run `verify`");
-      }
-      List<List<Digest>> proofs = MerkleProofs.inclusions(chunk, size, queries.nodes());
-      for (int i = 0; i < leaves.size(); i++) {
-        StoredLeaf leaf = leaves.get(i);
-        proven.add(new Proven(decode(leaf), new ProvenEntry(leaf.seq(),
-            new String(leaf.leaf(), StandardCharsets.UTF_8), leaf.hash().hex(),
-            proofs.get(i).stream().map(Digest::hex).toList())));
-      }
+    try {
+      ProvenEntries.forEach(store, queries.nodes(), seqs, size, (leaf, proof) ->
+          proven.add(new Proven(decode(leaf), ProvenEntries.of(leaf, proof))));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("collecting into a list cannot fail", e);
     }
     return proven;
   }

@@ -34,8 +34,8 @@ import java.util.TreeSet;
  * starts, which covers the request's own {@code AUDIT_QUERY} entry.
  */
 public final class EvidenceBundles {
-  /** Entries read and proven per round trip. */
-  private static final int CHUNK = 512;
+  /** Index rows read per round trip. */
+  private static final int CHUNK = ProvenEntries.CHUNK;
 
   // A failure part-way must leave a visibly cut-off document, not one Jackson closes neatly, and
   // the servlet's stream is Jersey's to close (so the response is aborted, not ended cleanly).
@@ -144,46 +144,27 @@ public final class EvidenceBundles {
         }
         return releases;
       }
-      List<StoredLeaf> leaves = leaves(seqs);
-      List<List<Digest>> proofs = MerkleProofs.inclusions(seqs, size, queries.nodes());
-      for (int i = 0; i < leaves.size(); i++) {
-        StoredLeaf leaf = leaves.get(i);
+      ProvenEntries.forEach(store, queries.nodes(), seqs, size, (leaf, proof) -> {
         Map<String, Object> event;
         try {
           event = chain.next(leaf.seq(), leaf.leaf()).event();
         } catch (HistoryChain.BrokenChainException e) {
           throw brokenIndex(e);
         }
-        writeEntry(json, leaf, proofs.get(i));
+        writeEntry(json, leaf, proof);
         if ("EXTRACT_SUBJECT".equals(event.get("type"))
             && event.get("release") instanceof Long release) {
           releases.add(release);
         }
-      }
+      });
       after = seqs.get(seqs.size() - 1);
     }
   }
 
   private void writeReleases(JsonGenerator json, NavigableSet<Long> releases, long size)
       throws IOException {
-    List<Long> all = new ArrayList<>(releases);
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      List<Long> seqs = all.subList(from, Math.min(all.size(), from + CHUNK));
-      List<StoredLeaf> leaves = leaves(seqs);
-      List<List<Digest>> proofs = MerkleProofs.inclusions(seqs, size, queries.nodes());
-      for (int i = 0; i < leaves.size(); i++) {
-        writeEntry(json, leaves.get(i), proofs.get(i));
-      }
-    }
-  }
-
-  private List<StoredLeaf> leaves(List<Long> seqs) {
-    List<StoredLeaf> leaves = store.leaves(seqs);
-    if (leaves.size() != seqs.size()) {
-      throw new StoreException("entries " + seqs + " are indexed or referenced but not all"
-          + " stored; run `verify`");
-    }
-    return leaves;
+    ProvenEntries.forEach(store, queries.nodes(), new ArrayList<>(releases), size,
+        (leaf, proof) -> writeEntry(json, leaf, proof));
   }
 
   private static void writeEntry(JsonGenerator json, StoredLeaf leaf, List<Digest> proof)

@@ -8,13 +8,8 @@ import io.accessledger.audit.Finding;
 import io.accessledger.audit.NeedToKnowAudit;
 import io.accessledger.audit.NeedToKnowPolicy;
 import io.accessledger.audit.Rule;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.MerkleProofs;
 import io.accessledger.store.LedgerStore;
-import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
-import io.accessledger.store.StoredLeaf;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,7 +30,6 @@ public final class NeedToKnowAudits {
   public static final String PATH = "/v1/audits/need-to-know";
 
   private static final Set<String> TYPES = Set.of("VIEW", "ALLOCATION", "CASE_CLOSURE");
-  private static final int CHUNK = 512;
 
   /** A checked request: the period, as given and as instants. */
   public record Period(String from, String to, Instant start, Instant end) {}
@@ -149,22 +143,12 @@ public final class NeedToKnowAudits {
   private Map<Long, ProvenEntry> prove(List<Finding> findings, long size) {
     TreeSet<Long> seqs = new TreeSet<>();
     findings.forEach(f -> seqs.addAll(f.seqs()));
-    List<Long> all = new ArrayList<>(seqs);
     Map<Long, ProvenEntry> proven = new HashMap<>();
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-      List<StoredLeaf> leaves = store.leaves(chunk);
-      if (leaves.size() != chunk.size()) {
-        throw new StoreException("entries " + chunk + " were read but are not all stored");
-      }
-      List<List<Digest>> proofs = MerkleProofs.inclusions(chunk, size, queries.nodes());
-      for (int i = 0; i < leaves.size(); i++) {
-        StoredLeaf leaf = leaves.get(i);
-        proven.put(leaf.seq(), new ProvenEntry(leaf.seq(),
-            new String(leaf.leaf(), StandardCharsets.UTF_8), leaf.hash().hex(),
-            proofs.get(i).stream().map(Digest::hex).toList()));
-      }
+    for (ProvenEntry entry
+        : ProvenEntries.prove(store, queries.nodes(), new ArrayList<>(seqs), size)) {
+      proven.put(entry.seq(), entry);
     }
     return proven;
   }
+
 }

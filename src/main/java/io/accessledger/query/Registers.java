@@ -1,9 +1,8 @@
 package io.accessledger.query;
 
 import io.accessledger.api.RegisterAnswer;
+import io.accessledger.api.ProvenEntry;
 import io.accessledger.api.RegisterItem;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.MerkleProofs;
 import io.accessledger.registers.DataSharingAgreements;
 import io.accessledger.registers.ExtractFlags;
 import io.accessledger.registers.ExtractRelease;
@@ -11,10 +10,7 @@ import io.accessledger.registers.Flag;
 import io.accessledger.registers.ShareDecision;
 import io.accessledger.registers.ShareFlags;
 import io.accessledger.store.LedgerStore;
-import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
-import io.accessledger.store.StoredLeaf;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -75,24 +71,14 @@ public final class Registers {
   }
 
   private RegisterAnswer prove(StoredCheckpoint checkpoint, List<Listed> listed) {
+    List<ProvenEntry> proven = ProvenEntries.prove(store, queries.nodes(),
+        listed.stream().map(Listed::seq).toList(), checkpoint.size());
     List<RegisterItem> items = new ArrayList<>(listed.size());
-    for (int at = 0; at < listed.size(); at += CHUNK) {
-      List<Listed> chunk = listed.subList(at, Math.min(listed.size(), at + CHUNK));
-      List<Long> seqs = chunk.stream().map(Listed::seq).toList();
-      List<StoredLeaf> leaves = store.leaves(seqs);
-      List<List<Digest>> proofs =
-          MerkleProofs.inclusions(seqs, checkpoint.size(), queries.nodes());
-      for (int i = 0; i < chunk.size(); i++) {
-        Listed item = chunk.get(i);
-        StoredLeaf leaf = i < leaves.size() ? leaves.get(i) : null;
-        if (leaf == null || leaf.seq() != item.seq()) {
-          throw new StoreException("entry " + item.seq() + " was read by the scan but is not"
-              + " stored; run `verify`");
-        }
-        items.add(new RegisterItem(item.seq(), new String(leaf.leaf(), StandardCharsets.UTF_8),
-            leaf.hash().hex(), proofs.get(i).stream().map(Digest::hex).toList(), item.summary(),
-            item.flags()));
-      }
+    for (int i = 0; i < listed.size(); i++) {
+      Listed item = listed.get(i);
+      ProvenEntry entry = proven.get(i);
+      items.add(new RegisterItem(entry.seq(), entry.leaf(), entry.leafHash(), entry.proof(),
+          item.summary(), item.flags()));
     }
     return new RegisterAnswer(checkpoint.size(), checkpoint.note(), items);
   }
