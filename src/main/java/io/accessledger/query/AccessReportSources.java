@@ -2,9 +2,6 @@ package io.accessledger.query;
 
 import io.accessledger.api.LogInfo;
 import io.accessledger.ledger.HistoryChain;
-import io.accessledger.ledger.LeafCodec;
-import io.accessledger.ledger.LeafFormatException;
-import io.accessledger.ledger.LedgerEntry;
 import io.accessledger.ledger.LinkKeys;
 import io.accessledger.report.AuditorChecks;
 import io.accessledger.report.Proven;
@@ -12,7 +9,6 @@ import io.accessledger.report.ReportSource;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
-import io.accessledger.store.StoredLeaf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,7 +115,7 @@ public final class AccessReportSources {
         try {
           chain.next(entry.seq(), entry.proof().leaf().getBytes(StandardCharsets.UTF_8));
         } catch (HistoryChain.BrokenChainException e) {
-          throw brokenIndex(e);
+          throw ProvenEntries.brokenIndex(e, "no report was made");
         }
         history.add(entry);
       }
@@ -128,7 +124,7 @@ public final class AccessReportSources {
     try {
       chain.requireHead(head);
     } catch (HistoryChain.BrokenChainException e) {
-      throw brokenIndex(e);
+      throw ProvenEntries.brokenIndex(e, "no report was made");
     }
     return history;
   }
@@ -138,24 +134,11 @@ public final class AccessReportSources {
     List<Proven> proven = new ArrayList<>(seqs.size());
     try {
       ProvenEntries.forEach(store, queries.nodes(), seqs, size, (leaf, proof) ->
-          proven.add(new Proven(decode(leaf), ProvenEntries.of(leaf, proof))));
+          proven.add(new Proven(ProvenEntries.decode(leaf), ProvenEntries.of(leaf, proof))));
     } catch (java.io.IOException e) {
       throw new IllegalStateException("collecting into a list cannot fail", e);
     }
     return proven;
   }
 
-  private static LedgerEntry decode(StoredLeaf leaf) {
-    try {
-      return LeafCodec.decode(leaf.leaf());
-    } catch (LeafFormatException e) {
-      throw new StoreException("entry " + leaf.seq() + " is not a valid leaf; run `verify`: "
-          + e.getMessage(), e);
-    }
-  }
-
-  private static StoreException brokenIndex(HistoryChain.BrokenChainException e) {
-    return new StoreException("the per-key index disagrees with the leaves' links ("
-        + e.getMessage() + "); no report was made; run `verify`", e);
-  }
 }

@@ -9,8 +9,6 @@ import io.accessledger.evidence.BundleFormat;
 import io.accessledger.ledger.CheckpointSigner;
 import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.HistoryChain;
-import io.accessledger.ledger.LeafCodec;
-import io.accessledger.ledger.LeafFormatException;
 import io.accessledger.ledger.LedgerEntry;
 import io.accessledger.ledger.MerkleProofs;
 import io.accessledger.store.LedgerStore;
@@ -82,7 +80,7 @@ public final class EvidenceBundles {
     StoredLeaf requestLeaf = store.leaf(requestSeq)
         .orElseThrow(() -> new StoreException("the request's own entry " + requestSeq
             + " is not stored"));
-    LedgerEntry recorded = decode(requestLeaf);
+    LedgerEntry recorded = ProvenEntries.decode(requestLeaf);
     try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       json.writeStartObject();
       json.writeStringField("format", BundleFormat.FORMAT);
@@ -140,7 +138,7 @@ public final class EvidenceBundles {
         try {
           chain.requireHead(head);
         } catch (HistoryChain.BrokenChainException e) {
-          throw brokenIndex(e);
+          throw ProvenEntries.brokenIndex(e, "the bundle was cut off");
         }
         return releases;
       }
@@ -149,7 +147,7 @@ public final class EvidenceBundles {
         try {
           event = chain.next(leaf.seq(), leaf.leaf()).event();
         } catch (HistoryChain.BrokenChainException e) {
-          throw brokenIndex(e);
+          throw ProvenEntries.brokenIndex(e, "the bundle was cut off");
         }
         writeEntry(json, leaf, proof);
         if ("EXTRACT_SUBJECT".equals(event.get("type"))
@@ -186,17 +184,4 @@ public final class EvidenceBundles {
     json.writeEndArray();
   }
 
-  private static LedgerEntry decode(StoredLeaf leaf) {
-    try {
-      return LeafCodec.decode(leaf.leaf());
-    } catch (LeafFormatException e) {
-      throw new StoreException("entry " + leaf.seq() + " is not a valid leaf; run `verify`: "
-          + e.getMessage(), e);
-    }
-  }
-
-  private static StoreException brokenIndex(HistoryChain.BrokenChainException e) {
-    return new StoreException("the per-key index disagrees with the leaves' links ("
-        + e.getMessage() + "); the bundle was cut off; run `verify`", e);
-  }
 }

@@ -1,7 +1,5 @@
 package io.accessledger.query;
 
-import io.accessledger.ledger.LeafCodec;
-import io.accessledger.ledger.LeafFormatException;
 import io.accessledger.ledger.LedgerEntry;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
@@ -48,7 +46,7 @@ public final class LedgerScan {
         if (chunk.size() == CHUNK || !it.hasNext()) {
           List<LedgerEntry> decoded = chunk.parallelStream()
               .filter(leaf -> markers == null || markers.stream().anyMatch(m -> contains(leaf.leaf(), m)))
-              .map(LedgerScan::decode)
+              .map(ProvenEntries::decode)
               .filter(entry -> types == null || types.contains(entry.event().get("type")))
               .toList();
           decoded.forEach(action);
@@ -58,14 +56,6 @@ public final class LedgerScan {
     }
   }
 
-  private static LedgerEntry decode(StoredLeaf leaf) {
-    try {
-      return LeafCodec.decode(leaf.leaf());
-    } catch (LeafFormatException e) {
-      throw new StoreException("entry " + leaf.seq() + " is not a valid leaf; run `verify`: "
-          + e.getMessage(), e);
-    }
-  }
 
   /** Whether {@code bytes} holds {@code part}. */
   static boolean contains(byte[] bytes, byte[] part) {

@@ -2,6 +2,10 @@ package io.accessledger.query;
 
 import io.accessledger.api.ProvenEntry;
 import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.HistoryChain;
+import io.accessledger.ledger.LeafCodec;
+import io.accessledger.ledger.LeafFormatException;
+import io.accessledger.ledger.LedgerEntry;
 import io.accessledger.ledger.MerkleProofs;
 import io.accessledger.ledger.NodeSource;
 import io.accessledger.store.LedgerStore;
@@ -68,5 +72,25 @@ final class ProvenEntries {
   static ProvenEntry of(StoredLeaf leaf, List<Digest> proof) {
     return new ProvenEntry(leaf.seq(), new String(leaf.leaf(), StandardCharsets.UTF_8),
         leaf.hash().hex(), proof.stream().map(Digest::hex).toList());
+  }
+
+  /**
+   * A stored leaf, decoded.
+   *
+   * @throws StoreException if it does not decode: the store was edited (run {@code verify})
+   */
+  static LedgerEntry decode(StoredLeaf leaf) {
+    try {
+      return LeafCodec.decode(leaf.leaf());
+    } catch (LeafFormatException e) {
+      throw new StoreException("entry " + leaf.seq() + " is not a valid leaf; run `verify`: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The failure of an answer whose history, read through the index, does not chain. */
+  static StoreException brokenIndex(HistoryChain.BrokenChainException e, String consequence) {
+    return new StoreException("the per-key index disagrees with the leaves' links ("
+        + e.getMessage() + "); " + consequence + "; run `verify`", e);
   }
 }
