@@ -6,6 +6,7 @@ import io.accessledger.audit.Rule;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -20,12 +21,16 @@ import java.util.Set;
  * use. Every field has the contract's default, so the section may be left out.
  */
 public class NeedToKnowSettings {
-  /** Working hours: the zone they are in, the start and end of the day, and the working days. */
+  /**
+   * Working hours: the zone they are in, the start and end of the day, the working days, and the
+   * holidays (dates, YYYY-MM-DD) that have none.
+   */
   public record WorkingHours(
       @JsonProperty("zone") String zone,
       @JsonProperty("start") String start,
       @JsonProperty("end") String end,
-      @JsonProperty("days") List<DayOfWeek> days) {}
+      @JsonProperty("days") List<DayOfWeek> days,
+      @JsonProperty("holidays") List<LocalDate> holidays) {}
 
   /**
    * A volume spike: at least {@code minSubjects} in an hour (or {@code minSubjectsPerDay} in a
@@ -41,7 +46,7 @@ public class NeedToKnowSettings {
   @JsonProperty public Map<String, String> teams = Map.of();
   @JsonProperty public WorkingHours workingHours = new WorkingHours("Europe/London", "08:00",
       "18:00", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-          DayOfWeek.THURSDAY, DayOfWeek.FRIDAY));
+          DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), List.of());
   @JsonProperty public List<String> outOfHoursRota = List.of();
   @JsonProperty public int afterClosureDays = 30;
   @JsonProperty public VolumeSpike volumeSpike = new VolumeSpike(20, 100, 3.0);
@@ -68,6 +73,7 @@ public class NeedToKnowSettings {
       return new NeedToKnowPolicy(rules.isEmpty() ? Set.of() : EnumSet.copyOf(rules), teams,
           ZoneId.of(workingHours.zone()), LocalTime.parse(workingHours.start()),
           LocalTime.parse(workingHours.end()), Set.copyOf(workingHours.days()),
+          workingHours.holidays() == null ? Set.of() : Set.copyOf(workingHours.holidays()),
           Set.copyOf(outOfHoursRota), Duration.ofDays(afterClosureDays),
           volumeSpike.minSubjects(),
           volumeSpike.minSubjectsPerDay() == null ? 100 : volumeSpike.minSubjectsPerDay(),

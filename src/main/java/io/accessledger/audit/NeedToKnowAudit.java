@@ -192,6 +192,7 @@ public final class NeedToKnowAudit {
     }
     LocalDateTime local = LocalDateTime.ofInstant(view.at(), policy.zone());
     boolean working = policy.workingDays().contains(local.getDayOfWeek())
+        && !policy.holidays().contains(local.toLocalDate())
         && !local.toLocalTime().isBefore(policy.dayStart())
         && local.toLocalTime().isBefore(policy.dayEnd());
     if (!working) {
@@ -199,6 +200,7 @@ public final class NeedToKnowAudit {
           + view.subject() + " on " + local.getDayOfWeek().toString().charAt(0)
           + local.getDayOfWeek().toString().substring(1).toLowerCase(java.util.Locale.ROOT) + " "
           + local.toLocalDate() + " at " + local.toLocalTime() + " " + policy.zone().getId()
+          + (policy.holidays().contains(local.toLocalDate()) ? ", a holiday," : "")
           + ", outside working hours (" + policy.dayStart() + "-" + policy.dayEnd() + ", "
           + policy.workingDays().size() + " days a week), and is not on the out-of-hours rota",
           List.of());

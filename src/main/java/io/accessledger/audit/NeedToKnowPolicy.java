@@ -2,6 +2,7 @@ package io.accessledger.audit;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param dayStart start of the working day, inclusive
  * @param dayEnd end of the working day, exclusive
  * @param workingDays the days with working hours
+ * @param holidays dates with no working hours (bank holidays), in the zone
  * @param rota actor ids on the out-of-hours rota
  * @param afterClosure how long after a closure a view is still expected
  * @param spikeMinSubjects the fewest distinct subjects in one hour that can be a spike
@@ -36,6 +38,7 @@ public record NeedToKnowPolicy(
     LocalTime dayStart,
     LocalTime dayEnd,
     Set<DayOfWeek> workingDays,
+    Set<LocalDate> holidays,
     Set<String> rota,
     Duration afterClosure,
     int spikeMinSubjects,
@@ -53,6 +56,7 @@ public record NeedToKnowPolicy(
           + " to " + dayEnd);
     }
     workingDays = Set.copyOf(workingDays);
+    holidays = Set.copyOf(holidays);
     rota = Set.copyOf(rota);
     if (afterClosure.isNegative()) {
       throw new IllegalArgumentException("the after-closure period must not be negative");
@@ -82,7 +86,8 @@ public record NeedToKnowPolicy(
   public static NeedToKnowPolicy defaults() {
     return new NeedToKnowPolicy(EnumSet.allOf(Rule.class), Map.of(), ZoneId.of("Europe/London"),
         LocalTime.of(8, 0), LocalTime.of(18, 0),
-        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Duration.ofDays(30), 20, 100,
+        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Set.of(), Duration.ofDays(30),
+        20, 100,
         3.0,
         Set.of(), Map.of());
   }

@@ -29,7 +29,8 @@ class NeedToKnowAuditTest {
   private NeedToKnowPolicy policy(Set<Rule> rules) {
     return new NeedToKnowPolicy(rules, Map.of("north-cin", "north-area", "south-cin",
         "south-area"), ZoneId.of("Europe/London"), LocalTime.of(8, 0), LocalTime.of(18, 0),
-        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of("edt-1"), Duration.ofDays(30),
+        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+        Set.of(java.time.LocalDate.of(2026, 3, 9)), Set.of("edt-1"), Duration.ofDays(30),
         20, 30, 3.0, Set.of("child-vip"), Map.of("sw-2", Map.of("child-own", "the child")));
   }
 
@@ -162,7 +163,8 @@ class NeedToKnowAuditTest {
     NeedToKnowPolicy deep = new NeedToKnowPolicy(Set.of(Rule.NOT_ALLOCATED),
         Map.of("north-cin", "north-area", "north-area", "childrens-services",
             "south-area", "childrens-services"), ZoneId.of("Europe/London"), LocalTime.of(8, 0),
-        LocalTime.of(18, 0), EnumSet.allOf(DayOfWeek.class), Set.of(), Duration.ofDays(30), 20,
+        LocalTime.of(18, 0), EnumSet.allOf(DayOfWeek.class), Set.of(), Set.of(),
+        Duration.ofDays(30), 20,
         100, 3.0, Set.of(), Map.of());
     NeedToKnowAudit audit = new NeedToKnowAudit(deep, FROM, TO);
     log.forEach(audit::accept);
@@ -199,7 +201,8 @@ class NeedToKnowAuditTest {
     }
     NeedToKnowPolicy anyDay = new NeedToKnowPolicy(Set.of(Rule.VOLUME_SPIKE), Map.of(),
         ZoneId.of("Europe/London"), LocalTime.of(8, 0), LocalTime.of(18, 0),
-        EnumSet.allOf(DayOfWeek.class), Set.of(), Duration.ofDays(30), 20, 100, 3.0, Set.of(),
+        EnumSet.allOf(DayOfWeek.class), Set.of(), Set.of(), Duration.ofDays(30), 20, 100, 3.0,
+        Set.of(),
         Map.of());
     NeedToKnowAudit audit = new NeedToKnowAudit(anyDay, Instant.parse("2026-10-01T00:00:00Z"),
         Instant.parse("2026-11-01T00:00:00Z"));
@@ -238,12 +241,15 @@ class NeedToKnowAuditTest {
     view("sw-1", null, "child-1", "2026-03-03T17:59:59Z");
     long evening = view("sw-1", null, "child-1", "2026-03-03T18:00:00Z");
     long saturday = view("sw-1", null, "child-1", "2026-03-07T11:00:00Z");
+    long holiday = view("sw-1", null, "child-1", "2026-03-09T11:00:00Z"); // a configured holiday
     view("edt-1", null, "child-1", "2026-03-07T11:00:00Z"); // on the rota
     // After the clocks go forward (29 March), 07:30 UTC is 08:30 in London: working.
     view("sw-1", null, "child-1", "2026-03-30T07:30:00Z");
     List<Finding> findings = run(Rule.OUT_OF_HOURS);
-    assertThat(findings).extracting(f -> f.seqs().get(0)).containsExactly(0L, evening, saturday);
+    assertThat(findings).extracting(f -> f.seqs().get(0))
+        .containsExactly(0L, evening, saturday, holiday);
     assertThat(findings.get(2).explanation()).contains("on Saturday 2026-03-07 at 11:00");
+    assertThat(findings.get(3).explanation()).contains("on Monday 2026-03-09 at 11:00");
   }
 
   @Test
@@ -312,7 +318,8 @@ class NeedToKnowAuditTest {
     // With a higher bar for "far more", the same hour is not a spike.
     NeedToKnowPolicy strict = new NeedToKnowPolicy(Set.of(Rule.VOLUME_SPIKE), Map.of(),
         ZoneId.of("Europe/London"), LocalTime.of(8, 0), LocalTime.of(18, 0),
-        EnumSet.allOf(DayOfWeek.class), Set.of(), Duration.ofDays(30), 20, 100, 7.0, Set.of(),
+        EnumSet.allOf(DayOfWeek.class), Set.of(), Set.of(), Duration.ofDays(30), 20, 100, 7.0,
+        Set.of(),
         Map.of());
     NeedToKnowAudit audit = new NeedToKnowAudit(strict, FROM, TO);
     log.forEach(audit::accept);
@@ -370,7 +377,8 @@ class NeedToKnowAuditTest {
   void aTeamHierarchyWithACycleIsRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NeedToKnowPolicy(
         Set.of(), Map.of("a", "b", "b", "a"), ZoneId.of("UTC"), LocalTime.of(8, 0),
-        LocalTime.of(18, 0), Set.of(), Set.of(), Duration.ZERO, 1, 1, 1, Set.of(), Map.of()))
+        LocalTime.of(18, 0), Set.of(), Set.of(), Set.of(), Duration.ZERO, 1, 1, 1, Set.of(),
+        Map.of()))
         .hasMessageContaining("cycle");
   }
 }
