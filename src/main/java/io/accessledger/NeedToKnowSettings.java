@@ -53,6 +53,10 @@ public class NeedToKnowSettings {
   @JsonProperty public List<String> restrictedSubjects = List.of();
   /** Staff actor id to the subject ids they are related to, with how (for SELF_OR_FAMILY). */
   @JsonProperty public Map<String, Map<String, String>> staffRelationships = Map.of();
+  /** Stricter than the contract: an allocation recorded after a view does not explain it. */
+  @JsonProperty public boolean allocationsRecordedFirst = false;
+  /** Stricter than the contract: a restricted subject's views need a by-name allocation. */
+  @JsonProperty public boolean restrictedByName = false;
 
   /**
    * The policy these settings describe.
@@ -78,7 +82,7 @@ public class NeedToKnowSettings {
           volumeSpike.minSubjects(),
           volumeSpike.minSubjectsPerDay() == null ? 100 : volumeSpike.minSubjectsPerDay(),
           volumeSpike.factor(), Set.copyOf(restrictedSubjects),
-          relationships);
+          relationships, allocationsRecordedFirst, restrictedByName);
     } catch (DateTimeException | NullPointerException e) {
       throw new IllegalArgumentException("needToKnow: " + e.getMessage(), e);
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The need-to-know audit over one period (contract section 5), as a pure computation: feed it
@@ -134,10 +135,11 @@ public final class NeedToKnowAudit {
           active.add(allocation);
         }
       }
-      // An allocation explains a view only if it was on the record before the view was: one
-      // recorded afterwards, even backdated, could have been made up to cover it.
-      boolean explained = active.stream()
-          .anyMatch(a -> a.seqs().get(0) < view.seq() && explains(a, view));
+      // With allocationsRecordedFirst, an allocation explains a view only if it was on the record
+      // before the view was: one recorded afterwards, even backdated, could be made up to cover it.
+      Predicate<Allocation> onRecord =
+          a -> !policy.allocationsRecordedFirst() || a.seqs().get(0) < view.seq();
+      boolean explained = active.stream().anyMatch(a -> onRecord.test(a) && explains(a, view));
       if (!explained) {
         boolean late = active.stream().anyMatch(a -> explains(a, view));
         add(findings, Rule.NOT_ALLOCATED, view, who(view) + " viewed " + view.record() + " about "
@@ -155,13 +157,16 @@ public final class NeedToKnowAudit {
       }
       outOfHours(findings, view);
       afterClosure(findings, view, bySubject.getOrDefault(view.subject(), List.of()));
-      // A restricted subject's record is for the worker allocated by name, not their team.
-      boolean named = active.stream().anyMatch(a -> a.seqs().get(0) < view.seq()
-          && view.actor().equals(a.worker()));
-      if (policy.restrictedSubjects().contains(view.subject()) && !named) {
+      // With restrictedByName, a restricted subject's record is for the worker allocated by
+      // name only, not their team; otherwise for anyone an allocation explains (the contract).
+      boolean allowed = policy.restrictedByName()
+          ? active.stream().anyMatch(a -> onRecord.test(a) && view.actor().equals(a.worker()))
+          : explained;
+      if (policy.restrictedSubjects().contains(view.subject()) && !allowed) {
         add(findings, Rule.RESTRICTED_SUBJECT, view, who(view) + " viewed " + view.record()
             + " about " + view.subject() + ", a restricted subject, at " + view.at()
-            + " without being allocated to the case by name", active);
+            + " without being allocated to the case"
+            + (policy.restrictedByName() ? " by name" : ""), active);
       }
       Map<String, String> family = policy.relationships().getOrDefault(view.actor(), Map.of());
       if (family.containsKey(view.subject())) {

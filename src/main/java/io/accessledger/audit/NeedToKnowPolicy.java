@@ -30,6 +30,10 @@ import java.util.Set;
  *     exceed
  * @param restrictedSubjects subject ids whose views need an allocation to be explained
  * @param relationships actor id to the subject ids (and how they are related) of their own family
+ * @param allocationsRecordedFirst whether an allocation explains only views recorded after it
+ *     (stricter than the contract, which judges by the allocation's stated times alone)
+ * @param restrictedByName whether a restricted subject's views need the viewer allocated by name
+ *     (stricter than the contract, for which any explaining allocation will do)
  */
 public record NeedToKnowPolicy(
     Set<Rule> rules,
@@ -45,7 +49,9 @@ public record NeedToKnowPolicy(
     int spikeMinSubjectsPerDay,
     double spikeFactor,
     Set<String> restrictedSubjects,
-    Map<String, Map<String, String>> relationships) {
+    Map<String, Map<String, String>> relationships,
+    boolean allocationsRecordedFirst,
+    boolean restrictedByName) {
 
   public NeedToKnowPolicy {
     rules = rules.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(rules));
@@ -89,7 +95,7 @@ public record NeedToKnowPolicy(
         EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Set.of(), Duration.ofDays(30),
         20, 100,
         3.0,
-        Set.of(), Map.of());
+        Set.of(), Map.of(), false, false);
   }
 
   /** Whether {@code team} is {@code allocated} or a team above it in the hierarchy. */

@@ -27,11 +27,16 @@ class NeedToKnowAuditTest {
   private final List<LedgerEntry> log = new ArrayList<>();
 
   private NeedToKnowPolicy policy(Set<Rule> rules) {
+    return policy(rules, false);
+  }
+
+  /** The test department; {@code strict}: allocations must precede views, restricted by name. */
+  private NeedToKnowPolicy policy(Set<Rule> rules, boolean strict) {
     return new NeedToKnowPolicy(rules, Map.of("north-cin", "north-area", "south-cin",
         "south-area"), ZoneId.of("Europe/London"), LocalTime.of(8, 0), LocalTime.of(18, 0),
         EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
         Set.of(java.time.LocalDate.of(2026, 3, 9)), Set.of("edt-1"), Duration.ofDays(30),
-        20, 30, 3.0, Set.of("child-vip"), Map.of("sw-2", Map.of("child-own", "the child")));
+        20, 30, 3.0, Set.of("child-vip"), Map.of("sw-2", Map.of("child-own", "the child")), strict, strict);
   }
 
   private long add(Map<String, Object> event) {
@@ -89,7 +94,11 @@ class NeedToKnowAuditTest {
   }
 
   private List<Finding> run(Rule... rules) {
-    NeedToKnowAudit audit = new NeedToKnowAudit(policy(Set.of(rules)), FROM, TO);
+    return run(false, rules);
+  }
+
+  private List<Finding> run(boolean strict, Rule... rules) {
+    NeedToKnowAudit audit = new NeedToKnowAudit(policy(Set.of(rules), strict), FROM, TO);
     log.forEach(audit::accept);
     return audit.findings();
   }
@@ -130,7 +139,7 @@ class NeedToKnowAuditTest {
   }
 
   @Test
-  void allocationsCannotBeRewrittenOrBackdatedToExplainAView() {
+  void allocationsCannotBeRewrittenAndStrictlyNotBackdated() {
     long stranger = view("sw-9", null, "child-1", WORKING);
     // Recorded after the view, backdated to cover it: not an explanation.
     allocate("a-late", "child-1", "worker", "sw-9", "2026-02-01T00:00:00Z", null);
@@ -147,7 +156,10 @@ class NeedToKnowAuditTest {
     long seven = view("sw-7", null, "child-1", "2026-03-04T10:00:00Z");
     long one = view("sw-1", null, "child-1", "2026-03-04T10:00:00Z");
     long eight = view("sw-8", null, "child-1", "2026-03-04T10:00:00Z");
-    List<Finding> findings = run(Rule.NOT_ALLOCATED);
+    // The contract judges by the allocation's times: the backdated one explains the early view.
+    assertThat(run(Rule.NOT_ALLOCATED)).extracting(f -> f.seqs().get(0)).containsExactly(seven);
+    // allocationsRecordedFirst: an allocation recorded after a view does not explain it.
+    List<Finding> findings = run(true, Rule.NOT_ALLOCATED);
     assertThat(findings).extracting(f -> f.seqs().get(0)).containsExactly(stranger, seven);
     assertThat(findings.get(0).explanation())
         .contains("the only allocations that explain it were recorded after the view");
@@ -164,8 +176,7 @@ class NeedToKnowAuditTest {
         Map.of("north-cin", "north-area", "north-area", "childrens-services",
             "south-area", "childrens-services"), ZoneId.of("Europe/London"), LocalTime.of(8, 0),
         LocalTime.of(18, 0), EnumSet.allOf(DayOfWeek.class), Set.of(), Set.of(),
-        Duration.ofDays(30), 20,
-        100, 3.0, Set.of(), Map.of());
+        Duration.ofDays(30), 20, 100, 3.0, Set.of(), Map.of(), false, false);
     NeedToKnowAudit audit = new NeedToKnowAudit(deep, FROM, TO);
     log.forEach(audit::accept);
     assertThat(audit.findings()).extracting(f -> f.seqs().get(0)).containsExactly(sideways);
@@ -182,14 +193,17 @@ class NeedToKnowAuditTest {
   }
 
   @Test
-  void aRestrictedSubjectNeedsTheViewerAllocatedByNameNotTheirTeam() {
+  void aRestrictedSubjectNeedsAnAllocationOrStrictlyOneByName() {
     allocate("a-1", "child-vip", "team", "north-cin", "2026-02-01T00:00:00Z", null);
     allocate("a-2", "child-vip", "worker", "sw-1", "2026-02-01T00:00:00Z", null);
     long team = view("sw-5", "north-cin", "child-vip", WORKING);
     view("sw-1", "north-cin", "child-vip", WORKING);
-    assertThat(run(Rule.RESTRICTED_SUBJECT)).extracting(f -> f.seqs().get(0))
+    // The contract: any explaining allocation will do, the team's included.
+    assertThat(run(Rule.RESTRICTED_SUBJECT)).isEmpty();
+    // restrictedByName: only the worker allocated by name.
+    assertThat(run(true, Rule.RESTRICTED_SUBJECT)).extracting(f -> f.seqs().get(0))
         .containsExactly(team);
-    assertThat(run(Rule.NOT_ALLOCATED)).isEmpty();
+    assertThat(run(true, Rule.NOT_ALLOCATED)).isEmpty();
   }
 
   @Test
@@ -203,7 +217,7 @@ class NeedToKnowAuditTest {
         ZoneId.of("Europe/London"), LocalTime.of(8, 0), LocalTime.of(18, 0),
         EnumSet.allOf(DayOfWeek.class), Set.of(), Set.of(), Duration.ofDays(30), 20, 100, 3.0,
         Set.of(),
-        Map.of());
+        Map.of(), false, false);
     NeedToKnowAudit audit = new NeedToKnowAudit(anyDay, Instant.parse("2026-10-01T00:00:00Z"),
         Instant.parse("2026-11-01T00:00:00Z"));
     log.forEach(audit::accept);
@@ -320,7 +334,7 @@ class NeedToKnowAuditTest {
         ZoneId.of("Europe/London"), LocalTime.of(8, 0), LocalTime.of(18, 0),
         EnumSet.allOf(DayOfWeek.class), Set.of(), Set.of(), Duration.ofDays(30), 20, 100, 7.0,
         Set.of(),
-        Map.of());
+        Map.of(), false, false);
     NeedToKnowAudit audit = new NeedToKnowAudit(strict, FROM, TO);
     log.forEach(audit::accept);
     assertThat(audit.findings()).isEmpty();
@@ -378,7 +392,7 @@ class NeedToKnowAuditTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NeedToKnowPolicy(
         Set.of(), Map.of("a", "b", "b", "a"), ZoneId.of("UTC"), LocalTime.of(8, 0),
         LocalTime.of(18, 0), Set.of(), Set.of(), Set.of(), Duration.ZERO, 1, 1, 1, Set.of(),
-        Map.of()))
+        Map.of(), false, false))
         .hasMessageContaining("cycle");
   }
 }
