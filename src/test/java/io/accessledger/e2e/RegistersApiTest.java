@@ -59,6 +59,9 @@ class RegistersApiTest {
         "COURT_ORDER_DETAILS_MISSING");
     share("r-not-shared", "2026-03-07T10:00:00Z", "DO_NOT_SHARE", "LEGAL_OBLIGATION",
         "\"UKGDPR-6-1-c\"", "Northshire School", "hos-1", "");
+    // Approved by the manager who made it: no second person signed it off.
+    share("r-share-self", "2026-03-08T10:00:00Z", "SHARE", "SERIOUS_HARM_RISK", harm,
+        "Northshire Police", "tm-1", "", "SHARE_NOT_APPROVED");
 
     String evaluation = "\"UKGDPR-6-1-e\",\"UKGDPR-9-2-j\",\"DPA2018-S1-P4\"";
     extract("r-extract-ok", "2025-06-02T10:00:00Z", "WWCSC-FAMILY-VALUED", true,
@@ -208,7 +211,8 @@ class RegistersApiTest {
         .containsExactlyEntriesOf(only(SHARES, "r-share-unapproved", "r-share-harm-basis",
             "r-share-crime"));
     assertThat(read("/v1/registers/shares?flagged=true")).containsExactlyEntriesOf(only(SHARES,
-        "r-share-unapproved", "r-share-harm-basis", "r-share-crime-basis", "r-share-court-late"));
+        "r-share-unapproved", "r-share-harm-basis", "r-share-crime-basis", "r-share-court-late",
+        "r-share-self"));
     assertThat(read("/v1/registers/shares?flagged=false")).containsExactlyEntriesOf(only(SHARES,
         "r-share-ok", "r-share-crime", "r-not-shared"));
     assertThat(read("/v1/registers/shares?decision=DO_NOT_SHARE"))
@@ -217,7 +221,7 @@ class RegistersApiTest {
         .containsOnlyKeys("r-share-crime-basis");
     assertThat(read("/v1/registers/shares?recipient=northshire%20POLICE")).containsOnlyKeys(
         "r-share-ok", "r-share-unapproved", "r-share-harm-basis", "r-share-crime",
-        "r-share-crime-basis");
+        "r-share-crime-basis", "r-share-self");
     assertThat(read("/v1/registers/extracts?agreement=WWCSC-FAMILY-VALUED&flagged=true"))
         .containsExactlyEntriesOf(only(EXTRACTS, "r-extract-late", "r-extract-elsewhere"));
     assertThat(read("/v1/registers/extracts?recipient=Data%20Brokers%20plc"))
