@@ -1,5 +1,6 @@
 package io.accessledger.audit;
 
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -53,8 +54,10 @@ final class VolumeSpikes {
     List<Window> hours = spikes(views, at -> at.truncatedTo(ChronoUnit.HOURS), v -> true,
         policy.spikeMinSubjects());
     Set<Long> inSpikedHours = new HashSet<>();
+    Set<String> spikedDays = new HashSet<>();
     for (Window hour : hours) {
       inSpikedHours.addAll(hour.seqs);
+      spikedDays.add(hour.actor + "\u0000" + hour.start.toLocalDate());
       findings.add(finding(hour, "between " + hour.start.toOffsetDateTime() + " and "
               + hour.start.plusHours(1).toOffsetDateTime(), "an active hour",
           policy.spikeMinSubjects() + " in an hour"));
@@ -63,22 +66,13 @@ final class VolumeSpikes {
     // 400 across the rest of the day are two findings, not one.
     for (Window day : spikes(views, at -> at.toLocalDate().atStartOfDay(at.getZone()),
         v -> !inSpikedHours.contains(v.seq()), policy.spikeMinSubjectsPerDay())) {
-      findings.add(finding(day, "on " + day.start.toLocalDate()
-              + (day.seqs.size() < countOn(views, day) ? " (besides its spiked hours)" : ""),
+      LocalDate date = day.start.toLocalDate();
+      findings.add(finding(day, "on " + date
+              + (spikedDays.contains(day.actor + "\u0000" + date) ? " (besides its spiked hours)"
+                  : ""),
           "an active day", policy.spikeMinSubjectsPerDay() + " in a day"));
     }
     return findings;
-  }
-
-  private int countOn(List<ViewEntry> views, Window day) {
-    int n = 0;
-    for (ViewEntry view : views) {
-      if (view.actor().equals(day.actor) && view.at().atZone(policy.zone()).toLocalDate()
-          .equals(day.start.toLocalDate())) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private Finding finding(Window window, String when, String unit, String floor) {

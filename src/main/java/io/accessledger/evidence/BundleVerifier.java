@@ -153,16 +153,11 @@ public final class BundleVerifier {
     }
     HistoryChain chain = new HistoryChain(linkKey, -1);
     List<LedgerEntry> decoded = new ArrayList<>(entries.size());
-    for (JsonNode entry : entries) {
-      long seq = number(entry, "seq", "an entry");
-      byte[] leaf = provenBytes(entry, "entry " + seq, checkpoint);
-      try {
-        decoded.add(chain.next(seq, leaf));
-      } catch (HistoryChain.BrokenChainException e) {
-        throw new BundleException(problem(e.kind()), e.getMessage(), e);
-      }
-    }
     try {
+      for (JsonNode entry : entries) {
+        long seq = number(entry, "seq", "an entry");
+        decoded.add(chain.next(seq, provenBytes(entry, "entry " + seq, checkpoint)));
+      }
       chain.requireHead(head);
     } catch (HistoryChain.BrokenChainException e) {
       throw new BundleException(problem(e.kind()), e.getMessage(), e);
