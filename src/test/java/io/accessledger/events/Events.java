@@ -1,6 +1,7 @@
 package io.accessledger.events;
 
 import io.accessledger.ledger.json.CanonicalJson;
+import io.accessledger.support.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ final class Events {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
       }
-      return asMap(mutable(CanonicalJson.parse(in.readAllBytes())));
+      return asMap(JsonValues.mutable(CanonicalJson.parse(in.readAllBytes())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -112,19 +113,6 @@ final class Events {
     return Integer.parseInt(step.substring(1, step.length() - 1));
   }
 
-  private static Object mutable(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put((String) k, mutable(v)));
-      return copy;
-    }
-    if (value instanceof List<?> list) {
-      List<Object> copy = new ArrayList<>();
-      list.forEach(v -> copy.add(mutable(v)));
-      return copy;
-    }
-    return value;
-  }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(Object value) {

@@ -1,8 +1,8 @@
 package io.accessledger.registers;
 
 import io.accessledger.ledger.json.CanonicalJson;
+import io.accessledger.support.JsonValues;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,20 +116,7 @@ final class RegisterEvents {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parse(String json) {
-    return (Map<String, Object>) mutable(CanonicalJson.parse(json));
+    return (Map<String, Object>) JsonValues.mutable(CanonicalJson.parse(json));
   }
 
-  private static Object mutable(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put((String) k, mutable(v)));
-      return copy;
-    }
-    if (value instanceof List<?> list) {
-      List<Object> copy = new ArrayList<>();
-      list.forEach(v -> copy.add(mutable(v)));
-      return copy;
-    }
-    return value;
-  }
 }
