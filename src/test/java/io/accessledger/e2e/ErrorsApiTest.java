@@ -117,7 +117,10 @@ class ErrorsApiTest {
     refused(413, "at most 1048576", () -> SERVER.post(ingest, "/v1/events", big.toString()));
     // A declared length over the limit is refused before the body is read, so the client may
     // not manage to send it all: sent over a raw socket, headers and the first bytes only.
-    refused(413, "1048576", () -> SERVER.rawPost(ingest, "/v1/events/batch", 2_000_000, "[" + big));
+    // (Only the first kilobyte: the server may answer and close while a larger write is under
+    // way, and the client would see a broken pipe instead of the answer.)
+    refused(413, "1048576", () -> SERVER.rawPost(ingest, "/v1/events/batch", 2_000_000,
+        "[" + big.substring(0, 1024)));
     List<String> many = new ArrayList<>();
     for (int i = 0; i < 1001; i++) {
       many.add(Json.view("e-many-" + i, "c", "w"));
