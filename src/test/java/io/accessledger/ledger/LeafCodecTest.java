@@ -100,7 +100,15 @@ class LeafCodecTest {
     assertRefused(good.replace("\"seq\":7", "\"seq\":-7"), "negative");
     assertRefused(good.replace("\"seq\":7", "\"seq\":\"7\""), "seq must be Long");
     assertRefused(good.replace(PREV.hex(), PREV.hex().toUpperCase()), "prev");
+    assertRefused(good.replace(PREV.hex(), PREV.hex().substring(1)), "prev");
+    assertRefused(good.replace(PREV.hex(), PREV.hex().substring(1) + "g"), "prev");
     assertRefused(good.replace("10:15:30.123Z", "10:15:30Z"), "receivedAt");
+    assertRefused(good.replace("10:15:30.123Z", "10:15:30.123+00:00"), "receivedAt");
+    assertRefused(good.replace("2026-11-23T", "2026-11-23 "), "receivedAt");
+    // Only ASCII digits: an Arabic-Indic digit is a digit to Character.isDigit, not to the format.
+    assertRefused(good.replace("2026-11-23T", "2026-11-2٣T"), "receivedAt");
+    assertRefused(good.replace("{\"event\":{", "{\"event\":{\"\\/\":1,"), "canonical form");
+    assertRefused(good.replace(",\"v\":1}", ",\"v\":-0}"), "canonical form");
     assertRefused(good.replace("\"record:case-note/n/1\":3", "\"record:case-note/n/1\":-2"), "links");
     assertRefused(good.substring(0, good.length() - 1), "not valid JSON");
     assertRefused("[]", "not a JSON object");

@@ -82,7 +82,22 @@ public final class CanonicalJson {
    *     as 0 (and so is not canonical).
    */
   public static Object parse(byte[] utf8) {
-    return StrictJsonParser.parse(utf8);
+    return StrictJsonParser.parse(utf8, false);
+  }
+
+  /**
+   * Parses {@code utf8} as {@link #parse(byte[])} does, and accepts it only if it is exactly the
+   * canonical form of its value: {@code serialize(parseCanonical(b))} equals {@code b} for every
+   * {@code b} it returns for. One pass, with no re-serialisation: this is how stored leaves are
+   * read, so it is on {@code verify}'s hot path. {@link #isCanonical} is the plain
+   * serialise-and-compare definition it is tested against.
+   *
+   * @throws CanonicalJsonException as {@link #parse(byte[])}, and also, with {@link
+   *     CanonicalJsonException#isNonCanonicalForm()} true, for white space, keys out of order,
+   *     {@code -0}, or an escape the canonical form does not use
+   */
+  public static Object parseCanonical(byte[] utf8) {
+    return StrictJsonParser.parse(utf8, true);
   }
 
   /**

@@ -13,17 +13,20 @@ public final class CanonicalJsonException extends RuntimeException {
   private final String path;
   private final long offset;
   private final boolean wellFormed;
+  private final boolean nonCanonicalForm;
 
   CanonicalJsonException(String problem, String path, long offset) {
-    this(problem, path, offset, false);
+    this(problem, path, offset, false, false);
   }
 
-  CanonicalJsonException(String problem, String path, long offset, boolean wellFormed) {
+  CanonicalJsonException(
+      String problem, String path, long offset, boolean wellFormed, boolean nonCanonicalForm) {
     super(offset < 0 ? problem + " at " + path : problem + " at byte " + offset + ", path " + path);
     this.problem = problem;
     this.path = path;
     this.offset = offset;
     this.wellFormed = wellFormed;
+    this.nonCanonicalForm = nonCanonicalForm;
   }
 
   /**
@@ -32,6 +35,14 @@ public final class CanonicalJsonException extends RuntimeException {
    */
   public boolean isWellFormed() {
     return wellFormed;
+  }
+
+  /**
+   * True when {@link CanonicalJson#parseCanonical} refused strict JSON holding an acceptable value
+   * only because the bytes are not its canonical form (white space, key order, an escape, -0).
+   */
+  public boolean isNonCanonicalForm() {
+    return nonCanonicalForm;
   }
 
   /** What is wrong, without the location. */

@@ -11,12 +11,21 @@ import java.util.Map;
  * A strict RFC 8259 parser over UTF-8 bytes into the ledger's JSON model. See {@link
  * CanonicalJson#parse(byte[])} for what is refused.
  *
+ * <p>In canonical mode ({@link CanonicalJson#parseCanonical}) it also refuses, in the same pass,
+ * everything that would make the bytes differ from what {@link CanonicalWriter} writes for the
+ * value they hold: white space, keys out of UTF-16 order, {@code -0}, and any escape other than the
+ * writer's own ({@code \" \\ \b \t \n \f \r}, lowercase <code>&#92;u00xx</code> for the other
+ * controls). Those are the only freedoms strict JSON leaves once floats, leading zeros, overlong
+ * UTF-8 and duplicate keys are refused, so a value accepted here re-serialises to exactly its input
+ * (checked against serialise-and-compare in {@code CanonicalParseCrossCheckTest}).
+ *
  * <p>It keeps the current JSON path in two small arrays (bounded by {@link
  * CanonicalJson#MAX_DEPTH}) and formats it only when reporting an error.
  */
 final class StrictJsonParser {
   private final byte[] in;
   private final int end;
+  private final boolean canonical;
   private int pos;
   private int depth;
 
@@ -26,13 +35,18 @@ final class StrictJsonParser {
   private final String[] keys = new String[CanonicalJson.MAX_DEPTH + 1];
   private final int[] indexes = new int[CanonicalJson.MAX_DEPTH + 1];
 
-  private StrictJsonParser(byte[] in) {
+  private StrictJsonParser(byte[] in, boolean canonical) {
     this.in = in;
     this.end = in.length;
+    this.canonical = canonical;
   }
 
-  static Object parse(byte[] utf8) {
-    StrictJsonParser p = new StrictJsonParser(utf8);
+  /**
+   * Parses {@code utf8}; with {@code canonical}, also refuses any input that is not byte-for-byte
+   * the canonical form of its value.
+   */
+  static Object parse(byte[] utf8, boolean canonical) {
+    StrictJsonParser p = new StrictJsonParser(utf8, canonical);
     Object value = p.value();
     p.skipWhitespace();
     if (p.pos < p.end) {
@@ -89,6 +103,7 @@ final class StrictJsonParser {
       return Map.of();
     }
     Map<String, Object> map = new LinkedHashMap<>();
+    String previousKey = null;
     while (true) {
       skipWhitespace();
       if (pos >= end || in[pos] != '"') {
@@ -102,6 +117,12 @@ final class StrictJsonParser {
       if (map.containsKey(key)) {
         throw error("duplicate key " + JsonPath.quoted(key) + " is refused", keyAt);
       }
+      // String.compareTo orders by UTF-16 code units, as RFC 8785 section 3.2.3 sorts keys.
+      if (canonical && previousKey != null && previousKey.compareTo(key) > 0) {
+        throw notCanonical("key " + JsonPath.quoted(key) + " is out of order after "
+            + JsonPath.quoted(previousKey) + " (keys sort by UTF-16 code units)", keyAt);
+      }
+      previousKey = key;
       skipWhitespace();
       if (pos >= end || in[pos] != ':') {
         throw error(
@@ -204,6 +225,9 @@ final class StrictJsonParser {
       String text = new String(in, start, pos - start, StandardCharsets.US_ASCII);
       throw refusal(CanonicalJson.outOfRange(text), start);
     }
+    if (canonical && negative && magnitude == 0) {
+      throw notCanonical("-0 is written 0", start);
+    }
     return negative ? -magnitude : magnitude;
   }
 
@@ -257,6 +281,9 @@ final class StrictJsonParser {
       throw error("unexpected end of input inside an escape", pos);
     }
     byte e = in[pos++];
+    if (canonical && e == '/') {
+      throw notCanonical("'/' is written unescaped", at);
+    }
     switch (e) {
       case '"':
         sb.append('"');
@@ -297,13 +324,37 @@ final class StrictJsonParser {
         pos += 2;
         char low = hex4(lowAt);
         if (Character.isLowSurrogate(low)) {
+          if (canonical) {
+            throw notCanonical(CanonicalJson.codePoint(Character.toCodePoint(c, low))
+                + " is written unescaped", at);
+          }
           sb.append(c).append(low);
           return;
         }
       }
       throw refusal("lone surrogate " + CanonicalJson.codePoint(c) + " in string", at);
     }
+    if (canonical) {
+      checkCanonicalUnicodeEscape(c, at);
+    }
     sb.append(c);
+  }
+
+  /**
+   * The writer escapes with <code>&#92;u</code> only the controls that have no short form, in
+   * lowercase hex; every other character it writes as itself or in short form.
+   */
+  private void checkCanonicalUnicodeEscape(char c, int at) {
+    boolean shortForm = c == '\b' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    if (c >= 0x20 || shortForm) {
+      throw notCanonical(CanonicalJson.codePoint(c) + " is written "
+          + (c == '"' || c == '\\' || shortForm ? "as a short escape" : "unescaped"), at);
+    }
+    for (int k = pos - 4; k < pos; k++) {
+      if (in[k] >= 'A' && in[k] <= 'F') {
+        throw notCanonical("\\u escapes are written in lowercase hex", at);
+      }
+    }
   }
 
   private char hex4(int escapeAt) {
@@ -373,6 +424,9 @@ final class StrictJsonParser {
       if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
         return;
       }
+      if (canonical) {
+        throw notCanonical("white space between tokens", pos);
+      }
       pos++;
     }
   }
@@ -402,7 +456,16 @@ final class StrictJsonParser {
     return error(problem, offset, false);
   }
 
+  /** Strict JSON holding an acceptable value, written other than in its canonical form. */
+  private CanonicalJsonException notCanonical(String problem, int offset) {
+    return new CanonicalJsonException("not canonical: " + problem, path(), offset, true, true);
+  }
+
   private CanonicalJsonException error(String problem, int offset, boolean wellFormed) {
+    return new CanonicalJsonException(problem, path(), offset, wellFormed, false);
+  }
+
+  private String path() {
     StringBuilder path = new StringBuilder(JsonPath.ROOT);
     for (int d = 1; d <= segments; d++) {
       if (keys[d] == null) {
@@ -411,6 +474,6 @@ final class StrictJsonParser {
         JsonPath.appendKey(path, keys[d]);
       }
     }
-    return new CanonicalJsonException(problem, path.toString(), offset, wellFormed);
+    return path.toString();
   }
 }

@@ -70,7 +70,7 @@ class CanonicalJsonRandomTest {
         .isEqualTo(canonical);
   }
 
-  private static Object randomValue(Random r, int depth) {
+  static Object randomValue(Random r, int depth) {
     int kind = r.nextInt(depth >= 5 ? 6 : 8);
     switch (kind) {
       case 0:
@@ -193,7 +193,7 @@ class CanonicalJsonRandomTest {
   }
 
   /** Valid, non-canonical JSON for {@code value}. */
-  private static String noisy(Object value, Random r) {
+  static String noisy(Object value, Random r) {
     String ws = new String[] {"", "", " ", "\n", "\t", "\r\n  "}[r.nextInt(6)];
     if (value instanceof Map<?, ?> map) {
       List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
