@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -220,7 +219,7 @@ public final class LedgerVerifier {
       if (entry.source().isEmpty()) {
         return new Problem(seq, "entry " + seq + " has an empty source");
       }
-      String linkProblem = checkLinks(seq, entry, leaf.linkKeys());
+      String linkProblem = checkLinks(seq, leaf);
       if (linkProblem != null) {
         return new Problem(seq, linkProblem);
       }
@@ -238,16 +237,16 @@ public final class LedgerVerifier {
       return null;
     }
 
-    private String checkLinks(long seq, LedgerEntry entry, List<String> keys) {
-      Map<String, Long> links = entry.links();
-      if (links.size() != keys.size() || !links.keySet().containsAll(keys)) {
-        return "entry " + seq + " links " + new TreeSet<>(links.keySet())
-            + ", but its event names " + keys;
+    private String checkLinks(long seq, DecodedLeaf leaf) {
+      if (leaf.linksProblem() != null) {
+        return leaf.linksProblem();
       }
-      for (String linkKey : keys) {
+      List<String> keys = leaf.linkKeys();
+      for (int i = 0; i < keys.size(); i++) {
+        String linkKey = keys.get(i);
         long[] head = heads.get(linkKey);
         long want = head == null ? -1 : head[0];
-        long got = links.get(linkKey);
+        long got = leaf.linkedSeqs()[i];
         if (got != want) {
           return "entry " + seq + " links " + linkKey + " to seq " + got + ", want " + want
               + " (an entry naming it is missing, added or moved)";
@@ -266,17 +265,20 @@ public final class LedgerVerifier {
       int level = computed.id().level();
       NodeCursor cursor = nodeCursors.computeIfAbsent(level, l -> new NodeCursor(snapshot.nodesAtLevel(l)));
       StoredNode stored = cursor.next();
-      String where = "the Merkle node at level " + level + ", index " + computed.id().index()
-          + " (entries " + computed.id().firstLeaf() + " to "
-          + (computed.id().firstLeaf() + computed.id().leafCount() - 1) + ")";
       if (stored == null || !stored.id().equals(computed.id())) {
-        return where + " is missing from storage";
+        return where(computed) + " is missing from storage";
       }
       if (!stored.hash().equals(computed.hash())) {
-        return where + " is stored as " + stored.hash() + " but its children hash to "
+        return where(computed) + " is stored as " + stored.hash() + " but its children hash to "
             + computed.hash();
       }
       return null;
+    }
+
+    private static String where(StoredNode node) {
+      NodeId id = node.id();
+      return "the Merkle node at level " + id.level() + ", index " + id.index() + " (entries "
+          + id.firstLeaf() + " to " + (id.firstLeaf() + id.leafCount() - 1) + ")";
     }
 
     private String checkNodeCursorsExhausted() {

@@ -264,6 +264,25 @@ class LedgerVerifierTest {
   }
 
   @Test
+  void linkIndexRowsUnderAKeyIdThatNamesNoKeyAreNamed() throws Exception {
+    TestLedger.tamper(db, "INSERT INTO link_index (key_id, seq) VALUES (99999, 3), (99999, 7),"
+        + " (99998, 5)");
+    VerificationResult result = verify();
+    assertThat(result.firstBadSeq()).hasValue(7);
+    assertThat(result.problem())
+        .isEqualTo("the link index holds 3 rows for key ids that name no key (index edited)");
+  }
+
+  @Test
+  void aKeyWithNoIndexRowsIsNamed() throws Exception {
+    TestLedger.tamper(db, "DELETE FROM link_index WHERE key_id ="
+        + " (SELECT id FROM link_keys WHERE link_key = 'subject:child-5')");
+    VerificationResult result = verify();
+    assertThat(result.problem()).contains("the link index lists 0 entries for subject:child-5,"
+        + " the latest seq -1");
+  }
+
+  @Test
   void aReplacedRowIsRefusedByTheDatabase() {
     try (SqliteLedgerStore store = TestLedger.openStore(db)) {
       assertThatThrownBy(() -> store.jdbi().useHandle(h -> h.execute(

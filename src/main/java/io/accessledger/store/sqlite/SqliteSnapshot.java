@@ -90,10 +90,15 @@ final class SqliteSnapshot implements LedgerSnapshot {
   @Override
   public Stream<LinkKeySummary> linkIndexSummary() {
     return handle
-        .createQuery("SELECT k.link_key, COALESCE(MAX(i.seq), -1), COUNT(i.seq)"
-            + " FROM link_keys k LEFT JOIN link_index i ON i.key_id = k.id GROUP BY k.id"
-            + " UNION ALL SELECT NULL, COALESCE(MAX(seq), -1), COUNT(*) FROM link_index"
-            + " WHERE key_id NOT IN (SELECT id FROM link_keys) HAVING COUNT(*) > 0")
+        // One pass over the index, grouped in its key order (materialised once, as the key ids
+        // naming no key are summed from the same groups), then the keys it has no rows for.
+        .createQuery("WITH s AS MATERIALIZED (SELECT key_id, MAX(seq) AS latest, COUNT(*) AS n"
+            + " FROM link_index GROUP BY key_id)"
+            + " SELECT k.link_key, s.latest, s.n FROM s JOIN link_keys k ON k.id = s.key_id"
+            + " UNION ALL SELECT k.link_key, -1, 0 FROM link_keys k"
+            + " WHERE NOT EXISTS (SELECT 1 FROM link_index i WHERE i.key_id = k.id)"
+            + " UNION ALL SELECT NULL, MAX(s.latest), SUM(s.n) FROM s"
+            + " WHERE s.key_id NOT IN (SELECT id FROM link_keys) HAVING COUNT(*) > 0")
         .setFetchSize(1024)
         .map((rs, ctx) -> new LinkKeySummary(rs.getString(1), rs.getLong(2), rs.getLong(3)))
         .stream();
