@@ -1,8 +1,8 @@
 package io.accessledger.ledger;
 
+import io.accessledger.ledger.json.ByteSink;
 import io.accessledger.ledger.json.CanonicalJson;
 import io.accessledger.ledger.json.CanonicalJsonException;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -56,20 +56,22 @@ public final class LeafCodec {
       Digest prev,
       String receivedAt,
       String source) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(canonicalEvent.length + 256);
-    ascii(out, "{\"event\":");
-    out.writeBytes(canonicalEvent);
-    ascii(out, ",\"links\":");
-    out.writeBytes(CanonicalJson.serialize(links));
-    ascii(out, ",\"prev\":\"");
-    ascii(out, prev.hex());
-    ascii(out, "\",\"receivedAt\":\"");
-    ascii(out, receivedAt);
-    ascii(out, "\",\"seq\":");
-    ascii(out, Long.toString(seq));
-    ascii(out, ",\"source\":");
-    out.writeBytes(CanonicalJson.serialize(source));
-    ascii(out, ",\"v\":" + VERSION + "}");
+    // One buffer sized for the whole leaf, written in place: this runs once per entry on the
+    // single writer thread.
+    ByteSink out = new ByteSink(canonicalEvent.length + 160 + 48 * links.size());
+    out.appendAscii("{\"event\":");
+    out.appendRaw(canonicalEvent);
+    out.appendAscii(",\"links\":");
+    CanonicalJson.serialize(links, out);
+    out.appendAscii(",\"prev\":\"");
+    out.appendAscii(prev.hex());
+    out.appendAscii("\",\"receivedAt\":\"");
+    out.appendAscii(receivedAt);
+    out.appendAscii("\",\"seq\":");
+    out.appendAscii(Long.toString(seq));
+    out.appendAscii(",\"source\":");
+    CanonicalJson.serialize(source, out);
+    out.appendAscii(",\"v\":" + VERSION + "}");
     return out.toByteArray();
   }
 
@@ -218,9 +220,5 @@ public final class LeafCodec {
 
   private static String describe(Object value) {
     return value == null ? "nothing" : value.getClass().getSimpleName() + " " + value;
-  }
-
-  private static void ascii(ByteArrayOutputStream out, String s) {
-    out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
   }
 }

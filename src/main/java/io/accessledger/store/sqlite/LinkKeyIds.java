@@ -1,6 +1,6 @@
 package io.accessledger.store.sqlite;
 
-import java.util.LinkedHashMap;
+import io.accessledger.ledger.GenerationalCache;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,18 +10,10 @@ import java.util.Optional;
  * transaction's new ids are never added), and the bound keeps memory flat.
  */
 final class LinkKeyIds {
-  private final Map<String, Long> ids;
+  private final GenerationalCache<String, Long> ids;
 
   LinkKeyIds(int capacity) {
-    this.ids =
-        new LinkedHashMap<>(1024, 0.75f, true) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > capacity;
-          }
-        };
+    this.ids = new GenerationalCache<>(capacity);
   }
 
   synchronized Optional<Long> get(String linkKey) {
@@ -29,6 +21,6 @@ final class LinkKeyIds {
   }
 
   synchronized void putAll(Map<String, Long> committed) {
-    ids.putAll(committed);
+    committed.forEach(ids::put);
   }
 }
