@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  */
 final class EventIdIndexCheck implements AutoCloseable {
   private final LedgerSnapshot snapshot;
+  private final boolean readAhead;
   private Stream<RecordedEventId> stream;
+  private PrefetchingIterator<RecordedEventId> prefetched;
   private Iterator<RecordedEventId> rows;
   private RecordedEventId nextRow;
   private boolean rowsDone;
@@ -29,8 +31,15 @@ final class EventIdIndexCheck implements AutoCloseable {
   /** The seq being checked: where reading stopped, if a row cannot be read. */
   private long position;
 
-  EventIdIndexCheck(LedgerSnapshot snapshot) {
+  /**
+   * @param snapshot where the index rows are read, a snapshot of exactly the state the leaves are
+   *     read from
+   * @param readAhead whether to read them on a thread of their own ({@link PrefetchingIterator});
+   *     only when {@code snapshot} is not also being read by the caller's thread
+   */
+  EventIdIndexCheck(LedgerSnapshot snapshot, boolean readAhead) {
     this.snapshot = snapshot;
+    this.readAhead = readAhead;
   }
 
   /**
@@ -139,8 +148,13 @@ final class EventIdIndexCheck implements AutoCloseable {
 
   private RecordedEventId readRow() {
     if (rows == null) {
-      stream = snapshot.eventIds();
-      rows = stream.iterator();
+      if (readAhead) {
+        prefetched = new PrefetchingIterator<>(snapshot::eventIds, "verify-event-ids");
+        rows = prefetched;
+      } else {
+        stream = snapshot.eventIds();
+        rows = stream.iterator();
+      }
     }
     try {
       if (rows.hasNext()) {
@@ -173,6 +187,9 @@ final class EventIdIndexCheck implements AutoCloseable {
 
   @Override
   public void close() {
+    if (prefetched != null) {
+      prefetched.close();
+    }
     if (stream != null) {
       stream.close();
     }

@@ -60,13 +60,42 @@ public final class LedgerVerifier {
   /** Runs the full check. */
   public VerificationResult verify() {
     try (LedgerSnapshot snapshot = store.snapshot()) {
-      Run run = new Run(snapshot);
+      LedgerSnapshot twin = twinOf(snapshot);
       try {
-        return run.execute();
+        Run run = new Run(snapshot, twin);
+        try {
+          return run.execute();
+        } finally {
+          run.closeCursors();
+        }
       } finally {
-        run.closeCursors();
+        if (twin != null) {
+          twin.close();
+        }
       }
     }
+  }
+
+  /**
+   * A second snapshot of the same state as {@code snapshot}, for reading the event-id index on
+   * another thread, or null (then everything is read through {@code snapshot}, one thing at a
+   * time). Every commit of the log adds entries and a checkpoint, so two snapshots with the same
+   * size and the same latest signed checkpoint were taken between the same two commits. If an
+   * append lands between opening the two, they differ and the twin is not used.
+   */
+  private LedgerSnapshot twinOf(LedgerSnapshot snapshot) {
+    LedgerSnapshot twin;
+    try {
+      twin = store.snapshot();
+    } catch (RuntimeException e) {
+      return null; // e.g. a store with a single connection
+    }
+    if (twin.size() == snapshot.size()
+        && twin.latestCheckpoint().equals(snapshot.latestCheckpoint())) {
+      return twin;
+    }
+    twin.close();
+    return null;
   }
 
   private final class Run {
@@ -83,9 +112,11 @@ public final class LedgerVerifier {
     private Digest prev = Digest.ZERO;
     private Deferred deferred;
 
-    Run(LedgerSnapshot snapshot) {
+    Run(LedgerSnapshot snapshot, LedgerSnapshot twin) {
       this.snapshot = snapshot;
-      this.eventIds = new EventIdIndexCheck(snapshot);
+      this.eventIds = twin == null
+          ? new EventIdIndexCheck(snapshot, false)
+          : new EventIdIndexCheck(twin, true);
     }
 
     VerificationResult execute() {
