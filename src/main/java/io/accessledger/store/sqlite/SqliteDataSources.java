@@ -1,9 +1,15 @@
 package io.accessledger.store.sqlite;
 
 import com.codahale.metrics.MetricRegistry;
+import io.accessledger.store.StoreException;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -30,8 +36,18 @@ public final class SqliteDataSources {
     return dataSource;
   }
 
+  /**
+   * The page size of a database this code creates. Measured with {@code scripts/bench} (the
+   * same-rows baseline: plain SQLite writing exactly the ledger's rows), 32 KiB pages write the
+   * ledger about a fifth faster than SQLite's default 4 KiB: each group commit dirties index pages
+   * all over the per-key and event-id indexes, and larger pages mean fewer of them and shallower
+   * trees. A database made before keeps the page size it was made with.
+   */
+  public static final int NEW_DATABASE_PAGE_SIZE = 32_768;
+
   /** A pool of up to {@code maxConnections} connections to {@code file}, which is created if absent. */
   public static ManagedDataSource pooled(Path file, MetricRegistry metrics, int maxConnections) {
+    createIfAbsent(file);
     DataSourceFactory factory = new DataSourceFactory();
     factory.setDriverClass("org.sqlite.JDBC");
     factory.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
@@ -57,5 +73,28 @@ public final class SqliteDataSources {
     factory.setInitializationQuery("PRAGMA wal_autocheckpoint = 16384");
     factory.setAutoCommitByDefault(true);
     return factory.build(metrics, "sqlite");
+  }
+
+  /**
+   * Makes an empty WAL database with {@link #NEW_DATABASE_PAGE_SIZE} pages, unless {@code file}
+   * already holds one. The page size can only be chosen before the file has a header, so this runs
+   * before any pooled connection (whose pragmas switch on WAL at once) opens it. An empty file, as
+   * {@code LedgerFactory} creates with owner-only permissions, is a database without a header yet.
+   */
+  private static void createIfAbsent(Path file) {
+    try {
+      if (Files.exists(file) && Files.size(file) > 0) {
+        return;
+      }
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot read the ledger database " + file + ": " + e.getMessage(), e);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA page_size = " + NEW_DATABASE_PAGE_SIZE);
+      s.execute("PRAGMA journal_mode = WAL"); // writes the header, fixing the page size
+    } catch (SQLException e) {
+      throw new StoreException("cannot create the ledger database " + file + ": " + e.getMessage(), e);
+    }
   }
 }
