@@ -37,6 +37,21 @@ public record NodeId(int level, long index) {
     }
   }
 
+  /**
+   * Mixes level and index. The record's own hash, {@code 31 * level + index}, gives (L, i) and
+   * (L + 1, i - 31) the same value, so the node caches' buckets filled with collisions.
+   */
+  @Override
+  public int hashCode() {
+    long h = (index << 6 | level) * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof NodeId that && level == that.level && index == that.index;
+  }
+
   /** A leaf's own node: level 0. */
   public static NodeId leaf(long index) {
     return new NodeId(0, index);

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -119,11 +118,7 @@ public final class SqliteLedgerStore implements LedgerStore {
 
   @Override
   public Optional<StoredLeaf> leaf(long seq) {
-    return jdbi.withHandle(handle -> {
-      try (Stream<StoredLeaf> one = SqliteSnapshot.leaves(handle, seq, seq + 1)) {
-        return one.findFirst();
-      }
-    });
+    return leaves(List.of(seq)).stream().findFirst();
   }
 
   @Override
