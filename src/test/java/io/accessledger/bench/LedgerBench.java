@@ -177,7 +177,8 @@ public final class LedgerBench {
         s.execute("PRAGMA page_size=" + SqliteDataSources.NEW_DATABASE_PAGE_SIZE); // as the ledger's
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=FULL");
-        s.execute("PRAGMA wal_autocheckpoint=16384"); // as the ledger's own connections
+        s.execute("PRAGMA wal_autocheckpoint=" // as the ledger's own connections
+            + SqliteDataSources.walAutocheckpointPages(SqliteDataSources.NEW_DATABASE_PAGE_SIZE));
         s.execute("CREATE TABLE raw (seq INTEGER PRIMARY KEY, leaf BLOB NOT NULL)");
       }
       c.setAutoCommit(false);

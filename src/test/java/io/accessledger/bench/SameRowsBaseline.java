@@ -1,5 +1,6 @@
 package io.accessledger.bench;
 
+import io.accessledger.store.sqlite.SqliteDataSources;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,10 +59,7 @@ final class SameRowsBaseline {
       // A node over leaves [index * 2^level, (index + 1) * 2^level) is made with its last leaf.
       query(c, "SELECT node_id, hash FROM merkle_nodes ORDER BY node_id", rs -> {
         long id = rs.getLong(1);
-        long level = id >>> 48;
-        long index = id & ((1L << 48) - 1);
-        baseline.at(ends, ((index + 1) << level) - 1).nodes()
-            .add(new Object[] {id, rs.getBytes(2)});
+        baseline.at(ends, lastLeaf(id)).nodes().add(new Object[] {id, rs.getBytes(2)});
       });
       query(c, "SELECT source, event_id, seq, content_hash FROM event_ids ORDER BY seq", rs ->
           baseline.at(ends, rs.getLong(3)).eventIds()
@@ -70,7 +68,9 @@ final class SameRowsBaseline {
     for (Batch batch : baseline.batches) {
       batch.links().sort(Comparator.<Object[]>comparingLong(r -> (Long) r[0])
           .thenComparingLong(r -> (Long) r[1]));
-      batch.nodes().sort(Comparator.comparingLong(r -> level((Long) r[0])));
+      // In the order the writer makes them: by the leaf that completes them, then upwards.
+      batch.nodes().sort(Comparator.<Object[]>comparingLong(r -> lastLeaf((Long) r[0]))
+          .thenComparingLong(r -> level((Long) r[0])));
     }
     return baseline;
   }
@@ -84,7 +84,9 @@ final class SameRowsBaseline {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=FULL");
         s.execute("PRAGMA cache_size=-65536");
-        s.execute("PRAGMA wal_autocheckpoint=16384");
+        s.execute("PRAGMA mmap_size=2147418112");
+        s.execute("PRAGMA wal_autocheckpoint="
+            + SqliteDataSources.walAutocheckpointPages(SqliteDataSources.NEW_DATABASE_PAGE_SIZE));
       }
       c.setAutoCommit(false);
       long started = System.nanoTime();
@@ -140,6 +142,11 @@ final class SameRowsBaseline {
 
   private static long level(long nodeId) {
     return nodeId >>> 48;
+  }
+
+  private static long lastLeaf(long nodeId) {
+    long index = nodeId & ((1L << 48) - 1);
+    return ((index + 1) << level(nodeId)) - 1;
   }
 
   private interface RowHandler {

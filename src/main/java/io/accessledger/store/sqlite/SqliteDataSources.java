@@ -45,6 +45,31 @@ public final class SqliteDataSources {
    */
   public static final int NEW_DATABASE_PAGE_SIZE = 32_768;
 
+  /** How much WAL the ledger lets grow before SQLite copies it back into the database. */
+  static final long WAL_AUTOCHECKPOINT_BYTES = 64L << 20;
+
+  /** {@link #WAL_AUTOCHECKPOINT_BYTES} in pages of {@code pageSize} bytes. */
+  public static long walAutocheckpointPages(int pageSize) {
+    return WAL_AUTOCHECKPOINT_BYTES / pageSize;
+  }
+
+  /**
+   * The page size written in {@code file}'s header (bytes 16-17, big-endian; 1 means 65 536), or
+   * {@link #NEW_DATABASE_PAGE_SIZE} when it has no header yet.
+   */
+  static int pageSize(Path file) {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      byte[] header = in.readNBytes(18);
+      if (header.length < 18) {
+        return NEW_DATABASE_PAGE_SIZE;
+      }
+      int size = ((header[16] & 0xff) << 8) | (header[17] & 0xff);
+      return size == 1 ? 65_536 : size;
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot read the ledger database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** A pool of up to {@code maxConnections} connections to {@code file}, which is created if absent. */
   public static ManagedDataSource pooled(Path file, MetricRegistry metrics, int maxConnections) {
     createIfAbsent(file);
@@ -71,10 +96,12 @@ public final class SqliteDataSources {
     factory.setMinSize(1);
     factory.setMaxSize(maxConnections);
     factory.setValidationQuery("SELECT 1");
-    // Copy the WAL back into the database every 64 MiB rather than SQLite's 4 MiB: the per-key
-    // index pages that many group commits touch are then copied back once, not once per commit
-    // (about 20% more appends per second in scripts/bench; 4x the WAL size gained nothing more).
-    factory.setInitializationQuery("PRAGMA wal_autocheckpoint = 16384");
+    // Copy the WAL back into the database every 64 MiB rather than SQLite's 1 000 pages: the
+    // per-key index pages that many group commits touch are then copied back once, not once per
+    // commit (about 20% more appends per second in scripts/bench at 4 KiB pages; 4x the WAL size
+    // gained nothing more). The pragma counts pages, so it follows the file's page size.
+    factory.setInitializationQuery(
+        "PRAGMA wal_autocheckpoint = " + walAutocheckpointPages(pageSize(file)));
     factory.setAutoCommitByDefault(true);
     return factory.build(metrics, "sqlite");
   }
@@ -95,6 +122,7 @@ public final class SqliteDataSources {
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout = 10000"); // another process may be making it too
       s.execute("PRAGMA page_size = " + NEW_DATABASE_PAGE_SIZE);
       s.execute("PRAGMA journal_mode = WAL"); // writes the header, fixing the page size
     } catch (SQLException e) {

@@ -21,7 +21,9 @@ class SqliteDataSourcesTest {
   @Test
   void aNewLedgerGetsLargePagesAndWal() throws Exception {
     Path db = dir.resolve("new.db");
-    TestLedger.openStore(db).close();
+    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+      assertThat(walAutocheckpoint(store)).as("64 MiB of 32 KiB pages").isEqualTo(2048);
+    }
     assertThat(pragma(db, "page_size")).isEqualTo("32768");
     assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
   }
@@ -49,8 +51,14 @@ class SqliteDataSourcesTest {
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       sequencer.append(TestLedger.prepared("e-1", "child-1", "worker-1")).join();
       assertThat(store.size()).isEqualTo(1);
+      assertThat(walAutocheckpoint(store)).as("64 MiB of 4 KiB pages").isEqualTo(16384);
     }
     assertThat(pragma(db, "page_size")).isEqualTo("4096");
+  }
+
+  private static long walAutocheckpoint(SqliteLedgerStore store) {
+    return store.jdbi().withHandle(
+        h -> h.createQuery("PRAGMA wal_autocheckpoint").mapTo(Long.class).one());
   }
 
   private static String pragma(Path db, String name) throws Exception {
