@@ -147,16 +147,18 @@ final class EventIdIndexCheck implements AutoCloseable {
   }
 
   private RecordedEventId readRow() {
-    if (rows == null) {
-      if (readAhead) {
-        prefetched = new PrefetchingIterator<>(snapshot::eventIds, "verify-event-ids");
-        rows = prefetched;
-      } else {
-        stream = snapshot.eventIds();
-        rows = stream.iterator();
-      }
-    }
     try {
+      if (rows == null) {
+        if (readAhead) {
+          prefetched = new PrefetchingIterator<>(snapshot::eventIds, "verify-event-ids");
+          rows = prefetched;
+        } else {
+          // Opened inside the try, as the reader thread opens it: a failure to run the query is
+          // reported the same way whichever thread reads.
+          stream = snapshot.eventIds();
+          rows = stream.iterator();
+        }
+      }
       if (rows.hasNext()) {
         return rows.next();
       }

@@ -88,12 +88,16 @@ public final class LeafCodec {
       // parsing, serialising again and comparing, which is what it is tested against.
       parsed = CanonicalJson.parseCanonical(leaf);
     } catch (CanonicalJsonException e) {
+      if (!e.isNonCanonicalForm()) {
+        throw new LeafFormatException("leaf is not valid JSON: " + e.getMessage(), e);
+      }
+      // Strict JSON, but not canonical: a wrong set of keys is still named first, as it is the
+      // plainer problem (this path is only taken for a leaf that is bad anyway).
+      if (CanonicalJson.parse(leaf) instanceof Map<?, ?> map && !map.keySet().equals(KEYS)) {
+        throw new LeafFormatException("leaf keys are " + map.keySet() + ", want " + KEYS);
+      }
       throw new LeafFormatException(
-          (e.isNonCanonicalForm()
-                  ? "leaf is not in RFC 8785 canonical form: "
-                  : "leaf is not valid JSON: ")
-              + e.getMessage(),
-          e);
+          "leaf is not in RFC 8785 canonical form: " + e.getMessage(), e);
     }
     if (!(parsed instanceof Map<?, ?> map)) {
       throw new LeafFormatException("leaf is not a JSON object");

@@ -90,9 +90,13 @@ public final class LedgerVerifier {
     } catch (RuntimeException e) {
       return null; // e.g. a store with a single connection
     }
-    if (twin.size() == snapshot.size()
-        && twin.latestCheckpoint().equals(snapshot.latestCheckpoint())) {
-      return twin;
+    try {
+      if (twin.size() == snapshot.size()
+          && twin.latestCheckpoint().equals(snapshot.latestCheckpoint())) {
+        return twin;
+      }
+    } catch (RuntimeException e) {
+      // fall through: read everything through the one snapshot
     }
     twin.close();
     return null;
@@ -371,8 +375,12 @@ public final class LedgerVerifier {
     private record Deferred(Problem problem, long reportAfterSeq) {}
 
     void closeCursors() {
-      nodeCursors.values().forEach(NodeCursor::close);
-      eventIds.close();
+      try {
+        nodeCursors.values().forEach(NodeCursor::close);
+      } finally {
+        // Stops the event-id reader before the twin snapshot it reads is closed.
+        eventIds.close();
+      }
     }
   }
 }

@@ -11,6 +11,9 @@ final class LinkHeadCache {
   private final GenerationalCache<String, Long> heads;
 
   LinkHeadCache(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("cache capacity must be >= 1, got " + capacity);
+    }
     this.heads = new GenerationalCache<>(Math.max(2, capacity));
   }
 

@@ -18,14 +18,15 @@ import java.util.stream.Stream;
  * <p>The stream is opened, read and closed on the reading thread. At most {@code CHUNKS_AHEAD}
  * chunks wait in memory, so memory stays flat however long the stream. If reading fails, the
  * rows read before are still delivered and then {@link #hasNext} throws the failure, as the
- * stream itself would have. {@link #close} stops the reader and waits for it.
+ * stream itself would have (an {@code Error} included). {@link #close} stops the reader and waits
+ * for it.
  */
 final class PrefetchingIterator<T> implements Iterator<T>, AutoCloseable {
   private static final int CHUNK = 1024;
   private static final int CHUNKS_AHEAD = 4;
 
   /** What the reader hands over: rows, then either the end or the failure that ended it. */
-  private record Chunk<T>(List<T> rows, RuntimeException failure, boolean last) {}
+  private record Chunk<T>(List<T> rows, Throwable failure, boolean last) {}
 
   private final BlockingQueue<Chunk<T>> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
   private final Thread reader;
@@ -51,7 +52,8 @@ final class PrefetchingIterator<T> implements Iterator<T>, AutoCloseable {
         }
       }
       hand(new Chunk<>(rows, null, true));
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // Errors too: the caller must never wait for a chunk that will not come.
       hand(new Chunk<>(rows, e, true));
     }
   }
@@ -71,8 +73,13 @@ final class PrefetchingIterator<T> implements Iterator<T>, AutoCloseable {
   public boolean hasNext() {
     while (!current.hasNext()) {
       if (pendingEnd != null) {
-        if (pendingEnd.failure() != null) {
-          throw pendingEnd.failure();
+        Throwable failure = pendingEnd.failure();
+        if (failure instanceof RuntimeException e) {
+          throw e;
+        } else if (failure instanceof Error e) {
+          throw e;
+        } else if (failure != null) {
+          throw new IllegalStateException(failure);
         }
         return false;
       }

@@ -103,6 +103,13 @@ class EventIdIndexVerifierTest {
     }
   }
 
+  @Test
+  void aDroppedIndexTableIsReportedNotThrown() throws Exception {
+    VerificationResult result = tamperAndVerify("DROP TABLE event_ids");
+    assertThat(result.firstBadSeq()).hasValue(0);
+    assertThat(result.problem()).contains("cannot be read").contains("event_ids");
+  }
+
   private VerificationResult tamperAndVerify(String... sql) throws Exception {
     TestLedger.tamper(db, sql);
     VerificationResult result = verify();

@@ -111,6 +111,8 @@ class LeafCodecTest {
     assertRefused(good.replace(",\"v\":1}", ",\"v\":-0}"), "canonical form");
     assertRefused(good.replace("\"record:case-note/n/1\":3", "\"record:case-note/n/1\":-2"), "links");
     assertRefused(good.substring(0, good.length() - 1), "not valid JSON");
+    assertRefused(good.replace("{\"event\":", "{ \"event\":").substring(0, 40), "not valid JSON");
+    assertRefused(good.replace(",\"v\":1}", ", \"w\":1}"), "leaf keys");
     assertRefused("[]", "not a JSON object");
   }
 

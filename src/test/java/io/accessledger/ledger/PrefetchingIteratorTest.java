@@ -54,6 +54,22 @@ class PrefetchingIteratorTest {
   }
 
   @Test
+  void anErrorOnTheReaderIsThrownToTheCallerInsteadOfLeavingItWaiting() {
+    try (PrefetchingIterator<Long> it = new PrefetchingIterator<>(
+        () -> LongStream.range(0, 100).boxed().map(n -> {
+          if (n == 10) {
+            throw new AssertionError("broken at 10");
+          }
+          return n;
+        }), "test-reader")) {
+      for (long n = 0; n < 10; n++) {
+        assertThat(it.next()).isEqualTo(n);
+      }
+      assertThatThrownBy(it::hasNext).isInstanceOf(AssertionError.class).hasMessage("broken at 10");
+    }
+  }
+
+  @Test
   void closingEarlyStopsTheReaderAndClosesTheStream() {
     AtomicBoolean closed = new AtomicBoolean();
     PrefetchingIterator<Long> it = new PrefetchingIterator<>(

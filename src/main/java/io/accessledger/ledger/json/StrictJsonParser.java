@@ -26,6 +26,8 @@ final class StrictJsonParser {
   private final byte[] in;
   private final int end;
   private final boolean canonical;
+  /** In canonical mode, the first departure from canonical form, thrown once the parse succeeds. */
+  private CanonicalJsonException firstNonCanonical;
   private int pos;
   private int depth;
 
@@ -51,6 +53,10 @@ final class StrictJsonParser {
     p.skipWhitespace();
     if (p.pos < p.end) {
       throw p.error("trailing data after the JSON value, found " + p.describe(p.pos), p.pos);
+    }
+    // Only now: input that is not strict JSON at all is reported as such, not as a form problem.
+    if (p.firstNonCanonical != null) {
+      throw p.firstNonCanonical;
     }
     return value;
   }
@@ -119,7 +125,7 @@ final class StrictJsonParser {
       }
       // String.compareTo orders by UTF-16 code units, as RFC 8785 section 3.2.3 sorts keys.
       if (canonical && previousKey != null && previousKey.compareTo(key) > 0) {
-        throw notCanonical("key " + JsonPath.quoted(key) + " is out of order after "
+        notCanonical("key " + JsonPath.quoted(key) + " is out of order after "
             + JsonPath.quoted(previousKey) + " (keys sort by UTF-16 code units)", keyAt);
       }
       previousKey = key;
@@ -226,7 +232,7 @@ final class StrictJsonParser {
       throw refusal(CanonicalJson.outOfRange(text), start);
     }
     if (canonical && negative && magnitude == 0) {
-      throw notCanonical("-0 is written 0", start);
+      notCanonical("-0 is written 0", start);
     }
     return negative ? -magnitude : magnitude;
   }
@@ -282,7 +288,7 @@ final class StrictJsonParser {
     }
     byte e = in[pos++];
     if (canonical && e == '/') {
-      throw notCanonical("'/' is written unescaped", at);
+      notCanonical("'/' is written unescaped", at);
     }
     switch (e) {
       case '"':
@@ -325,7 +331,7 @@ final class StrictJsonParser {
         char low = hex4(lowAt);
         if (Character.isLowSurrogate(low)) {
           if (canonical) {
-            throw notCanonical(CanonicalJson.codePoint(Character.toCodePoint(c, low))
+            notCanonical(CanonicalJson.codePoint(Character.toCodePoint(c, low))
                 + " is written unescaped", at);
           }
           sb.append(c).append(low);
@@ -347,12 +353,13 @@ final class StrictJsonParser {
   private void checkCanonicalUnicodeEscape(char c, int at) {
     boolean shortForm = c == '\b' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     if (c >= 0x20 || shortForm) {
-      throw notCanonical(CanonicalJson.codePoint(c) + " is written "
+      notCanonical(CanonicalJson.codePoint(c) + " is written "
           + (c == '"' || c == '\\' || shortForm ? "as a short escape" : "unescaped"), at);
     }
     for (int k = pos - 4; k < pos; k++) {
       if (in[k] >= 'A' && in[k] <= 'F') {
-        throw notCanonical("\\u escapes are written in lowercase hex", at);
+        notCanonical("\\u escapes are written in lowercase hex", at);
+        return;
       }
     }
   }
@@ -425,7 +432,7 @@ final class StrictJsonParser {
         return;
       }
       if (canonical) {
-        throw notCanonical("white space between tokens", pos);
+        notCanonical("white space between tokens", pos);
       }
       pos++;
     }
@@ -456,9 +463,15 @@ final class StrictJsonParser {
     return error(problem, offset, false);
   }
 
-  /** Strict JSON holding an acceptable value, written other than in its canonical form. */
-  private CanonicalJsonException notCanonical(String problem, int offset) {
-    return new CanonicalJsonException("not canonical: " + problem, path(), offset, true, true);
+  /**
+   * Notes a departure from canonical form and parses on: it is thrown only if the whole input turns
+   * out to be strict JSON holding an acceptable value; anything worse is reported instead.
+   */
+  private void notCanonical(String problem, int offset) {
+    if (firstNonCanonical == null) {
+      firstNonCanonical =
+          new CanonicalJsonException("not canonical: " + problem, path(), offset, true, true);
+    }
   }
 
   private CanonicalJsonException error(String problem, int offset, boolean wellFormed) {

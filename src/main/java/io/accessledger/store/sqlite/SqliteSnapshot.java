@@ -90,15 +90,21 @@ final class SqliteSnapshot implements LedgerSnapshot {
   @Override
   public Stream<LinkKeySummary> linkIndexSummary() {
     return handle
-        // One pass over the index, grouped in its key order (materialised once, as the key ids
-        // naming no key are summed from the same groups), then the keys it has no rows for.
-        .createQuery("WITH s AS MATERIALIZED (SELECT key_id, MAX(seq) AS latest, COUNT(*) AS n"
-            + " FROM link_index GROUP BY key_id)"
-            + " SELECT k.link_key, s.latest, s.n FROM s JOIN link_keys k ON k.id = s.key_id"
-            + " UNION ALL SELECT k.link_key, -1, 0 FROM link_keys k"
+        // One pass over the index, grouped in its key order and materialised, as the key ids that
+        // name no key are summed from the same groups; then the keys it has no rows for. The
+        // answer is the same, in the same order (by key id, the no-key row last), as a join of
+        // every key with its rows, which scanned the index twice (checked on random tables with
+        // orphan ids and NULLs).
+        .createQuery("WITH s AS MATERIALIZED (SELECT key_id, MAX(seq) AS latest,"
+            + " COUNT(seq) AS n, COUNT(*) AS total FROM link_index GROUP BY key_id)"
+            + " SELECT link_key, latest, n FROM ("
+            + " SELECT k.id AS id, k.link_key AS link_key, COALESCE(s.latest, -1) AS latest,"
+            + " s.n AS n FROM s JOIN link_keys k ON k.id = s.key_id"
+            + " UNION ALL SELECT k.id, k.link_key, -1, 0 FROM link_keys k"
             + " WHERE NOT EXISTS (SELECT 1 FROM link_index i WHERE i.key_id = k.id)"
-            + " UNION ALL SELECT NULL, MAX(s.latest), SUM(s.n) FROM s"
-            + " WHERE s.key_id NOT IN (SELECT id FROM link_keys) HAVING COUNT(*) > 0")
+            + " UNION ALL SELECT NULL, NULL, COALESCE(MAX(s.latest), -1), SUM(s.total) FROM s"
+            + " WHERE s.key_id NOT IN (SELECT id FROM link_keys) HAVING SUM(s.total) > 0)"
+            + " ORDER BY id IS NULL, id")
         .setFetchSize(1024)
         .map((rs, ctx) -> new LinkKeySummary(rs.getString(1), rs.getLong(2), rs.getLong(3)))
         .stream();

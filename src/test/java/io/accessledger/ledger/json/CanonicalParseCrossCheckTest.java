@@ -82,6 +82,14 @@ class CanonicalParseCrossCheckTest {
 
     CanonicalJsonException invalid = refused("{\"a\":1,}");
     assertThat(invalid.isNonCanonicalForm()).as("invalid JSON is not a mere form problem").isFalse();
+    // Invalid JSON after a form problem is still invalid JSON: the worse problem is named.
+    CanonicalJsonException both = refused("{\"a\": 1,}");
+    assertThat(both.isNonCanonicalForm()).isFalse();
+    assertThat(both.problem()).isEqualTo("trailing comma is refused");
+    CanonicalJsonException truncated = refused("{\"event\": {");
+    assertThat(truncated.isNonCanonicalForm()).isFalse();
+    // The first form problem is the one named, with its own offset.
+    assertNotCanonical("{\"b\":1, \"a\":1}", "white space between tokens", 7);
     assertNotCanonical("\"\\ud83d\\ude00\"", "U+1F600 is written unescaped", 1);
     CanonicalJsonException lone = refused("\"\\udc00\"");
     assertThat(lone.isNonCanonicalForm()).as("a lone surrogate is refused outright").isFalse();
