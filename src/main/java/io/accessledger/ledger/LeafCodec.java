@@ -113,7 +113,8 @@ public final class LeafCodec {
       throw new LeafFormatException("leaf seq is negative: " + seq);
     }
     String prev = field(map, "prev", String.class);
-    if (!isLowerHex64(prev)) {
+    Digest prevHash = lowerHex64(prev);
+    if (prevHash == null) {
       throw new LeafFormatException("leaf prev is not 64 lowercase hex digits: " + prev);
     }
     String receivedAt = field(map, "receivedAt", String.class);
@@ -124,7 +125,7 @@ public final class LeafCodec {
         seq,
         stringKeyed(field(map, "event", Map.class)),
         links(field(map, "links", Map.class)),
-        Digest.fromHex(prev),
+        prevHash,
         receivedAt,
         field(map, "source", String.class));
   }
@@ -168,17 +169,28 @@ public final class LeafCodec {
   }
 
   // Hand-written rather than regular expressions: decode runs once per leaf in verify.
-  private static boolean isLowerHex64(String s) {
-    if (s.length() != 64) {
-      return false;
+  /** The digest {@code s} spells in 64 lowercase hex digits, or null if it does not. */
+  private static Digest lowerHex64(String s) {
+    if (s.length() != 2 * Digest.LENGTH) {
+      return null;
     }
-    for (int i = 0; i < 64; i++) {
-      char c = s.charAt(i);
-      if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
-        return false;
+    byte[] bytes = new byte[Digest.LENGTH];
+    for (int i = 0; i < bytes.length; i++) {
+      int high = lowerHexDigit(s.charAt(2 * i));
+      int low = lowerHexDigit(s.charAt(2 * i + 1));
+      if (high < 0 || low < 0) {
+        return null;
       }
+      bytes[i] = (byte) (high << 4 | low);
     }
-    return true;
+    return Digest.of(bytes);
+  }
+
+  private static int lowerHexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
   }
 
   private static boolean isReceivedAtShape(String s) {

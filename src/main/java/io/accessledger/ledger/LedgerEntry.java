@@ -1,5 +1,6 @@
 package io.accessledger.ledger;
 
+import io.accessledger.ledger.json.JsonObject;
 import java.util.Map;
 
 /**
@@ -20,7 +21,9 @@ public record LedgerEntry(
     String source) {
 
   public LedgerEntry {
-    event = Map.copyOf(event);
+    // A parsed JSON object cannot change, so it is kept as it is (decoding a leaf is verify's
+    // hot path); anything else is copied.
+    event = event instanceof JsonObject ? event : Map.copyOf(event);
     links = Map.copyOf(links);
   }
 }

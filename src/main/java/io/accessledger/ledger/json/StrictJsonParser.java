@@ -108,7 +108,7 @@ final class StrictJsonParser {
       depth--;
       return Map.of();
     }
-    Map<String, Object> map = new LinkedHashMap<>();
+    LinkedHashMap<String, Object> map = new LinkedHashMap<>();
     String previousKey = null;
     while (true) {
       skipWhitespace();
@@ -145,7 +145,7 @@ final class StrictJsonParser {
       } else if (pos < end && in[pos] == '}') {
         pos++;
         depth--;
-        return Collections.unmodifiableMap(map);
+        return new JsonObject(map);
       } else {
         throw error("expected ',' or '}' after an object member, found " + describe(pos), pos);
       }

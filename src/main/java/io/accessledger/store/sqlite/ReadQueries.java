@@ -27,7 +27,7 @@ final class ReadQueries {
       bind(query, 1, seqs);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          leaves.add(new StoredLeaf(rs.getLong(1), rs.getBytes(2), Digest.of(rs.getBytes(3))));
+          leaves.add(StoredLeaf.adopting(rs.getLong(1), rs.getBytes(2), Digest.of(rs.getBytes(3))));
         }
       }
     }
