@@ -43,16 +43,6 @@ final class SqliteSnapshot implements LedgerSnapshot {
     }
   }
 
-  static Stream<StoredLeaf> leaves(Handle handle, long from, long to) {
-    return handle
-        .createQuery("SELECT seq, leaf, leaf_hash FROM leaves WHERE seq >= :from AND seq < :to ORDER BY seq")
-        .bind("from", from)
-        .bind("to", to)
-        .setFetchSize(1024)
-        .map(new StoredLeafMapper())
-        .stream();
-  }
-
   @Override
   public long size() {
     return dao.size();
@@ -70,7 +60,13 @@ final class SqliteSnapshot implements LedgerSnapshot {
 
   @Override
   public Stream<StoredLeaf> leaves(long from, long to) {
-    return leaves(handle, from, to);
+    return handle
+        .createQuery("SELECT seq, leaf, leaf_hash FROM leaves WHERE seq >= :from AND seq < :to ORDER BY seq")
+        .bind("from", from)
+        .bind("to", to)
+        .setFetchSize(1024)
+        .map(new StoredLeafMapper())
+        .stream();
   }
 
   @Override
