@@ -2,12 +2,14 @@ package io.accessledger.ledger;
 
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
+import io.accessledger.store.LinkKeySummary;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -19,9 +21,11 @@ import java.util.stream.Stream;
  * hash of its children; that every stored checkpoint is signed by {@code key} and commits to the
  * root of the first {@code size} leaves; that no checkpoint covers more entries than are stored (a
  * truncated tail) and no entry lies beyond the latest checkpoint (removed checkpoints); that
- * the per-key index lists exactly the entries the leaves name; and that the event-id index records
+ * the per-key index lists, for every key, as many entries as the leaves name it in, the latest of
+ * them the same, and no rows its lookups cannot reach; and that the event-id index records
  * exactly the posted events the leaves hold, each at its seq with the digest of the event as
- * posted. It reads one snapshot.
+ * posted. It reads one snapshot, and reads the indexes on threads of their own through others of
+ * exactly the same state when the store can open them.
  *
  * <p>It stops at the first problem and names the first bad {@code seq}, never one that a valid
  * checkpoint already proves. Where a checkpoint's root does not match and no single leaf shows the
@@ -62,11 +66,22 @@ public final class LedgerVerifier {
     try (LedgerSnapshot snapshot = store.snapshot()) {
       LedgerSnapshot twin = twinOf(snapshot);
       try {
-        Run run = new Run(snapshot, twin);
+        LedgerSnapshot linkTwin = twin == null ? null : twinOf(snapshot);
+        CompletableFuture<List<LinkKeySummary>> linkSummary =
+            linkTwin == null ? null : LinkIndexCheck.readAhead(linkTwin);
         try {
-          return run.execute();
+          Run run = new Run(snapshot, twin, linkSummary);
+          try {
+            return run.execute();
+          } finally {
+            run.closeCursors();
+          }
         } finally {
-          run.closeCursors();
+          if (linkTwin != null) {
+            // The summary's reader uses linkTwin until it is done, whatever became of the run.
+            linkSummary.handle((summary, failure) -> null).join();
+            linkTwin.close();
+          }
         }
       } finally {
         if (twin != null) {
@@ -77,7 +92,7 @@ public final class LedgerVerifier {
   }
 
   /**
-   * A second snapshot of the same state as {@code snapshot}, for reading the event-id index on
+   * Another snapshot of the same state as {@code snapshot}, for reading one of the indexes on
    * another thread, or null (then everything is read through {@code snapshot}, one thing at a
    * time). Every commit of the log adds entries and a checkpoint, so two snapshots with the same
    * size and the same latest signed checkpoint were taken between the same two commits. If an
@@ -116,8 +131,13 @@ public final class LedgerVerifier {
     private Digest prev = Digest.ZERO;
     private Deferred deferred;
 
-    Run(LedgerSnapshot snapshot, LedgerSnapshot twin) {
+    /** The link index's summary being read on another thread, or null to read it at the end. */
+    private final CompletableFuture<List<LinkKeySummary>> linkSummary;
+
+    Run(LedgerSnapshot snapshot, LedgerSnapshot twin,
+        CompletableFuture<List<LinkKeySummary>> linkSummary) {
       this.snapshot = snapshot;
+      this.linkSummary = linkSummary;
       this.eventIds = twin == null
           ? new EventIdIndexCheck(snapshot, false)
           : new EventIdIndexCheck(twin, true);
@@ -187,8 +207,10 @@ public final class LedgerVerifier {
       if (problem != null) {
         return broken(expected, problem);
       }
+      List<LinkKeySummary> linkIndex = linkSummary == null
+          ? LinkIndexCheck.read(snapshot) : LinkIndexCheck.await(linkSummary);
       Problem indexProblem = Problem.earlier(
-          new LinkIndexCheck(heads).check(snapshot), eventIds.finish(expected));
+          new LinkIndexCheck(heads).check(linkIndex), eventIds.finish(expected));
       if (indexProblem != null) {
         return broken(indexProblem.seq(), indexProblem.message());
       }

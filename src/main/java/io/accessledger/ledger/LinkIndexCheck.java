@@ -3,9 +3,11 @@ package io.accessledger.ledger;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LinkKeySummary;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -21,30 +23,27 @@ final class LinkIndexCheck {
     this.fromLeaves = fromLeaves;
   }
 
-  /** The first disagreement found, or null. */
-  LedgerVerifier.Problem check(LedgerSnapshot snapshot) {
+  /** The first disagreement between {@code summaries}, the index's own account, and the leaves. */
+  LedgerVerifier.Problem check(List<LinkKeySummary> summaries) {
     Set<String> seen = new HashSet<>();
-    try (Stream<LinkKeySummary> summaries = snapshot.linkIndexSummary()) {
-      Iterator<LinkKeySummary> it = summaries.iterator();
-      while (it.hasNext()) {
-        LinkKeySummary index = it.next();
-        if (index.linkKey() == null) {
-          return new LedgerVerifier.Problem(index.latestSeq(), "the link index holds "
-              + index.entries() + " rows for key ids that name no key (index edited)");
-        }
-        if (!seen.add(index.linkKey())) {
-          return new LedgerVerifier.Problem(Math.max(0, index.latestSeq()),
-              "the link index stores key " + index.linkKey() + " twice (index edited)");
-        }
-        long[] leaves = fromLeaves.get(index.linkKey());
-        long latest = leaves == null ? -1 : leaves[0];
-        long count = leaves == null ? 0 : leaves[1];
-        if (index.latestSeq() != latest || index.entries() != count) {
-          return new LedgerVerifier.Problem(Math.max(0, Math.max(latest, index.latestSeq())),
-              "the link index lists " + index.entries() + " entries for " + index.linkKey()
-                  + ", the latest seq " + index.latestSeq() + ", but the leaves name it in "
-                  + count + " entries, the latest seq " + latest + " (index edited)");
-        }
+    for (LinkKeySummary index : summaries) {
+      if (index.linkKey() == null) {
+        return new LedgerVerifier.Problem(Math.max(0, index.latestSeq()), "the link index"
+            + " holds " + index.entries() + " rows that no key's lookups reach, under key ids"
+            + " that name no key or filed out of place (index edited)");
+      }
+      if (!seen.add(index.linkKey())) {
+        return new LedgerVerifier.Problem(Math.max(0, index.latestSeq()),
+            "the link index stores key " + index.linkKey() + " twice (index edited)");
+      }
+      long[] leaves = fromLeaves.get(index.linkKey());
+      long latest = leaves == null ? -1 : leaves[0];
+      long count = leaves == null ? 0 : leaves[1];
+      if (index.latestSeq() != latest || index.entries() != count) {
+        return new LedgerVerifier.Problem(Math.max(0, Math.max(latest, index.latestSeq())),
+            "the link index lists " + index.entries() + " entries for " + index.linkKey()
+                + ", the latest seq " + index.latestSeq() + ", but the leaves name it in "
+                + count + " entries, the latest seq " + latest + " (index edited)");
       }
     }
     for (Map.Entry<String, long[]> key : fromLeaves.entrySet()) {
@@ -55,5 +54,46 @@ final class LinkIndexCheck {
       }
     }
     return null;
+  }
+
+  /**
+   * Reads the index's summary from {@code twin} on a thread of its own, while the caller reads the
+   * leaves from another snapshot of the same state. The future completes when the read is over,
+   * successfully or not; the caller must wait for it before closing {@code twin}.
+   */
+  static CompletableFuture<List<LinkKeySummary>> readAhead(LedgerSnapshot twin) {
+    CompletableFuture<List<LinkKeySummary>> summaries = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try {
+        summaries.complete(read(twin));
+      } catch (Throwable t) {
+        summaries.completeExceptionally(t);
+      }
+    }, "verify-link-index");
+    reader.setDaemon(true);
+    reader.start();
+    return summaries;
+  }
+
+  /** Reads the index's summary from {@code snapshot} on the calling thread. */
+  static List<LinkKeySummary> read(LedgerSnapshot snapshot) {
+    try (Stream<LinkKeySummary> summaries = snapshot.linkIndexSummary()) {
+      return summaries.toList();
+    }
+  }
+
+  /** The summary {@link #readAhead} read, or what made it fail, rethrown. */
+  static List<LinkKeySummary> await(CompletableFuture<List<LinkKeySummary>> summaries) {
+    try {
+      return summaries.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 }

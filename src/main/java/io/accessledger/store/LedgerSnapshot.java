@@ -35,8 +35,10 @@ public interface LedgerSnapshot extends NodeSource, AutoCloseable {
   Stream<StoredNode> nodesAtLevel(int level);
 
   /**
-   * One summary per stored link key, plus one with a null key for index rows whose key is not
-   * stored at all. Close the stream when done.
+   * One summary per stored link key, in the order the keys were stored, counting the index rows
+   * that the key's lookups ({@link LedgerStore#seqsFor} and the like) reach; then, if there are
+   * any, one with a null key for rows that no key's lookup reaches: rows under a key that is not
+   * stored, or rows a backend's own layout puts out of reach. Close the stream when done.
    */
   Stream<LinkKeySummary> linkIndexSummary();
 

@@ -54,8 +54,9 @@ final class SameRowsBaseline {
       query(c, "SELECT seq, leaf, leaf_hash FROM leaves ORDER BY seq", rs ->
           baseline.at(ends, rs.getLong(1)).leaves()
               .add(new Object[] {rs.getLong(1), rs.getBytes(2), rs.getBytes(3)}));
-      query(c, "SELECT key_id, seq FROM link_index", rs ->
-          baseline.at(ends, rs.getLong(2)).links().add(new Object[] {rs.getLong(1), rs.getLong(2)}));
+      query(c, "SELECT span, key_id, seq FROM link_index", rs ->
+          baseline.at(ends, rs.getLong(3)).links()
+              .add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}));
       // A node over leaves [index * 2^level, (index + 1) * 2^level) is made with its last leaf.
       query(c, "SELECT node_id, hash FROM merkle_nodes ORDER BY node_id", rs -> {
         long id = rs.getLong(1);
@@ -67,7 +68,7 @@ final class SameRowsBaseline {
     }
     for (Batch batch : baseline.batches) {
       batch.links().sort(Comparator.<Object[]>comparingLong(r -> (Long) r[0])
-          .thenComparingLong(r -> (Long) r[1]));
+          .thenComparingLong(r -> (Long) r[1]).thenComparingLong(r -> (Long) r[2]));
       // In the order the writer makes them: by the leaf that completes them, then upwards.
       batch.nodes().sort(Comparator.<Object[]>comparingLong(r -> lastLeaf((Long) r[0]))
           .thenComparingLong(r -> level((Long) r[0])));
@@ -95,7 +96,7 @@ final class SameRowsBaseline {
           PreparedStatement leaves = c.prepareStatement(
               "INSERT INTO leaves (seq, leaf, leaf_hash) VALUES (?, ?, ?)");
           PreparedStatement links = c.prepareStatement(
-              "INSERT INTO link_index (key_id, seq) VALUES (?, ?)");
+              "INSERT INTO link_index (span, key_id, seq) VALUES (?, ?, ?)");
           PreparedStatement nodes = c.prepareStatement(
               "INSERT INTO merkle_nodes (node_id, hash) VALUES (?, ?)");
           PreparedStatement eventIds = c.prepareStatement(

@@ -265,12 +265,32 @@ class LedgerVerifierTest {
 
   @Test
   void linkIndexRowsUnderAKeyIdThatNamesNoKeyAreNamed() throws Exception {
-    TestLedger.tamper(db, "INSERT INTO link_index (key_id, seq) VALUES (99999, 3), (99999, 7),"
-        + " (99998, 5)");
+    TestLedger.tamper(db, "INSERT INTO link_index (span, key_id, seq) VALUES (0, 99999, 3),"
+        + " (0, 99999, 7), (0, 99998, 5)");
     VerificationResult result = verify();
     assertThat(result.firstBadSeq()).hasValue(7);
-    assertThat(result.problem())
-        .isEqualTo("the link index holds 3 rows for key ids that name no key (index edited)");
+    assertThat(result.problem()).isEqualTo("the link index holds 3 rows that no key's lookups"
+        + " reach, under key ids that name no key or filed out of place (index edited)");
+  }
+
+  @Test
+  void aLinkIndexRowFiledOutsideItsSpanIsNamed() throws Exception {
+    // A second row for a real entry, filed where lookups never look for seq 12 (span 0).
+    TestLedger.tamper(db, "INSERT INTO link_index (span, key_id, seq) SELECT 1, id, 12"
+        + " FROM link_keys WHERE link_key = 'subject:child-5'");
+    VerificationResult result = verify();
+    assertThat(result.firstBadSeq()).hasValue(12);
+    assertThat(result.problem()).isEqualTo("the link index holds 1 rows that no key's lookups"
+        + " reach, under key ids that name no key or filed out of place (index edited)");
+  }
+
+  @Test
+  void aLinkIndexRowMovedOutOfItsSpanIsNamed() throws Exception {
+    TestLedger.tamper(db, "UPDATE link_index SET span = 3 WHERE seq = 12 AND key_id ="
+        + " (SELECT id FROM link_keys WHERE link_key = 'subject:child-5')");
+    VerificationResult result = verify();
+    assertThat(result.isIntact()).isFalse();
+    assertThat(result.problem()).contains("entries for subject:child-5").contains("index edited");
   }
 
   @Test

@@ -305,8 +305,8 @@ class SequencerTest {
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       TestLedger.appendViews(sequencer, 3);
     }
-    TestLedger.tamper(dir.resolve("ledger.db"), "INSERT INTO link_index (key_id, seq)"
-        + " SELECT id, 99 FROM link_keys WHERE link_key = 'subject:child-1'");
+    TestLedger.tamper(dir.resolve("ledger.db"), "INSERT INTO link_index (span, key_id, seq)"
+        + " SELECT 0, id, 99 FROM link_keys WHERE link_key = 'subject:child-1'");
     try (SqliteLedgerStore store = store();
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       assertThatThrownBy(() -> sequencer.append(TestLedger.prepared("x", "child-1", "w")).join())

@@ -191,6 +191,36 @@ public abstract class LedgerStoreContract {
   }
 
   @Test
+  void theLinkIndexFindsEntriesFarApartInTheLog() {
+    // Tens of thousands of entries apart, so that a store filing its index by stretches of the
+    // log (SQLite: 65 536 entries a span) has to look in several, in the right order.
+    store.append(nextBatch(3, "subject:a"));
+    store.append(nextBatch(70_000));
+    store.append(nextBatch(2, "subject:a", "actor:w"));
+    store.append(nextBatch(70_000, "actor:w"));
+    store.append(nextBatch(1, "subject:a"));
+    assertThat(store.latestSeqs(List.of("subject:a", "actor:w")))
+        .isEqualTo(Map.of("subject:a", 140_005L, "actor:w", 140_004L));
+    assertThat(store.seqsFor("subject:a", -1, 10))
+        .containsExactly(0L, 1L, 2L, 70_003L, 70_004L, 140_005L);
+    assertThat(store.seqsFor("subject:a", 1, 3)).containsExactly(2L, 70_003L, 70_004L);
+    assertThat(store.seqsFor("subject:a", 70_004, 10)).containsExactly(140_005L);
+    assertThat(store.seqsFor("subject:a", 140_005, 10)).isEmpty();
+    assertThat(store.seqsFor("actor:w", 70_003, 3))
+        .containsExactly(70_004L, 70_005L, 70_006L);
+    assertThat(store.latestSeqBelow("subject:a", Long.MAX_VALUE)).isEqualTo(140_005);
+    assertThat(store.latestSeqBelow("subject:a", 140_005)).isEqualTo(70_004);
+    assertThat(store.latestSeqBelow("subject:a", 70_003)).isEqualTo(2);
+    assertThat(store.latestSeqBelow("actor:w", 70_003)).isEqualTo(-1);
+    assertThat(store.latestSeqBelow("actor:w", 140_000)).isEqualTo(139_999);
+    try (LedgerSnapshot snapshot = store.snapshot();
+        Stream<LinkKeySummary> summaries = snapshot.linkIndexSummary()) {
+      assertThat(summaries).containsExactly(new LinkKeySummary("subject:a", 140_005, 6),
+          new LinkKeySummary("actor:w", 140_004, 70_002));
+    }
+  }
+
+  @Test
   void aBatchThatDoesNotStartAtTheSizeIsRefusedAndWritesNothing() {
     store.append(nextBatch(2));
     AppendBatch skipped = nextBatch(1);

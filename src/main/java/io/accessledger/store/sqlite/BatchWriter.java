@@ -90,24 +90,36 @@ final class BatchWriter {
     if (count == 0) {
       return;
     }
-    // Sorted by (key id, seq) so each index page is visited once per batch.
+    // Sorted as the index is keyed, so each page is visited once per batch. A batch's entries
+    // are consecutive, so these rows fall in one span or two (LinkSpans).
     long[][] rows = new long[count][];
     int i = 0;
     for (EncodedLeaf leaf : batch.leaves()) {
       for (String key : leaf.linkKeys()) {
-        rows[i++] = new long[] {keyIds.get(key), leaf.seq()};
+        rows[i++] = new long[] {LinkSpans.of(leaf.seq()), keyIds.get(key), leaf.seq()};
       }
     }
-    Arrays.sort(rows, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    Arrays.sort(rows, BatchWriter::compareRows);
     try (PreparedStatement insert =
-        c.prepareStatement("INSERT INTO link_index (key_id, seq) VALUES (?, ?)")) {
+        c.prepareStatement("INSERT INTO link_index (span, key_id, seq) VALUES (?, ?, ?)")) {
       for (long[] row : rows) {
         insert.setLong(1, row[0]);
         insert.setLong(2, row[1]);
+        insert.setLong(3, row[2]);
         insert.addBatch();
       }
       insert.executeBatch();
     }
+  }
+
+  private static int compareRows(long[] a, long[] b) {
+    for (int i = 0; i < a.length; i++) {
+      int c = Long.compare(a[i], b[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
   }
 
   private static void insertEventIds(Connection c, AppendBatch batch) throws SQLException {

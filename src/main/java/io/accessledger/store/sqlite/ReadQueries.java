@@ -52,11 +52,13 @@ final class ReadQueries {
   static List<Long> seqsFor(Connection c, long keyId, long afterSeq, int limit)
       throws SQLException {
     List<Long> seqs = new ArrayList<>(Math.min(limit, 1024));
-    try (PreparedStatement query = c.prepareStatement("SELECT seq FROM link_index"
-        + " WHERE key_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
-      query.setLong(1, keyId);
-      query.setLong(2, afterSeq);
-      query.setInt(3, limit);
+    try (PreparedStatement query = c.prepareStatement(LinkSpans.UP_FROM
+        + "SELECT seq FROM link_index WHERE span IN spans AND key_id = ? AND seq > ?"
+        + " ORDER BY span, seq LIMIT ?")) {
+      query.setLong(1, LinkSpans.of(Math.max(0, afterSeq + 1)));
+      query.setLong(2, keyId);
+      query.setLong(3, afterSeq);
+      query.setInt(4, limit);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           seqs.add(rs.getLong(1));
@@ -68,14 +70,36 @@ final class ReadQueries {
 
   /** The largest seq below {@code below} naming key {@code keyId}, or -1. */
   static long latestSeqBelow(Connection c, long keyId, long below) throws SQLException {
-    try (PreparedStatement query = c.prepareStatement(
-        "SELECT MAX(seq) FROM link_index WHERE key_id = ? AND seq < ?")) {
-      query.setLong(1, keyId);
-      query.setLong(2, below);
-      try (ResultSet rs = query.executeQuery()) {
-        long seq = rs.next() ? rs.getLong(1) : -1;
-        return rs.wasNull() ? -1 : seq;
-      }
+    if (below <= 0) {
+      return -1;
+    }
+    try (PreparedStatement query = c.prepareStatement(LinkSpans.DOWN_FROM
+        + "SELECT seq FROM link_index WHERE span IN spans AND key_id = ? AND seq < ?"
+        + " ORDER BY span DESC, seq DESC LIMIT 1")) {
+      query.setLong(1, LinkSpans.of(below - 1));
+      query.setLong(2, keyId);
+      query.setLong(3, below);
+      return firstOrMinusOne(query);
+    }
+  }
+
+  /** A query for the latest seq naming one key, bound to its key id by {@link #latestSeq}. */
+  static PreparedStatement latestSeqQuery(Connection c) throws SQLException {
+    return c.prepareStatement(LinkSpans.DOWN_FROM
+        + "SELECT seq FROM link_index WHERE span IN spans AND key_id = ?"
+        + " ORDER BY span DESC, seq DESC LIMIT 1");
+  }
+
+  /** The latest seq naming key {@code keyId}, or -1, through a {@link #latestSeqQuery}. */
+  static long latestSeq(PreparedStatement latestSeqQuery, long keyId) throws SQLException {
+    latestSeqQuery.setLong(1, Long.MAX_VALUE);
+    latestSeqQuery.setLong(2, keyId);
+    return firstOrMinusOne(latestSeqQuery);
+  }
+
+  private static long firstOrMinusOne(PreparedStatement query) throws SQLException {
+    try (ResultSet rs = query.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : -1;
     }
   }
 

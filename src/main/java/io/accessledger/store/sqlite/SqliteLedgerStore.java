@@ -141,14 +141,11 @@ public final class SqliteLedgerStore implements LedgerStore {
       Map<String, Long> ids = LinkKeyResolver.known(c, linkKeys, keyIds);
       keyIds.putAll(ids);
       Map<String, Long> latest = new HashMap<>();
-      try (PreparedStatement max =
-          c.prepareStatement("SELECT MAX(seq) FROM link_index WHERE key_id = ?")) {
+      try (PreparedStatement query = ReadQueries.latestSeqQuery(c)) {
         for (Map.Entry<String, Long> id : ids.entrySet()) {
-          max.setLong(1, id.getValue());
-          try (ResultSet rs = max.executeQuery()) {
-            if (rs.next() && rs.getObject(1) != null) {
-              latest.put(id.getKey(), rs.getLong(1));
-            }
+          long seq = ReadQueries.latestSeq(query, id.getValue());
+          if (seq >= 0) {
+            latest.put(id.getKey(), seq);
           }
         }
       }

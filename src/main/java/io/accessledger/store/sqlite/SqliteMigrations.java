@@ -18,7 +18,8 @@ import org.jdbi.v3.core.Jdbi;
  * Migrations only ever add; a shipped migration is never edited.
  */
 public final class SqliteMigrations {
-  private static final List<String> MIGRATIONS = List.of("V1__ledger.sql", "V2__event_ids.sql");
+  private static final List<String> MIGRATIONS =
+      List.of("V1__ledger.sql", "V2__event_ids.sql", "V3__link_index_spans.sql");
 
   /** The schema version after every migration has run. */
   static final int LATEST = MIGRATIONS.size();

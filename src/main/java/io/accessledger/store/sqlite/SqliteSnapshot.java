@@ -7,10 +7,13 @@ import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LinkKeySummary;
 import io.accessledger.store.RecordedEventId;
 import io.accessledger.store.StoreException;
-import java.sql.SQLException;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -85,25 +88,49 @@ final class SqliteSnapshot implements LedgerSnapshot {
 
   @Override
   public Stream<LinkKeySummary> linkIndexSummary() {
-    return handle
-        // One pass over the index, grouped in its key order and materialised, as the key ids that
-        // name no key are summed from the same groups; then the keys it has no rows for. The
-        // answer is the same, in the same order (by key id, the no-key row last), as a join of
-        // every key with its rows, which scanned the index twice (checked on random tables with
-        // orphan ids and NULLs).
-        .createQuery("WITH s AS MATERIALIZED (SELECT key_id, MAX(seq) AS latest,"
-            + " COUNT(seq) AS n, COUNT(*) AS total FROM link_index GROUP BY key_id)"
-            + " SELECT link_key, latest, n FROM ("
-            + " SELECT k.id AS id, k.link_key AS link_key, COALESCE(s.latest, -1) AS latest,"
-            + " s.n AS n FROM s JOIN link_keys k ON k.id = s.key_id"
-            + " UNION ALL SELECT k.id, k.link_key, -1, 0 FROM link_keys k"
-            + " WHERE NOT EXISTS (SELECT 1 FROM link_index i WHERE i.key_id = k.id)"
-            + " UNION ALL SELECT NULL, NULL, COALESCE(MAX(s.latest), -1), SUM(s.total) FROM s"
-            + " WHERE s.key_id NOT IN (SELECT id FROM link_keys) HAVING SUM(s.total) > 0)"
-            + " ORDER BY id IS NULL, id")
+    // Per key id: {latest seq, rows}, summed from groups of one span and one key, which SQLite
+    // makes in the index's own order, with no sort. A group is counted for its key only if
+    // lookups reach every row in it: all its seqs lie in its span (min and max suffice, the seqs
+    // being ordered) and nothing in it is NULL. Anything else is unreachable, and so is every row
+    // under a key id that names no key.
+    Map<Long, long[]> perKey = new HashMap<>();
+    long[] unreachable = {-1, 0};
+    try (Stream<long[]> groups = handle
+        .createQuery("SELECT key_id, COALESCE(MAX(seq), -1), COUNT(*),"
+            + " COALESCE(key_id IS NOT NULL AND COUNT(seq) = COUNT(*)"
+            + " AND MIN(seq) >> " + LinkSpans.BITS + " = span"
+            + " AND MAX(seq) >> " + LinkSpans.BITS + " = span, 0)"
+            + " FROM link_index GROUP BY span, key_id")
         .setFetchSize(1024)
-        .map((rs, ctx) -> new LinkKeySummary(rs.getString(1), rs.getLong(2), rs.getLong(3)))
-        .stream();
+        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+        .stream()) {
+      groups.forEach(group -> {
+        long[] sums = group[3] == 1 ? perKey.computeIfAbsent(group[0], id -> new long[] {-1, 0})
+            : unreachable;
+        sums[0] = Math.max(sums[0], group[1]);
+        sums[1] += group[2];
+      });
+    }
+    List<LinkKeySummary> summaries = new ArrayList<>();
+    try (Stream<LinkKeySummary> keys = handle
+        .createQuery("SELECT id, link_key FROM link_keys ORDER BY id")
+        .setFetchSize(1024)
+        .map((rs, ctx) -> {
+          long[] sums = perKey.remove(rs.getLong(1));
+          return sums == null ? new LinkKeySummary(rs.getString(2), -1, 0)
+              : new LinkKeySummary(rs.getString(2), sums[0], sums[1]);
+        })
+        .stream()) {
+      keys.forEach(summaries::add);
+    }
+    for (long[] sums : perKey.values()) {
+      unreachable[0] = Math.max(unreachable[0], sums[0]);
+      unreachable[1] += sums[1];
+    }
+    if (unreachable[1] > 0) {
+      summaries.add(new LinkKeySummary(null, unreachable[0], unreachable[1]));
+    }
+    return summaries.stream();
   }
 
   @Override

@@ -3,11 +3,15 @@ package io.accessledger.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.accessledger.ledger.CheckpointSigner;
+import io.accessledger.ledger.LedgerVerifier;
+import io.accessledger.ledger.PreparedEvent;
 import io.accessledger.ledger.Sequencer;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.LedgerStoreContract;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,48 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
     assertThat(store.latestCheckpoint()).isPresent();
     int migrations = jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM schema_migrations")
         .mapTo(Integer.class).one());
-    assertThat(migrations).isEqualTo(SqliteMigrations.LATEST).isEqualTo(2);
+    assertThat(migrations).isEqualTo(SqliteMigrations.LATEST).isEqualTo(3);
+  }
+
+  @Test
+  void aLedgerWithTheKeyOrderedIndexOfSchema2IsRefiledBySpanAndStillVerifies() throws Exception {
+    CheckpointSigner signer = TestLedger.signer(0);
+    try (Sequencer sequencer = TestLedger.sequencer((SqliteLedgerStore) store, signer)) {
+      // Past the first span (65 536 entries), so the migration has to file rows in two.
+      for (int from = 0; from < 66_000; from += 6_000) {
+        List<PreparedEvent> group = new ArrayList<>();
+        for (int i = from; i < from + 6_000; i++) {
+          group.add(TestLedger.prepared("e-" + i, "child-" + (i % 9), "worker-" + (i % 4)));
+        }
+        sequencer.appendGroup(group).join();
+      }
+    }
+    List<Long> child3 = store.seqsFor("subject:child-3", 65_000, 100);
+    long rows = jdbi().withHandle(h ->
+        h.createQuery("SELECT COUNT(*) FROM link_index").mapTo(Long.class).one());
+    store.close();
+    // Back to the index as schema 2 kept it, as a ledger written before migration 3 holds it.
+    Path db = dir.resolve("ledger.db");
+    TestLedger.tamper(db,
+        "CREATE TABLE old_index (key_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+            + " PRIMARY KEY (key_id, seq)) WITHOUT ROWID",
+        "INSERT INTO old_index SELECT key_id, seq FROM link_index",
+        "DROP TABLE link_index",
+        "ALTER TABLE old_index RENAME TO link_index",
+        "DELETE FROM schema_migrations WHERE version = 3");
+
+    store = newStore();
+
+    long filed = jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM link_index"
+        + " WHERE span = seq >> 16").mapTo(Long.class).one());
+    long spans = jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT span) FROM link_index")
+        .mapTo(Long.class).one());
+    assertThat(filed).isEqualTo(rows);
+    assertThat(spans).isEqualTo(2);
+    assertThat(child3).hasSize(100).allMatch(seq -> seq > 65_000);
+    assertThat(store.seqsFor("subject:child-3", 65_000, 100)).isEqualTo(child3);
+    assertThat(new LedgerVerifier(store, signer.verifierKey()).verify().isIntact()).isTrue();
+    assertThatThrownBy(() -> jdbi().useHandle(h -> h.execute("DELETE FROM link_index")))
+        .hasMessageContaining("ledger is append-only: DELETE on link_index refused");
   }
 }

@@ -1,0 +1,44 @@
+package io.accessledger.store.sqlite;
+
+/**
+ * How the per-key index ({@code link_index}) is filed: by span, the run of 2<sup>16</sup>
+ * consecutive entries that holds an entry, then key id, then seq.
+ *
+ * <p>Why: a group commit's entries are consecutive, so all its index rows fall in the newest span
+ * (at most two), a region whose size does not grow with the log. Keyed by key id first, the same
+ * rows landed all over one B-tree as large as the whole index, each dirtying a page of its own, and
+ * appends slowed as the log grew. The price is on the read side: a key's rows are found with one
+ * seek per span (16 for a million entries, done inside one statement by SQLite).
+ *
+ * <p>The rule {@code span = seq >> 16} is fixed for the life of a ledger file: queries look for an
+ * entry's row only in its span, so a row filed elsewhere is never found. {@code verify} counts
+ * such rows as an edit of the index.
+ */
+final class LinkSpans {
+  /** log2 of the entries per span. */
+  static final int BITS = 16;
+
+  private LinkSpans() {}
+
+  /** The span holding entry {@code seq}. */
+  static long of(long seq) {
+    return seq >> BITS;
+  }
+
+  /**
+   * A {@code WITH} clause defining {@code spans(s)}: every span from the one bound to its parameter
+   * up to the newest span the index holds (just the bound one when the index is empty or ends
+   * before it). Used as {@code span IN spans}, SQLite seeks each span in ascending order, so an
+   * {@code ORDER BY span, seq} costs no sort and a {@code LIMIT} stops the seeks early.
+   */
+  static final String UP_FROM = "WITH RECURSIVE spans(s) AS (SELECT ? UNION ALL SELECT s + 1"
+      + " FROM spans WHERE s < (SELECT MAX(span) FROM link_index)) ";
+
+  /**
+   * A {@code WITH} clause defining {@code spans(s)}: every span from the one bound to its parameter,
+   * or the newest the index holds if that is older, down to 0 (no spans when the index is empty).
+   * With {@code ORDER BY span DESC, seq DESC} SQLite seeks from the newest span back, with no sort.
+   */
+  static final String DOWN_FROM = "WITH RECURSIVE spans(s) AS (SELECT MIN(?, (SELECT MAX(span)"
+      + " FROM link_index)) UNION ALL SELECT s - 1 FROM spans WHERE s > 0) ";
+}
