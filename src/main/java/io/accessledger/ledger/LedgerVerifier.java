@@ -120,7 +120,7 @@ public final class LedgerVerifier {
   private final class Run {
     private final LedgerSnapshot snapshot;
     private final CompactRange tree = new CompactRange();
-    /** Per link key: {latest seq naming it, how many entries name it}. */
+    /** Per link key: {latest seq naming it, how many entries name it, the sum of their seqs}. */
     private final Map<String, long[]> heads = new HashMap<>();
     private final Map<Integer, NodeCursor> nodeCursors = new HashMap<>();
     private final ArrayDeque<StoredCheckpoint> pendingCheckpoints = new ArrayDeque<>();
@@ -309,10 +309,11 @@ public final class LedgerVerifier {
               + " (an entry naming it is missing, added or moved)";
         }
         if (head == null) {
-          heads.put(linkKey, new long[] {seq, 1});
+          heads.put(linkKey, new long[] {seq, 1, seq});
         } else {
           head[0] = seq;
           head[1]++;
+          head[2] += seq;
         }
       }
       return null;

@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 final class LinkIndexCheck {
   private final Map<String, long[]> fromLeaves;
 
-  /** @param fromLeaves per key, {latest seq, entry count}, as re-derived from the leaves */
+  /**
+   * @param fromLeaves per key, {latest seq, entry count, sum of seqs}, as re-derived from the
+   *     leaves
+   */
   LinkIndexCheck(Map<String, long[]> fromLeaves) {
     this.fromLeaves = fromLeaves;
   }
@@ -39,11 +42,18 @@ final class LinkIndexCheck {
       long[] leaves = fromLeaves.get(index.linkKey());
       long latest = leaves == null ? -1 : leaves[0];
       long count = leaves == null ? 0 : leaves[1];
+      long sum = leaves == null ? 0 : leaves[2];
       if (index.latestSeq() != latest || index.entries() != count) {
         return new LedgerVerifier.Problem(Math.max(0, Math.max(latest, index.latestSeq())),
             "the link index lists " + index.entries() + " entries for " + index.linkKey()
                 + ", the latest seq " + index.latestSeq() + ", but the leaves name it in "
                 + count + " entries, the latest seq " + latest + " (index edited)");
+      }
+      if (index.seqSum() != sum) {
+        return new LedgerVerifier.Problem(Math.max(0, latest), "the link index lists "
+            + count + " entries for " + index.linkKey() + ", the latest seq " + latest
+            + ", as the leaves do, but not the same ones: their seqs add up to "
+            + index.seqSum() + ", not " + sum + " (index edited)");
       }
     }
     for (Map.Entry<String, long[]> key : fromLeaves.entrySet()) {

@@ -264,6 +264,18 @@ class LedgerVerifierTest {
   }
 
   @Test
+  void aLinkIndexRowMovedToAnotherSeqOfTheSameKeyIsNamed() throws Exception {
+    // Entry 13 names child-6, not child-5; the key's count and latest entry stay the same.
+    TestLedger.tamper(db, "UPDATE link_index SET seq = 13 WHERE seq = 12 AND key_id ="
+        + " (SELECT id FROM link_keys WHERE link_key = 'subject:child-5')");
+    VerificationResult result = verify();
+    assertThat(result.isIntact()).isFalse();
+    assertThat(result.problem()).contains("entries for subject:child-5")
+        .contains("as the leaves do, but not the same ones: their seqs add up to")
+        .contains("index edited");
+  }
+
+  @Test
   void linkIndexRowsUnderAKeyIdThatNamesNoKeyAreNamed() throws Exception {
     TestLedger.tamper(db, "INSERT INTO link_index (span, key_id, seq) VALUES (0, 99999, 3),"
         + " (0, 99999, 7), (0, 99998, 5)");

@@ -88,27 +88,29 @@ final class SqliteSnapshot implements LedgerSnapshot {
 
   @Override
   public Stream<LinkKeySummary> linkIndexSummary() {
-    // Per key id: {latest seq, rows}, summed from groups of one span and one key, which SQLite
+    // Per key id: {latest seq, rows, sum of seqs}, summed from groups of one span and one key, which SQLite
     // makes in the index's own order, with no sort. A group is counted for its key only if
     // lookups reach every row in it: all its seqs lie in its span (min and max suffice, the seqs
     // being ordered) and nothing in it is NULL. Anything else is unreachable, and so is every row
     // under a key id that names no key.
     Map<Long, long[]> perKey = new HashMap<>();
-    long[] unreachable = {-1, 0};
+    long[] unreachable = {-1, 0, 0};
     try (Stream<long[]> groups = handle
-        .createQuery("SELECT key_id, COALESCE(MAX(seq), -1), COUNT(*),"
+        .createQuery("SELECT key_id, COALESCE(MAX(seq), -1), COUNT(*), COALESCE(SUM(seq), 0),"
             + " COALESCE(key_id IS NOT NULL AND COUNT(seq) = COUNT(*)"
             + " AND MIN(seq) >> " + LinkSpans.BITS + " = span"
             + " AND MAX(seq) >> " + LinkSpans.BITS + " = span, 0)"
             + " FROM link_index GROUP BY span, key_id")
         .setFetchSize(1024)
-        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+        .map((rs, ctx) -> new long[] {
+            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
         .stream()) {
       groups.forEach(group -> {
-        long[] sums = group[3] == 1 ? perKey.computeIfAbsent(group[0], id -> new long[] {-1, 0})
-            : unreachable;
+        long[] sums = group[4] == 1
+            ? perKey.computeIfAbsent(group[0], id -> new long[] {-1, 0, 0}) : unreachable;
         sums[0] = Math.max(sums[0], group[1]);
         sums[1] += group[2];
+        sums[2] += group[3];
       });
     }
     List<LinkKeySummary> summaries = new ArrayList<>();
@@ -117,8 +119,8 @@ final class SqliteSnapshot implements LedgerSnapshot {
         .setFetchSize(1024)
         .map((rs, ctx) -> {
           long[] sums = perKey.remove(rs.getLong(1));
-          return sums == null ? new LinkKeySummary(rs.getString(2), -1, 0)
-              : new LinkKeySummary(rs.getString(2), sums[0], sums[1]);
+          return sums == null ? new LinkKeySummary(rs.getString(2), -1, 0, 0)
+              : new LinkKeySummary(rs.getString(2), sums[0], sums[1], sums[2]);
         })
         .stream()) {
       keys.forEach(summaries::add);
@@ -128,7 +130,7 @@ final class SqliteSnapshot implements LedgerSnapshot {
       unreachable[1] += sums[1];
     }
     if (unreachable[1] > 0) {
-      summaries.add(new LinkKeySummary(null, unreachable[0], unreachable[1]));
+      summaries.add(new LinkKeySummary(null, unreachable[0], unreachable[1], unreachable[2]));
     }
     return summaries.stream();
   }
