@@ -141,6 +141,11 @@ public final class SqliteLedgerStore implements LedgerStore {
       Map<String, Long> ids = LinkKeyResolver.known(c, linkKeys, keyIds);
       keyIds.putAll(ids);
       Map<String, Long> latest = new HashMap<>();
+      if (ids.isEmpty()) {
+        // Keys never stored (the usual case: the cache knows the others); preparing the lookup
+        // cost the writer thread more than anything else here (profiled, single posts).
+        return latest;
+      }
       try (PreparedStatement query = ReadQueries.latestSeqQuery(c)) {
         for (Map.Entry<String, Long> id : ids.entrySet()) {
           long seq = ReadQueries.latestSeq(query, id.getValue());
