@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accessledger.support.TempDirs;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,11 +30,7 @@ class AccessLedgerApplicationTest {
           ConfigOverride.config("logging.level", "WARN"));
 
   private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("access-ledger-app").resolve("data");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TempDirs.deletedAtExit("access-ledger-app").resolve("data");
   }
 
   private JsonNode admin(String path) throws IOException {

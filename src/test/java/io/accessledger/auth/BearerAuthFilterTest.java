@@ -6,6 +6,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accessledger.LedgerFactory;
 import io.accessledger.auth.sqlite.SqliteClientStore;
+import io.accessledger.support.TempDirs;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
@@ -69,11 +69,7 @@ class BearerAuthFilterTest {
   }
 
   private static java.nio.file.Path tempDir() {
-    try {
-      return Files.createTempDirectory("access-ledger-auth");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TempDirs.deletedAtExit("access-ledger-auth");
   }
 
   private static SqliteClientStore openClients() {

@@ -1,6 +1,7 @@
 package io.accessledger.bench;
 
 import io.accessledger.support.ServerProcess;
+import io.accessledger.support.TempDirs;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,14 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The HTTP API benchmark ({@code scripts/bench-api}), run by hand; prints figures, asserts nothing.
@@ -109,11 +108,7 @@ public final class ApiBench {
       System.out.printf(Locale.ROOT, "database: %,d bytes%n", Files.size(dir.resolve("data/ledger.db")));
     }
     // The ledger is about 1 GB at full size: keep only the logs.
-    try (Stream<Path> files = Files.walk(dir.resolve("data"))) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    }
+    TempDirs.deleteTree(dir.resolve("data"));
   }
 
   private void run(long entries, long batchEvents, long singleEvents, long queries)

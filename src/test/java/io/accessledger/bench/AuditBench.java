@@ -2,6 +2,7 @@ package io.accessledger.bench;
 
 import io.accessledger.demo.DemoMonth;
 import io.accessledger.support.ServerProcess;
+import io.accessledger.support.TempDirs;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,10 +17,8 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The need-to-know audit benchmark ({@code scripts/bench-audit}), run by hand; prints figures,
@@ -107,11 +106,7 @@ public final class AuditBench {
     System.out.printf(Locale.ROOT, "need-to-know audit of a month, %,d entries: median %.2f s"
         + " (%.1fx the baseline; target < 30 s: %s)%n", size, audits[1], audits[1] / baseline,
         audits[1] < 30 ? "met" : "MISSED");
-    try (Stream<Path> files = Files.walk(dir.resolve("data"))) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    }
+    TempDirs.deleteTree(dir.resolve("data"));
   }
 
   private static void post(HttpClient http, ServerProcess server, String token,

@@ -7,6 +7,7 @@ import io.accessledger.AccessLedgerApplication;
 import io.accessledger.AccessLedgerConfiguration;
 import io.accessledger.auth.Role;
 import io.accessledger.auth.sqlite.SqliteClientStore;
+import io.accessledger.support.TempDirs;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import jakarta.ws.rs.client.Entity;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -49,11 +49,7 @@ final class ApiServer {
   }
 
   private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("access-ledger-e2e").resolve("data");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TempDirs.deletedAtExit("access-ledger-e2e").resolve("data");
   }
 
   /** Adds a client straight to the server's client store, as {@code add-client} would; its token. */

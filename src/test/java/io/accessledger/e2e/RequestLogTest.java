@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accessledger.auth.Role;
+import io.accessledger.support.TempDirs;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -34,11 +35,7 @@ class RequestLogTest {
   static final DropwizardAppExtension<?> APP = SERVER.app;
 
   private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("access-ledger-logs");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return TempDirs.deletedAtExit("access-ledger-logs");
   }
 
   @Test
