@@ -297,6 +297,21 @@ class LedgerVerifierTest {
   }
 
   @Test
+  void aLinkIndexRowWithNoSeqIsNamed() throws Exception {
+    // Only a table rebuilt without the primary key's NOT NULL can hold one.
+    TestLedger.tamper(db,
+        "CREATE TABLE loose (span INTEGER, key_id INTEGER, seq INTEGER)",
+        "INSERT INTO loose SELECT span, key_id, seq FROM link_index",
+        "DROP TABLE link_index",
+        "ALTER TABLE loose RENAME TO link_index",
+        "INSERT INTO link_index SELECT 0, id, NULL FROM link_keys"
+            + " WHERE link_key = 'subject:child-5'");
+    VerificationResult result = verify();
+    assertThat(result.isIntact()).isFalse();
+    assertThat(result.problem()).contains("entries for subject:child-5").contains("index edited");
+  }
+
+  @Test
   void aLinkIndexRowMovedOutOfItsSpanIsNamed() throws Exception {
     TestLedger.tamper(db, "UPDATE link_index SET span = 3 WHERE seq = 12 AND key_id ="
         + " (SELECT id FROM link_keys WHERE link_key = 'subject:child-5')");
