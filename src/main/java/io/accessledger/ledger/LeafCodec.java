@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -216,16 +215,17 @@ public final class LeafCodec {
     return type.cast(value);
   }
 
+  @SuppressWarnings("unchecked")
   private static Map<String, Long> links(Map<?, ?> raw) throws LeafFormatException {
-    Map<String, Long> links = new HashMap<>();
     for (Map.Entry<?, ?> e : raw.entrySet()) {
       if (!(e.getValue() instanceof Long seq) || seq < -1) {
         throw new LeafFormatException(
             "leaf links." + e.getKey() + " must be a seq or -1, got " + describe(e.getValue()));
       }
-      links.put((String) e.getKey(), seq);
     }
-    return links;
+    // Its keys are Strings (the parser's) and every value is now known to be a Long: the parsed,
+    // unchangeable object is the map, and LedgerEntry keeps it without copying.
+    return (Map<String, Long>) raw;
   }
 
   @SuppressWarnings("unchecked")

@@ -24,6 +24,6 @@ public record LedgerEntry(
     // A parsed JSON object cannot change, so it is kept as it is (decoding a leaf is verify's
     // hot path); anything else is copied.
     event = event instanceof JsonObject ? event : Map.copyOf(event);
-    links = Map.copyOf(links);
+    links = ((Object) links) instanceof JsonObject ? links : Map.copyOf(links);
   }
 }
