@@ -127,9 +127,10 @@ final class SqliteSnapshot implements LedgerSnapshot {
         .stream()) {
       keys.forEach(summaries::add);
     }
-    for (long[] sums : perKey.values()) {
+    for (long[] sums : perKey.values()) { // key ids that name no key
       unreachable[0] = Math.max(unreachable[0], sums[0]);
       unreachable[1] += sums[1];
+      unreachable[2] += sums[2];
     }
     if (unreachable[1] > 0) {
       summaries.add(new LinkKeySummary(null, unreachable[0], unreachable[1], unreachable[2]));
