@@ -32,8 +32,8 @@ final class LinkIndexCheck {
     for (LinkKeySummary index : summaries) {
       if (index.linkKey() == null) {
         return new LedgerVerifier.Problem(Math.max(0, index.latestSeq()), "the link index"
-            + " holds " + index.entries() + " rows that no key's lookups reach, under key ids"
-            + " that name no key or filed out of place (index edited)");
+            + " holds " + index.entries() + " rows that lookups would miss or misread: under key"
+            + " ids that name no key, outside their span, or not a whole seq (index edited)");
       }
       if (!seen.add(index.linkKey())) {
         return new LedgerVerifier.Problem(Math.max(0, index.latestSeq()),

@@ -36,9 +36,10 @@ public interface LedgerSnapshot extends NodeSource, AutoCloseable {
 
   /**
    * One summary per stored link key, in the order the keys were stored, counting the index rows
-   * that the key's lookups ({@link LedgerStore#seqsFor} and the like) reach; then, if there are
-   * any, one with a null key for rows that no key's lookup reaches: rows under a key that is not
-   * stored, or rows a backend's own layout puts out of reach. Close the stream when done.
+   * that the key's lookups ({@link LedgerStore#seqsFor} and the like) find where they belong and
+   * read back as the seqs they are; then, if there are any, one with a null key for all other rows:
+   * rows under a key that is not stored, and rows the lookups would miss or misread (a backend's
+   * own layout says which). Close the stream when done.
    */
   Stream<LinkKeySummary> linkIndexSummary();
 

@@ -89,30 +89,41 @@ final class SqliteSnapshot implements LedgerSnapshot {
   @Override
   public Stream<LinkKeySummary> linkIndexSummary() {
     // Per key id: {latest seq, rows, sum of seqs}, summed from groups of one span and one key,
-    // which SQLite makes in the index's own order, with no sort. A group is counted for its key
-    // only if lookups reach every row in it: all its seqs lie in its span (the least and the
-    // greatest suffice). Anything else is unreachable, and so is every row under a key id that
-    // names no key. A NULL seq (a table rebuilt by hand) is never found either, yet COUNT(*)
-    // counts it for its key, whose count then disagrees with the leaves'. Each aggregate costs
-    // about 0.05 µs a row, so there are no more than these.
+    // which SQLite makes in the index's own order, with no sort. A group counts for its key only
+    // if lookups find each of its rows where it belongs and read it back as the seq it is: the
+    // span is one the ledger's entries occupy; every seq is an integer (NULL, text, blob or a
+    // fraction is not, in a table rebuilt by hand) lying in that span. Text and blobs sort above
+    // numbers, so the greatest seq shows them; NULLs show in COUNT(seq); a fraction shows as a
+    // difference between the offsets summed exactly and summed truncated. The offsets in the span
+    // (seq & 65535) are summed rather than the seqs, which could overflow SQLite's SUM (an error,
+    // not a wrap) when rows are planted; this adds count * span start back. Anything else is
+    // unreachable, and so is every row under a key id that names no key.
+    long newestSpan = size() == 0 ? -1 : LinkSpans.of(size() - 1);
     Map<Long, long[]> perKey = new HashMap<>();
     long[] unreachable = {-1, 0, 0};
+    String offset = "(seq & " + ((1 << LinkSpans.BITS) - 1) + ")";
     try (Stream<long[]> groups = handle
-        .createQuery("SELECT key_id, COALESCE(MAX(seq), -1), COUNT(*), COALESCE(SUM(seq), 0),"
-            + " COALESCE(key_id IS NOT NULL"
+        .createQuery("SELECT key_id, COALESCE(MAX(seq), -1), COUNT(*), SUM(" + offset + "), span,"
+            + " COALESCE(typeof(key_id) = 'integer' AND typeof(span) = 'integer'"
+            + " AND span BETWEEN 0 AND :newestSpan AND COUNT(seq) = COUNT(*)"
+            + " AND typeof(MIN(seq)) = 'integer' AND typeof(MAX(seq)) = 'integer'"
             + " AND MIN(seq) >> " + LinkSpans.BITS + " = span"
-            + " AND MAX(seq) >> " + LinkSpans.BITS + " = span, 0)"
+            + " AND MAX(seq) >> " + LinkSpans.BITS + " = span"
+            + " AND TOTAL(seq - (span << " + LinkSpans.BITS + ")) = SUM(" + offset + "), 0)"
             + " FROM link_index GROUP BY span, key_id")
+        .bind("newestSpan", newestSpan)
         .setFetchSize(1024)
-        .map((rs, ctx) -> new long[] {
-            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
+        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+            rs.getLong(5), rs.getLong(6)})
         .stream()) {
       groups.forEach(group -> {
-        long[] sums = group[4] == 1
+        boolean reachable = group[5] == 1;
+        long[] sums = reachable
             ? perKey.computeIfAbsent(group[0], id -> new long[] {-1, 0, 0}) : unreachable;
         sums[0] = Math.max(sums[0], group[1]);
         sums[1] += group[2];
-        sums[2] += group[3];
+        // Java long arithmetic wraps, as the leaves' side does.
+        sums[2] += group[3] + group[2] * (group[4] << LinkSpans.BITS);
       });
     }
     List<LinkKeySummary> summaries = new ArrayList<>();
