@@ -67,9 +67,9 @@ public final class LedgerVerifier {
       LedgerSnapshot twin = twinOf(snapshot);
       try {
         LedgerSnapshot linkTwin = twin == null ? null : twinOf(snapshot);
-        CompletableFuture<List<LinkKeySummary>> linkSummary =
-            linkTwin == null ? null : LinkIndexCheck.readAhead(linkTwin);
+        CompletableFuture<List<LinkKeySummary>> linkSummary = null;
         try {
+          linkSummary = linkTwin == null ? null : LinkIndexCheck.readAhead(linkTwin);
           Run run = new Run(snapshot, twin, linkSummary);
           try {
             return run.execute();
@@ -78,8 +78,10 @@ public final class LedgerVerifier {
           }
         } finally {
           if (linkTwin != null) {
-            // The summary's reader uses linkTwin until it is done, whatever became of the run.
-            linkSummary.handle((summary, failure) -> null).join();
+            if (linkSummary != null) {
+              // Its reader uses linkTwin until it is done, whatever became of the run.
+              linkSummary.handle((summary, failure) -> null).join();
+            }
             linkTwin.close();
           }
         }
