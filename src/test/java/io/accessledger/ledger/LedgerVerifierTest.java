@@ -3,15 +3,23 @@ package io.accessledger.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.accessledger.store.LedgerSnapshot;
+import io.accessledger.store.LedgerStore;
+import io.accessledger.store.StoreException;
+import io.accessledger.support.ForwardingLedgerStore;
 import io.accessledger.support.TestLedger;
 import io.accessledger.store.StoredLeaf;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -281,8 +289,9 @@ class LedgerVerifierTest {
         + " (0, 99999, 7), (0, 99998, 5)");
     VerificationResult result = verify();
     assertThat(result.firstBadSeq()).hasValue(7);
-    assertThat(result.problem()).isEqualTo("the link index holds 3 rows that no key's lookups"
-        + " reach, under key ids that name no key or filed out of place (index edited)");
+    assertThat(result.problem()).isEqualTo("the link index holds 3 rows that lookups would"
+        + " miss or misread: under key ids that name no key, outside their span, or not a whole"
+        + " seq (index edited)");
   }
 
   @Test
@@ -292,8 +301,9 @@ class LedgerVerifierTest {
         + " FROM link_keys WHERE link_key = 'subject:child-5'");
     VerificationResult result = verify();
     assertThat(result.firstBadSeq()).hasValue(12);
-    assertThat(result.problem()).isEqualTo("the link index holds 1 rows that no key's lookups"
-        + " reach, under key ids that name no key or filed out of place (index edited)");
+    assertThat(result.problem()).isEqualTo("the link index holds 1 rows that lookups would"
+        + " miss or misread: under key ids that name no key, outside their span, or not a whole"
+        + " seq (index edited)");
   }
 
   @Test
@@ -309,6 +319,108 @@ class LedgerVerifierTest {
     VerificationResult result = verify();
     assertThat(result.isIntact()).isFalse();
     assertThat(result.problem()).contains("entries for subject:child-5").contains("index edited");
+  }
+
+  @Test
+  void aLinkIndexRowWhoseSeqIsReplacedByNullIsNamed() throws Exception {
+    // At seq 0 the count, the latest and the sum of seqs would all stay the same.
+    TestLedger.tamper(db,
+        "CREATE TABLE loose (span INTEGER, key_id INTEGER, seq INTEGER)",
+        "INSERT INTO loose SELECT span, key_id, seq FROM link_index",
+        "DROP TABLE link_index",
+        "ALTER TABLE loose RENAME TO link_index",
+        "UPDATE link_index SET seq = NULL WHERE seq = 0 AND key_id ="
+            + " (SELECT id FROM link_keys WHERE link_key = 'subject:child-0')");
+    VerificationResult result = verify();
+    assertThat(result.isIntact()).isFalse();
+    assertThat(result.problem()).contains("entries for subject:child-0").contains("index edited");
+  }
+
+  @Test
+  void aLinkIndexRowWithAFractionalSeqIsNamed() throws Exception {
+    // Read back as 12 by lookups, but sorted after 12: a page ending at 12 would repeat it.
+    TestLedger.tamper(db, "UPDATE link_index SET seq = 12.5 WHERE seq = 12 AND key_id ="
+        + " (SELECT id FROM link_keys WHERE link_key = 'subject:child-5')");
+    VerificationResult result = verify();
+    assertThat(result.isIntact()).isFalse();
+    assertThat(result.problem()).contains("entries for subject:child-5").contains("index edited");
+  }
+
+  @Test
+  void plantedRowsWhoseSeqsWouldOverflowASumAreNamedNotACrash() throws Exception {
+    TestLedger.tamper(db, "INSERT INTO link_index (span, key_id, seq) VALUES"
+        + " (140737488355327, 99999, 9223372036854775807),"
+        + " (140737488355327, 99999, 9223372036854775806)");
+    VerificationResult result = verify();
+    assertThat(result.isIntact()).isFalse();
+    assertThat(result.problem()).startsWith("the link index holds 2 rows that lookups would miss");
+  }
+
+  @Test
+  @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aRowPlantedUnderAnAbsurdSpanIsNamedAndLookupsIgnoreIt() throws Exception {
+    TestLedger.tamper(db, "INSERT INTO link_index (span, key_id, seq) SELECT 1073741824, id,"
+        + " 70368744177664 FROM link_keys WHERE link_key = 'subject:child-1'");
+    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+      // child-1 is named by every seventh entry from 1 (ENTRIES = 40): 1, 8, …, 36.
+      assertThat(store.latestSeqs(List.of("subject:child-1"))).containsEntry("subject:child-1", 36L);
+      assertThat(store.seqsFor("subject:child-1", 29, 10)).containsExactly(36L);
+      assertThat(store.latestSeqBelow("subject:child-1", Long.MAX_VALUE)).isEqualTo(36);
+    }
+    VerificationResult result = verify();
+    assertThat(result.problem()).startsWith("the link index holds 1 rows that lookups would miss");
+  }
+
+  @Test
+  void aFailureReadingTheLinkIndexIsReportedNotSwallowed() {
+    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+      LedgerStore failing = new ForwardingLedgerStore(store) {
+        @Override
+        public LedgerSnapshot snapshot() {
+          return failingLinkSummary(super.snapshot());
+        }
+      };
+      assertThatThrownBy(() -> new LedgerVerifier(failing, signer.verifierKey()).verify())
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("the disk went away");
+    }
+  }
+
+  @Test
+  void anAppendBetweenOpeningSnapshotsLeavesTheOtherSnapshotsUnused() {
+    try (SqliteLedgerStore store = TestLedger.openStore(db);
+        Sequencer sequencer = TestLedger.sequencer(store, signer)) {
+      AtomicInteger opened = new AtomicInteger();
+      LedgerStore racing = new ForwardingLedgerStore(store) {
+        @Override
+        public LedgerSnapshot snapshot() {
+          if (opened.incrementAndGet() == 2) {
+            sequencer.append(TestLedger.prepared("late", "child-1", "worker-1")).join();
+          }
+          return super.snapshot();
+        }
+      };
+      // Read through a snapshot one entry ahead, either index would disagree with the leaves.
+      VerificationResult result = new LedgerVerifier(racing, signer.verifierKey()).verify();
+      assertThat(result.isIntact()).isTrue();
+      assertThat(result.entries()).isEqualTo(ENTRIES);
+      assertThat(opened).hasValue(2);
+    }
+  }
+
+  /** {@code real}, except that reading the link index's summary fails. */
+  private static LedgerSnapshot failingLinkSummary(LedgerSnapshot real) {
+    return (LedgerSnapshot) Proxy.newProxyInstance(LedgerSnapshot.class.getClassLoader(),
+        new Class<?>[] {LedgerSnapshot.class}, (proxy, method, args) -> {
+          if (method.getName().equals("linkIndexSummary")) {
+            throw new StoreException("reading the link index failed: the disk went away");
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   @Test

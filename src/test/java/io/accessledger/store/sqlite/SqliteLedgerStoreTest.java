@@ -101,6 +101,11 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
         "INSERT INTO old_index SELECT key_id, seq FROM link_index",
         "DROP TABLE link_index",
         "ALTER TABLE old_index RENAME TO link_index",
+        // Schema 1's triggers, which migration 3 drops with the old table and makes again.
+        "CREATE TRIGGER link_index_no_update BEFORE UPDATE ON link_index BEGIN"
+            + " SELECT RAISE(ABORT, 'ledger is append-only: UPDATE on link_index refused'); END",
+        "CREATE TRIGGER link_index_no_delete BEFORE DELETE ON link_index BEGIN"
+            + " SELECT RAISE(ABORT, 'ledger is append-only: DELETE on link_index refused'); END",
         "DELETE FROM schema_migrations WHERE version = 3");
 
     store = newStore();
@@ -116,5 +121,7 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
     assertThat(new LedgerVerifier(store, signer.verifierKey()).verify().isIntact()).isTrue();
     assertThatThrownBy(() -> jdbi().useHandle(h -> h.execute("DELETE FROM link_index")))
         .hasMessageContaining("ledger is append-only: DELETE on link_index refused");
+    assertThatThrownBy(() -> jdbi().useHandle(h -> h.execute("UPDATE link_index SET seq = seq")))
+        .hasMessageContaining("ledger is append-only: UPDATE on link_index refused");
   }
 }
