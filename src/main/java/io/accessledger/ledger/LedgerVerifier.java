@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  * root of the first {@code size} leaves; that no checkpoint covers more entries than are stored (a
  * truncated tail) and no entry lies beyond the latest checkpoint (removed checkpoints); that
  * the per-key index lists, for every key, as many entries as the leaves name it in, the latest of
- * them and the sum of their seqs the same, and no rows its lookups cannot reach; and that the
- * event-id index records exactly the posted events the leaves hold, each at its seq with the
- * digest of the event as posted. It reads one snapshot, and reads the indexes on threads of their
+ * them and the sum of their seqs the same, and no rows its lookups would miss or misread; and
+ * that the event-id index records exactly the posted events the leaves hold, each at its seq with
+ * the digest of the event as posted. It reads one snapshot, and reads the indexes on threads of their
  * own through others of exactly the same state when the store can open them.
  *
  * <p>It stops at the first problem and names the first bad {@code seq}, never one that a valid
