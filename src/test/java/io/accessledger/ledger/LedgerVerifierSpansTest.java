@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,13 +26,7 @@ class LedgerVerifierSpansTest {
     db = dir.resolve("ledger.db");
     try (SqliteLedgerStore store = TestLedger.openStore(db);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
-      for (int from = 0; from < ENTRIES; from += 6_000) {
-        List<PreparedEvent> group = new ArrayList<>();
-        for (int i = from; i < from + 6_000; i++) {
-          group.add(TestLedger.prepared("e-" + i, "child-" + (i % 9), "worker-" + (i % 4)));
-        }
-        sequencer.appendGroup(group).join();
-      }
+      TestLedger.appendViewsInGroups(sequencer, ENTRIES);
     }
   }
 

@@ -20,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -93,6 +94,21 @@ public final class TestLedger {
   public static void appendViews(Sequencer sequencer, int count) {
     for (int i = 0; i < count; i++) {
       sequencer.append(prepared("e-" + i, "child-" + (i % 7), "worker-" + (i % 3))).join();
+    }
+  }
+
+  /**
+   * Appends {@code count} views in groups of 6 000, fast enough to fill more than one span of the
+   * per-key index (65 536 entries): entry {@code i} names {@code child-(i % 9)} and
+   * {@code worker-(i % 4)}.
+   */
+  public static void appendViewsInGroups(Sequencer sequencer, int count) {
+    for (int from = 0; from < count; from += 6_000) {
+      List<PreparedEvent> group = new ArrayList<>();
+      for (int i = from; i < Math.min(count, from + 6_000); i++) {
+        group.add(prepared("e-" + i, "child-" + (i % 9), "worker-" + (i % 4)));
+      }
+      sequencer.appendGroup(group).join();
     }
   }
 

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.accessledger.ledger.CheckpointSigner;
 import io.accessledger.ledger.LedgerVerifier;
-import io.accessledger.ledger.PreparedEvent;
 import io.accessledger.ledger.Sequencer;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.LedgerStoreContract;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -81,13 +79,7 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
     CheckpointSigner signer = TestLedger.signer(0);
     try (Sequencer sequencer = TestLedger.sequencer((SqliteLedgerStore) store, signer)) {
       // Past the first span (65 536 entries), so the migration has to file rows in two.
-      for (int from = 0; from < 66_000; from += 6_000) {
-        List<PreparedEvent> group = new ArrayList<>();
-        for (int i = from; i < from + 6_000; i++) {
-          group.add(TestLedger.prepared("e-" + i, "child-" + (i % 9), "worker-" + (i % 4)));
-        }
-        sequencer.appendGroup(group).join();
-      }
+      TestLedger.appendViewsInGroups(sequencer, 66_000);
     }
     List<Long> child3 = store.seqsFor("subject:child-3", 65_000, 100);
     long rows = jdbi().withHandle(h ->
