@@ -98,7 +98,8 @@ final class SqliteSnapshot implements LedgerSnapshot {
     // (seq & 65535) are summed rather than the seqs, which could overflow SQLite's SUM (an error,
     // not a wrap) when rows are planted; this adds count * span start back. Anything else is
     // unreachable, and so is every row under a key id that names no key.
-    long newestSpan = size() == 0 ? -1 : LinkSpans.of(size() - 1);
+    long size = size();
+    long newestSpan = size == 0 ? -1 : LinkSpans.of(size - 1);
     Map<Long, long[]> perKey = new HashMap<>();
     long[] unreachable = {-1, 0, 0};
     String offset = "(seq & " + ((1 << LinkSpans.BITS) - 1) + ")";
