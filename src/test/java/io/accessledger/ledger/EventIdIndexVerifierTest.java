@@ -98,9 +98,7 @@ class EventIdIndexVerifierTest {
   }
 
   private VerificationResult verify() {
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
-      return new LedgerVerifier(store, signer.verifierKey()).verify();
-    }
+    return verifyFile(db);
   }
 
   @Test
@@ -280,8 +278,6 @@ class EventIdIndexVerifierTest {
   }
 
   private VerificationResult verifyFile(Path file) {
-    try (SqliteLedgerStore store = TestLedger.openStore(file)) {
-      return new LedgerVerifier(store, signer.verifierKey()).verify();
-    }
+    return TestLedger.verifyFile(file, signer.verifierKey());
   }
 }

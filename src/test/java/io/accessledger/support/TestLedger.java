@@ -5,9 +5,12 @@ import io.accessledger.crypto.Ed25519Signer;
 import io.accessledger.ledger.CheckpointSigner;
 import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.EventKey;
+import io.accessledger.ledger.LedgerVerifier;
 import io.accessledger.ledger.PreparedEvent;
 import io.accessledger.ledger.Sequencer;
 import io.accessledger.ledger.SequencerSettings;
+import io.accessledger.ledger.VerificationResult;
+import io.accessledger.ledger.VerifierKey;
 import io.accessledger.ledger.json.CanonicalJson;
 import io.accessledger.store.sqlite.SqliteDataSources;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
@@ -87,6 +90,13 @@ public final class TestLedger {
           MessageDigest.getInstance("SHA-256").digest(CanonicalJson.serialize(posted)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Opens the ledger file {@code db}, verifies it against {@code key}, and closes it again. */
+  public static VerificationResult verifyFile(Path db, VerifierKey key) {
+    try (SqliteLedgerStore store = openStore(db)) {
+      return new LedgerVerifier(store, key).verify();
     }
   }
 
