@@ -15,11 +15,14 @@ import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
 import io.accessledger.health.WriterHealthCheck;
+import io.accessledger.logging.SecretMaskingFilter;
 import io.accessledger.registers.DataSharingAgreements;
 import io.accessledger.report.StaffNames;
 import io.accessledger.resources.RefusedEventsMeter;
 import io.accessledger.resources.Resources;
+import io.accessledger.resources.RequestTargetFilter;
 import io.accessledger.resources.errors.ApiExceptionMapper;
+import io.accessledger.resources.errors.JsonErrorHandler;
 import io.accessledger.resources.errors.LedgerBusyMapper;
 import io.accessledger.resources.errors.WebApplicationExceptionMapper;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -28,7 +31,9 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.AutoCloseableManager;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /** access-ledger: the tamper-evident access log for children's social care records. */
@@ -65,6 +70,9 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
 
   @Override
   public void run(AccessLedgerConfiguration configuration, Environment environment) {
+    // No log level, set now or at run time, may print a credential.
+    SecretMaskingFilter.install();
+    configuration.getAdminPort().applyTo(environment);
     // Configuration mistakes are reported before anything is opened.
     LegalBasisVocabulary legalBases = configuration.buildLegalBases();
     NeedToKnowPolicy needToKnow = configuration.getNeedToKnow().build();
@@ -81,6 +89,12 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     environment.jersey().register(new BearerAuthFilter(clients));
     environment.jersey().register(RolesAllowedDynamicFeature.class);
 
+    // Jetty's own refusals (bad paths, oversized headers) in the contract's JSON, and no path
+    // that Jersey would route differently from how it reads.
+    environment.lifecycle().addServerLifecycleListener(
+        server -> server.setErrorHandler(new JsonErrorHandler()));
+    environment.servlets().addFilter("request-target", new RequestTargetFilter())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     environment.jersey().register(new ApiExceptionMapper());
     environment.jersey().register(new LedgerBusyMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());

@@ -12,13 +12,15 @@ import java.util.List;
 
 /**
  * The service's configuration: Dropwizard's {@code server}/{@code logging}, the {@code ledger},
- * {@code localLegalBases}, the data-sharing {@code agreements} and {@code accessReport}.
+ * {@code localLegalBases}, the data-sharing {@code agreements}, {@code accessReport} and
+ * {@code adminPort}.
  */
 public class AccessLedgerConfiguration extends Configuration {
   @Valid @NotNull private LedgerFactory ledger = new LedgerFactory();
   @NotNull private List<LegalBasis> localLegalBases = List.of();
   @NotNull private NeedToKnowSettings needToKnow = new NeedToKnowSettings();
   @Valid @NotNull private AccessReportSettings accessReport = new AccessReportSettings();
+  @Valid @NotNull private AdminPortSettings adminPort = new AdminPortSettings();
 
   @JsonProperty("ledger")
   public LedgerFactory getLedger() {
@@ -93,5 +95,16 @@ public class AccessLedgerConfiguration extends Configuration {
   @JsonProperty
   public void setAccessReport(AccessReportSettings accessReport) {
     this.accessReport = accessReport;
+  }
+
+  /** Which optional admin endpoints exist ({@code adminPort:}); none by default. */
+  @JsonProperty
+  public AdminPortSettings getAdminPort() {
+    return adminPort;
+  }
+
+  @JsonProperty
+  public void setAdminPort(AdminPortSettings adminPort) {
+    this.adminPort = adminPort == null ? new AdminPortSettings() : adminPort;
   }
 }
