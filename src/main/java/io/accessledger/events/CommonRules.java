@@ -16,6 +16,11 @@ final class CommonRules {
 
   static final int MAX_EVENT_ID_CHARS = 128;
   static final int MAX_EXTENSION_KEY_CHARS = 128;
+  /**
+   * The most keys {@code extensions} may hold. Extensions are a deployment's few local fields, not
+   * a store: without a bound, an extract release's 32 MiB allowance could carry millions of them.
+   */
+  static final int MAX_EXTENSION_KEYS = 64;
 
   private CommonRules() {}
 
@@ -88,10 +93,15 @@ final class CommonRules {
     }
   }
 
-  /** A deployment's own additions: string values under keys of 1 to 128 characters. */
+  /** A deployment's own additions: up to 64 string values under keys of 1 to 128 characters. */
   private static void extensions(Node event) {
     Node extensions = event.object("extensions", false);
     if (extensions == null) {
+      return;
+    }
+    if (extensions.map().size() > MAX_EXTENSION_KEYS) {
+      extensions.error("must hold at most " + MAX_EXTENSION_KEYS + " keys, got "
+          + extensions.map().size());
       return;
     }
     for (Map.Entry<?, ?> entry : extensions.map().entrySet()) {

@@ -58,15 +58,35 @@ public final class EventIngest {
    */
   public Accepted postOne(String source, byte[] body) {
     Map<String, Object> event = asObject(parse(body), "the body");
-    if (body.length > MAX_BODY_BYTES && !EventType.EXTRACT_RELEASE.name().equals(event.get("type"))) {
-      throw ApiException.tooLarge("the body is " + body.length + " bytes; an event may be at most "
-          + MAX_BODY_BYTES + " bytes (only an EXTRACT_RELEASE may be larger)");
+    if (body.length > MAX_BODY_BYTES) {
+      refuseOversized(event, body.length);
     }
     List<String> errors = problems(event, "");
     if (!errors.isEmpty()) {
       throw ApiException.invalid("invalid event: " + errors.get(0), errors);
     }
     return accept(source, List.of(PostedEvent.of(source, event)), false);
+  }
+
+  /**
+   * Refuses an event over {@link #MAX_BODY_BYTES} unless it is an extract release whose size comes
+   * from its {@code subjects} list: everything else in it counts against the ordinary limit, so
+   * the large allowance cannot carry anything but subject ids.
+   */
+  private static void refuseOversized(Map<String, Object> event, int bodyBytes) {
+    if (!EventType.EXTRACT_RELEASE.name().equals(event.get("type"))) {
+      throw ApiException.tooLarge("the body is " + bodyBytes + " bytes; an event may be at most "
+          + MAX_BODY_BYTES + " bytes (only an EXTRACT_RELEASE may be larger)");
+    }
+    // What is not the subjects list, white space included; measured by what the list takes in
+    // canonical form (linear in the list), not by serialising the rest (which sorts its keys).
+    Object subjects = event.get("subjects");
+    long restBytes = bodyBytes - (subjects == null ? 0 : CanonicalJson.serialize(subjects).length);
+    if (restBytes > MAX_BODY_BYTES) {
+      throw ApiException.tooLarge("the EXTRACT_RELEASE is " + bodyBytes + " bytes, and " + restBytes
+          + " of them are outside its subjects list; only the subjects list may take it past "
+          + MAX_BODY_BYTES + " bytes");
+    }
   }
 
   /**

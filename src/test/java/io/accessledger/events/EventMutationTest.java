@@ -129,6 +129,13 @@ class EventMutationTest {
             e -> Events.set(e, "extensions." + "k".repeat(129), "x"),
             "extensions[\"" + "k".repeat(64) + "...\"]",
             "key must be 1 to 128 characters, got 129"),
+        change(v, "extensions with 65 keys", e -> {
+          java.util.Map<String, Object> keys = new java.util.LinkedHashMap<>();
+          for (int i = 0; i < 65; i++) {
+            keys.put("k" + i, "x");
+          }
+          Events.set(e, "extensions", keys);
+        }, "extensions", "must hold at most 64 keys, got 65"),
         set(v, "la-code", "x", "[\"la-code\"]", "unknown field \"la-code\""));
   }
 
