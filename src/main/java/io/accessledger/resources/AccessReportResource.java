@@ -31,6 +31,9 @@ import java.util.List;
 @RolesAllowed(Roles.AUDITOR)
 public final class AccessReportResource {
   private static final String HTML_UTF8 = MediaType.TEXT_HTML + "; charset=utf-8";
+  /** What this resource answers in, JSON first: it wins a tie. */
+  private static final List<MediaType> OFFERED =
+      List.of(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_HTML_TYPE);
 
   private final AccessReportSources sources;
   private final AccessReportBuilder builder;
@@ -46,7 +49,7 @@ public final class AccessReportResource {
   @Timed
   public Response report(@Context SecurityContext security, @Context UriInfo uri,
       @Context HttpHeaders headers, @PathParam("id") String id) {
-    boolean html = prefersHtml(headers.getAcceptableMediaTypes());
+    boolean html = prefersHtml(headers.getRequestHeader(HttpHeaders.ACCEPT));
     return audit.run(security, uri, AccessReportRequest.PARAMETERS,
         parameters -> AccessReportRequest.parse(id, parameters),
         (request, recorded) -> {
@@ -63,19 +66,14 @@ public final class AccessReportResource {
   }
 
   /**
-   * Whether the most wanted media type the client accepts is HTML. JSON is the default: a wildcard
-   * ({@code *}{@code /*}, or no {@code Accept} at all) and {@code application/*} give JSON, and so
-   * does {@code text/html} ranked below {@code application/json}.
+   * Whether to answer HTML: when the client wants it more than JSON ({@link AcceptHeader}). JSON
+   * is the default: a wildcard ({@code *}{@code /*}, or no {@code Accept} at all) and
+   * {@code application/*} give JSON, and so does {@code text/html} ranked no higher than
+   * {@code application/json}. A client that accepts neither is refused 406 by
+   * {@link AcceptableFilter} before this resource runs.
    */
-  static boolean prefersHtml(List<MediaType> acceptable) {
-    for (MediaType type : acceptable) {
-      if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-        return false;
-      }
-      if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-        return true;
-      }
-    }
-    return false;
+  static boolean prefersHtml(List<String> accept) {
+    return AcceptHeader.of(accept).best(OFFERED).orElse(MediaType.APPLICATION_JSON_TYPE)
+        .equals(MediaType.TEXT_HTML_TYPE);
   }
 }

@@ -31,6 +31,7 @@ public final class Resources {
         ledger.sequencer(), ledger.store(), new EventValidator(legalBases));
     LedgerQueries queries = new LedgerQueries(ledger.store(), ledger.sequencer(), ledger.signer());
     ReadAudit audit = new ReadAudit(new AuditTrail(ledger.sequencer(), clock));
+    jersey.register(AcceptableFilter.class);
     jersey.register(new EventsResource(ingest));
     jersey.register(new LogResource(queries, audit));
     jersey.register(new HistoryResource(queries, audit));

@@ -377,6 +377,12 @@ class AccessReportApiTest {
     assertThat(get(auditor, PATH, "*/*").header("Content-Type")).startsWith("application/json");
     assertThat(get(auditor, PATH, "text/html;q=0.5, application/json").header("Content-Type"))
         .startsWith("application/json");
+    assertThat(get(auditor, PATH, "text/html;q=0, application/json").header("Content-Type"))
+        .startsWith("application/json");
+    assertThat(get(auditor, PATH, "application/json;q=0, text/html").header("Content-Type"))
+        .startsWith("text/html");
+    assertThat(get(auditor, PATH, "application/json;q=0, */*").header("Content-Type"))
+        .startsWith("text/html");
     // What a browser sends.
     assertThat(get(auditor, PATH, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
         .header("Content-Type")).startsWith("text/html");
@@ -392,6 +398,11 @@ class AccessReportApiTest {
     refused(auditor, PATH + "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z",
         "application/json", 400, "must be before to");
     refused(auditor, PATH, "image/png", 406, "Accept");
+    // q=0 means "not acceptable" (RFC 9110 section 12.4.2), whatever the order.
+    refused(auditor, PATH, "text/html;q=0, application/json;q=0", 406, "Accept");
+    refused(auditor, PATH, "application/json;q=0, text/html;q=0", 406, "Accept");
+    refused(auditor, PATH, "text/html;q=0, */*;q=0", 406, "Accept");
+    refused(auditor, "/v1/log", "application/json;q=0", 406, "Accept");
     refused(investigator, PATH, "application/json", 403, "may not use");
     String feeder = SERVER.addClient("feeder", Role.INGEST, "feeder");
     refused(feeder, PATH, "text/html", 403, "may not use");
