@@ -102,6 +102,14 @@ class ProtocolRefusalsApiTest {
         "GET /v1/log HTTP/1.1\r\nHost: localhost\r\nBad Header\r\nConnection: close\r\n\r\n"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"TRACE", "CONNECT", "BREW"})
+  void methodsTheServerDoesNotTakeAre405Or400InJson(String method) throws IOException {
+    RawHttp.Reply reply = RawHttp.send(APP.getLocalPort(), method
+        + " /v1/log HTTP/1.1\r\nHost: localhost\r\n" + bearer() + "\r\nConnection: close\r\n\r\n");
+    refusedAsJson(reply.status() == 400 ? 400 : 405, reply);
+  }
+
   @Test
   void anOrdinaryRequestStillWorks() {
     RawHttp.Reply reply = RawHttp.get(APP.getLocalPort(), "/v1/log", bearer());
