@@ -64,6 +64,14 @@ class VerifyCommandTest {
   }
 
   @Test
+  void entriesRemovedFromTheTailAreNamedAsAWholeStretch() throws Exception {
+    TestLedger.tamper(data.resolve("ledger.db"), "DELETE FROM leaves WHERE seq BETWEEN 22 AND 24");
+    CliRunner.Outcome outcome = CliRunner.run("verify", config.toString());
+    assertThat(outcome.succeeded()).isFalse();
+    assertThat(outcome.stderr()).contains("first bad seq 22: entries 22 to 24 were removed");
+  }
+
+  @Test
   void thePublishedKeyCanBeGiven() throws Exception {
     assertThat(CliRunner.run("verify", config.toString(), "--key", verifierKey).succeeded()).isTrue();
     String otherKey = TestLedger.signer(7).verifierKey().toString();
