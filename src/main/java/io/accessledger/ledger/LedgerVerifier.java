@@ -24,15 +24,18 @@ import java.util.stream.Stream;
  * the per-key index lists, for every key, as many entries as the leaves name it in, the latest of
  * them and the sum of their seqs the same, and no rows its lookups would miss or misread; and
  * that the event-id index records exactly the posted events the leaves hold, each at its seq with
- * the digest of the event as posted. It reads one snapshot, and reads the indexes on threads of their
- * own through others of exactly the same state when the store can open them.
+ * the digest of the event as posted. Apart from the entries, it checks that the store's
+ * append-only guards (its triggers) are all in place as its schema defines them: they are
+ * reported beside the first bad seq, not as one, since the entries stay tamper-evident without
+ * them. It reads one snapshot, and reads the indexes on threads of their own through others of
+ * exactly the same state when the store can open them.
  *
  * <p>It stops at the first problem and names the first bad {@code seq}, never one that a valid
  * checkpoint already proves. Missing entries are named as the whole stretch, first to last seq:
  * in the middle of the log up to the next stored entry, at the tail up to the size of the latest
- * checkpoint (which must itself be validly signed). Where a checkpoint's root does not match and no single leaf shows the
- * edit (an attacker rewrote a whole stretch consistently), the first bad seq is the first entry
- * that no valid checkpoint vouches for. The two indexes are derived data, not evidence: their
+ * checkpoint (which must itself be validly signed). Where a checkpoint's root does not match and
+ * no single leaf shows the edit (an attacker rewrote a whole stretch consistently), the first bad
+ * seq is the first entry that no valid checkpoint vouches for. The two indexes are derived data, not evidence: their
  * problems are reported only when the leaves and checkpoints are intact, the one at the earlier
  * seq first. Leaves are decoded on all cores; the checks that depend on order run on the calling
  * thread.
@@ -74,7 +77,7 @@ public final class LedgerVerifier {
           linkSummary = linkTwin == null ? null : LinkIndexCheck.readAhead(linkTwin);
           Run run = new Run(snapshot, twin, linkSummary);
           try {
-            return run.execute();
+            return run.execute().withGuardFaults(snapshot.appendOnlyGuardFaults());
           } finally {
             run.closeCursors();
           }

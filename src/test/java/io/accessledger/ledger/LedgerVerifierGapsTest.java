@@ -28,10 +28,7 @@ class LedgerVerifierGapsTest {
   @BeforeEach
   void buildLedger() {
     db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(db);
-        Sequencer sequencer = TestLedger.sequencer(store, signer)) {
-      TestLedger.appendViews(sequencer, ENTRIES);
-    }
+    TestLedger.buildFile(db, signer, ENTRIES);
   }
 
   private VerificationResult verify() {
