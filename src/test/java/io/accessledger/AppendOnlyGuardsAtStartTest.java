@@ -152,7 +152,13 @@ class AppendOnlyGuardsAtStartTest {
   @Test
   void theRealServerRefusesToStartOverDroppedTriggers() throws Exception {
     TestLedger.tamper(db);
-    assertThatThrownBy(() -> ServerProcess.start(dir, "refused", factory.dataPath(), List.of()))
+    assertThatThrownBy(() -> {
+      // Closed (killed) should it start after all, so that no server outlives the test.
+      try (ServerProcess started =
+          ServerProcess.start(dir, "refused", factory.dataPath(), List.of())) {
+        started.pid();
+      }
+    })
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("exited with 1 before it was ready")
         .hasMessageContaining("the ledger's append-only triggers are not in place:"

@@ -23,9 +23,10 @@ import org.jdbi.v3.core.Jdbi;
  * <p>What the migrations create is read, once per process, from a throwaway in-memory database
  * the migrations are applied to: the list cannot drift from the scripts, and a migration that
  * adds or changes a trigger is covered with no edit here. A file's trigger is in place when its
- * {@code sqlite_master} row holds exactly the migration's SQL text: SQLite compiles a trigger from
- * that text whenever it opens the file, so equal text is the same trigger, and any other text
- * (a body that no longer raises, another table) is reported as altered.
+ * {@code sqlite_master} row holds the migration's SQL text, white space between tokens aside:
+ * SQLite compiles a trigger from that text whenever it opens the file, so the same text is the
+ * same trigger, and any other text (a body that no longer raises, another table or event) is
+ * reported as altered.
  */
 final class AppendOnlyTriggers {
   private static final String TRIGGERS =
@@ -71,7 +72,7 @@ final class AppendOnlyTriggers {
       String[] found = present.get(key(trigger.getKey()));
       if (found == null) {
         faults.add(new GuardFault(trigger.getKey(), GuardFault.Kind.MISSING));
-      } else if (!trigger.getValue().equals(found[1]) || !trigger.getKey().equals(found[0])) {
+      } else if (!sameSql(trigger.getValue(), found[1]) || !trigger.getKey().equals(found[0])) {
         faults.add(new GuardFault(trigger.getKey(), GuardFault.Kind.ALTERED));
       }
     }
@@ -119,6 +120,19 @@ final class AppendOnlyTriggers {
       }
     }
     return present;
+  }
+
+  /**
+   * Whether two trigger definitions are the same text but for the white space between tokens,
+   * which changes nothing a trigger does: a jar built with other line endings must not report
+   * every trigger as altered.
+   */
+  private static boolean sameSql(String expected, String found) {
+    return found != null && normalized(expected).equals(normalized(found));
+  }
+
+  private static String normalized(String sql) {
+    return sql.strip().replaceAll("\\s+", " ");
   }
 
   private static String key(String name) {

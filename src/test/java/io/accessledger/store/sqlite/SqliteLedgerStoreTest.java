@@ -95,6 +95,17 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
   }
 
   @Test
+  void aTriggerThatDiffersOnlyInWhiteSpaceIsInPlace() {
+    // As a jar built with CRLF line endings would have made it.
+    jdbi().useHandle(h -> {
+      h.execute("DROP TRIGGER leaves_no_delete");
+      h.execute("CREATE TRIGGER leaves_no_delete BEFORE DELETE ON leaves\r\nBEGIN  SELECT"
+          + " RAISE(ABORT, 'ledger is append-only: DELETE on leaves refused'); END");
+    });
+    assertThat(store.appendOnlyGuardFaults()).isEmpty();
+  }
+
+  @Test
   void aTriggerWhoseBodyNoLongerRaisesIsAltered() throws Exception {
     // Same name, table and event; only the body is emptied.
     weakenGuard("checkpoints_no_update");
