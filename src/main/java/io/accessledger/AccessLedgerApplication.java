@@ -12,6 +12,7 @@ import io.accessledger.cli.VerifyBundleCommand;
 import io.accessledger.cli.VerifyCommand;
 import io.accessledger.cli.WitnessCommand;
 import io.accessledger.events.LegalBasisVocabulary;
+import io.accessledger.health.AppendOnlyTriggersHealthCheck;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
 import io.accessledger.health.WriterHealthCheck;
@@ -107,6 +108,8 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     environment.healthChecks().register("writer", new WriterHealthCheck(ledger.sequencer()));
     environment.healthChecks().register(
         "tree-root", new TreeRootHealthCheck(ledger.store(), ledger.signer().verifierKey()));
+    environment.healthChecks().register(
+        "append-only-triggers", new AppendOnlyTriggersHealthCheck(ledger.store()));
 
     environment.metrics().register(
         "ledger.tree-size", (Gauge<Long>) () -> ledger.sequencer().latestCheckpoint().size());

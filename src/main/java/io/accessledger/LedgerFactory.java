@@ -40,6 +40,8 @@ public class LedgerFactory {
   @Min(1) private int queueCapacity = SequencerSettings.defaults().queueCapacity();
   @Min(1) private int linkCacheSize = SequencerSettings.defaults().linkCacheSize();
   @Min(2) private int maxConnections = 8;
+  /** Start over missing or altered append-only triggers by recreating them (recorded). */
+  private boolean recreateMissingTriggers = false;
 
   @JsonProperty
   public String getDataDir() {
@@ -99,6 +101,16 @@ public class LedgerFactory {
   @JsonProperty
   public void setMaxConnections(int maxConnections) {
     this.maxConnections = maxConnections;
+  }
+
+  @JsonProperty
+  public boolean isRecreateMissingTriggers() {
+    return recreateMissingTriggers;
+  }
+
+  @JsonProperty
+  public void setRecreateMissingTriggers(boolean recreateMissingTriggers) {
+    this.recreateMissingTriggers = recreateMissingTriggers;
   }
 
   public Path dataPath() {

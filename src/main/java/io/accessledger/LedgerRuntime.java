@@ -3,14 +3,18 @@ package io.accessledger;
 import com.codahale.metrics.MetricRegistry;
 import io.accessledger.ledger.CheckpointSigner;
 import io.accessledger.ledger.Sequencer;
+import io.accessledger.store.GuardFault;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The open, writable ledger of a running server: the writer lock, the store, the signing key and
  * the sequencer. Opening checks the stored ledger against its latest signed checkpoint and refuses
- * to start over a ledger that does not match it or a key that did not sign it.
+ * to start over a ledger that does not match it or a key that did not sign it, or whose
+ * append-only triggers are not in place (unless told to recreate them: {@link
+ * AppendOnlyGuardsAtStart}).
  */
 public final class LedgerRuntime implements Managed, AutoCloseable {
   private final DataDirLock lock;
@@ -33,9 +37,17 @@ public final class LedgerRuntime implements Managed, AutoCloseable {
     SqliteLedgerStore store = null;
     try {
       store = factory.openStore(metrics);
+      List<GuardFault> faults =
+          AppendOnlyGuardsAtStart.check(store, factory.isRecreateMissingTriggers());
       CheckpointSigner signer =
           factory.openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
       Sequencer sequencer = Sequencer.start(store, signer, clock, factory.sequencerSettings());
+      try {
+        AppendOnlyGuardsAtStart.recreateAndRecord(store, sequencer, faults, clock);
+      } catch (RuntimeException e) {
+        sequencer.close();
+        throw e;
+      }
       return new LedgerRuntime(lock, store, signer, sequencer);
     } catch (RuntimeException e) {
       if (store != null) {

@@ -55,6 +55,7 @@ class AccessLedgerApplicationTest {
     assertThat(health.path("signing-key").path("healthy").asBoolean()).isTrue();
     assertThat(health.path("tree-root").path("healthy").asBoolean()).isTrue();
     assertThat(health.path("tree-root").path("message").asText()).contains("tree of size 0");
+    assertThat(health.path("append-only-triggers").path("healthy").asBoolean()).isTrue();
   }
 
   @Test

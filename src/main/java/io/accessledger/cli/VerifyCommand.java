@@ -1,11 +1,13 @@
 package io.accessledger.cli;
 
 import io.accessledger.AccessLedgerConfiguration;
+import io.accessledger.AppendOnlyGuardsAtStart;
 import io.accessledger.LedgerFactory;
 import io.accessledger.ledger.CheckpointException;
 import io.accessledger.ledger.LedgerVerifier;
 import io.accessledger.ledger.VerificationResult;
 import io.accessledger.ledger.VerifierKey;
+import io.accessledger.store.GuardFault;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
@@ -17,7 +19,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code verify config.yml [--key VERIFIER_KEY]}: re-derives the whole ledger from the database and
- * exits 0 when intact, or 1 naming the first bad {@code seq}.
+ * exits 0 when intact, or 1 naming the first bad {@code seq}, or every append-only trigger that is
+ * missing or altered (both, when both are wrong).
  *
  * <p>By default the checkpoints are checked with the public half of the key in the data directory.
  * Anyone who can rewrite the database can usually rewrite that key file too, so an independent
@@ -58,13 +61,35 @@ public final class VerifyCommand extends ConfiguredCommand<AccessLedgerConfigura
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     if (!result.isIntact()) {
-      throw new CommandFailure(
-          "LEDGER BROKEN: first bad seq " + result.firstBadSeq().getAsLong() + ": " + result.problem());
+      throw new CommandFailure(failure(result));
     }
     out.printf(
         "ledger intact: %d entries, %d signed checkpoints, key %s (%.2f s, %.0f entries/s)%n",
         result.entries(), result.checkpoints(), key, seconds,
         seconds > 0 ? result.entries() / seconds : 0.0);
+  }
+
+  /** Both findings when there are both: what is wrong with the entries, then with the triggers. */
+  private static String failure(VerificationResult result) {
+    StringBuilder failure = new StringBuilder();
+    if (!result.entriesIntact()) {
+      failure.append("LEDGER BROKEN: first bad seq ").append(result.firstBadSeq().getAsLong())
+          .append(": ").append(result.problem());
+    }
+    if (!result.guardFaults().isEmpty()) {
+      if (!failure.isEmpty()) {
+        failure.append('\n');
+      }
+      failure.append("APPEND-ONLY TRIGGERS NOT IN PLACE: ")
+          .append(GuardFault.describe(result.guardFaults()))
+          .append(". The database no longer refuses UPDATE and DELETE on the ledger's tables: ")
+          .append(result.entriesIntact()
+              ? "its " + result.entries() + " entries still verify, but someone with the file"
+                  + " dropped or replaced the triggers. "
+              : "someone with the file dropped or replaced them. ")
+          .append(AppendOnlyGuardsAtStart.HOW_TO_RECREATE);
+    }
+    return failure.toString();
   }
 
   @Override

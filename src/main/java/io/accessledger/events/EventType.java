@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The event types a records system may post (contract sections 4 and 5). The ledger writes {@code
- * AUDIT_QUERY} and {@code EXTRACT_SUBJECT} entries itself, so they are deliberately not here.
+ * AUDIT_QUERY}, {@code EXTRACT_SUBJECT}, {@code REVIEW} and {@code MAINTENANCE} entries itself, so
+ * they are deliberately not here.
  */
 public enum EventType {
   VIEW,

@@ -4,6 +4,7 @@ import com.codahale.metrics.health.HealthCheck;
 import io.accessledger.ledger.Checkpoint;
 import io.accessledger.ledger.CheckpointException;
 import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.EntryRanges;
 import io.accessledger.ledger.MerkleProofs;
 import io.accessledger.ledger.SignedCheckpoint;
 import io.accessledger.ledger.VerifierKey;
@@ -50,7 +51,7 @@ public final class TreeRootHealthCheck extends HealthCheck {
       // Each batch is stored with its checkpoint, so in one snapshot the two always agree.
       return Result.unhealthy(
           "storage holds " + size + " entries but the latest checkpoint covers " + checkpoint.size()
-              + ": entries were " + (size < checkpoint.size() ? "removed" : "added outside the service"));
+              + ": " + EntryRanges.tailMismatch(size, checkpoint.size()));
     }
     Digest root = MerkleProofs.root(checkpoint.size(), snapshot);
     if (!root.equals(checkpoint.root())) {

@@ -4,7 +4,7 @@ package io.accessledger.ledger;
  * Which entries hold a posted event's identity, and how to get back the event as it was posted
  * (contract sections 2 to 4). The service records an {@code eventId} for every event an ingest
  * client posts; the ledger's own entries (source {@value #LEDGER_SOURCE}, such as
- * {@code AUDIT_QUERY}) and the {@code EXTRACT_SUBJECT} entries derived from a release hold none.
+ * {@code AUDIT_QUERY}, {@code REVIEW} and {@code MAINTENANCE}) and the {@code EXTRACT_SUBJECT} entries derived from a release hold none.
  * For every identified entry but an {@code EXTRACT_RELEASE}, the stored event is the posted event.
  */
 public final class EventIdentity {

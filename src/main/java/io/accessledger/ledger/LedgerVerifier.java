@@ -24,13 +24,18 @@ import java.util.stream.Stream;
  * the per-key index lists, for every key, as many entries as the leaves name it in, the latest of
  * them and the sum of their seqs the same, and no rows its lookups would miss or misread; and
  * that the event-id index records exactly the posted events the leaves hold, each at its seq with
- * the digest of the event as posted. It reads one snapshot, and reads the indexes on threads of their
- * own through others of exactly the same state when the store can open them.
+ * the digest of the event as posted. Apart from the entries, it checks that the store's
+ * append-only guards (its triggers) are all in place as its schema defines them: they are
+ * reported beside the first bad seq, not as one, since the entries stay tamper-evident without
+ * them. It reads one snapshot, and reads the indexes on threads of their own through others of
+ * exactly the same state when the store can open them.
  *
  * <p>It stops at the first problem and names the first bad {@code seq}, never one that a valid
- * checkpoint already proves. Where a checkpoint's root does not match and no single leaf shows the
- * edit (an attacker rewrote a whole stretch consistently), the first bad seq is the first entry
- * that no valid checkpoint vouches for. The two indexes are derived data, not evidence: their
+ * checkpoint already proves. Missing entries are named as the whole stretch, first to last seq:
+ * in the middle of the log up to the next stored entry, at the tail up to the size of the latest
+ * checkpoint (which must itself be validly signed). Where a checkpoint's root does not match and
+ * no single leaf shows the edit (an attacker rewrote a whole stretch consistently), the first bad
+ * seq is the first entry that no valid checkpoint vouches for. The two indexes are derived data, not evidence: their
  * problems are reported only when the leaves and checkpoints are intact, the one at the earlier
  * seq first. Leaves are decoded on all cores; the checks that depend on order run on the calling
  * thread.
@@ -72,7 +77,7 @@ public final class LedgerVerifier {
           linkSummary = linkTwin == null ? null : LinkIndexCheck.readAhead(linkTwin);
           Run run = new Run(snapshot, twin, linkSummary);
           try {
-            return run.execute();
+            return run.execute().withGuardFaults(snapshot.appendOnlyGuardFaults());
           } finally {
             run.closeCursors();
           }
@@ -167,8 +172,7 @@ public final class LedgerVerifier {
                 + " cannot be read: " + e.getMessage()));
           }
           if (leaf.rowSeq() != expected) {
-            return earliest(new Problem(expected, "entry " + expected
-                + " is missing: the next stored entry is " + leaf.rowSeq()));
+            return earliest(gapBefore(expected, leaf.rowSeq()));
           }
           Problem leafProblem = checkLeaf(leaf);
           if (leafProblem != null) {
@@ -189,11 +193,8 @@ public final class LedgerVerifier {
       if (deferred != null) {
         return reportDeferred();
       }
-      StoredCheckpoint beyond = nextCheckpoint();
-      if (beyond != null) {
-        return broken(expected, "a checkpoint of tree size " + beyond.size() + " is signed but only "
-            + expected + " entries are stored: entries " + expected + " to " + (beyond.size() - 1)
-            + " were removed (truncated tail)");
+      if (nextCheckpoint() != null) {
+        return truncatedTail(expected);
       }
       if (checkpointsChecked == 0) {
         return broken(0, "the ledger has no signed checkpoint at all (checkpoints removed)");
@@ -201,8 +202,8 @@ public final class LedgerVerifier {
       if (provenSize != expected) {
         // Every batch is stored with its checkpoint in one transaction, so an honest ledger never
         // holds entries beyond its latest checkpoint.
-        return broken(provenSize, "entries " + provenSize + " to " + (expected - 1)
-            + " are not covered by any signed checkpoint (later checkpoints were removed, or"
+        return broken(provenSize, EntryRanges.of(provenSize, expected - 1, "is", "are")
+            + " not covered by any signed checkpoint (later checkpoints were removed, or"
             + " entries were added outside the service)");
       }
       problem = checkNodeCursorsExhausted();
@@ -217,6 +218,45 @@ public final class LedgerVerifier {
         return broken(indexProblem.seq(), indexProblem.message());
       }
       return VerificationResult.intact(expected, checkpointsChecked);
+    }
+
+    /**
+     * Entries {@code expected} to {@code nextStored - 1} are not stored, though a later one is: the
+     * whole stretch is named, so that a deletion of several entries reads as what it is.
+     */
+    private Problem gapBefore(long expected, long nextStored) {
+      if (nextStored < expected) {
+        // Only a table rebuilt without its primary key can hold two rows for one seq.
+        return new Problem(expected, "entry " + (expected - 1) + " is stored twice, or out of"
+            + " order: the next stored entry is " + nextStored + " (entries reordered or added)");
+      }
+      return new Problem(expected, EntryRanges.of(expected, nextStored - 1, "is", "are")
+          + " missing: the next stored entry is " + nextStored + " (removed)");
+    }
+
+    /**
+     * Every stored entry is intact but a stored checkpoint covers more: the entries from
+     * {@code stored} up to the size of the latest checkpoint, signed by the key, were removed. The
+     * latest is the one checked, not the first beyond the stored entries, so the report names the
+     * whole removed stretch; an attacker's unsigned checkpoint there is named as forged instead.
+     */
+    private VerificationResult truncatedTail(long stored) {
+      StoredCheckpoint latest = snapshot.latestCheckpoint().orElseThrow();
+      Checkpoint signed;
+      try {
+        signed = SignedCheckpoint.open(latest.note(), key);
+      } catch (CheckpointException e) {
+        return broken(stored, "the checkpoint stored for tree size " + latest.size() + ", beyond"
+            + " the " + stored + " stored entries, is not validly signed by " + key + ": "
+            + e.getMessage() + " (forged or altered checkpoint)");
+      }
+      if (signed.size() != latest.size()) {
+        return broken(stored, "the checkpoint stored for tree size " + latest.size()
+            + " signs tree size " + signed.size() + " (altered checkpoint)");
+      }
+      return broken(stored, EntryRanges.of(stored, latest.size() - 1, "was", "were")
+          + " removed (truncated tail): a checkpoint of tree size " + latest.size()
+          + " is signed but only " + stored + " entries are stored");
     }
 
     /**

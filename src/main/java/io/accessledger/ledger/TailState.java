@@ -74,8 +74,8 @@ record TailState(CompactRange tree, Digest lastLeafHash) {
     if (checkpoint.size() != size) {
       throw new LedgerStateException(
           "the ledger holds " + size + " entries but its latest signed checkpoint covers "
-              + checkpoint.size() + ": entries were removed or added outside the service."
-              + " Run `verify` to find the first bad seq.");
+              + checkpoint.size() + ": " + EntryRanges.tailMismatch(size, checkpoint.size())
+              + ". Run `verify` to find the first bad seq.");
     }
     if (!checkpoint.root().equals(tree.root())) {
       throw new LedgerStateException(

@@ -1,5 +1,7 @@
 package io.accessledger.ledger;
 
+import io.accessledger.store.GuardFault;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -7,21 +9,39 @@ import java.util.OptionalLong;
  *
  * @param entries leaves read and checked before stopping
  * @param checkpoints signed checkpoints checked
- * @param firstBadSeq the first entry that is missing, altered or out of place; empty when intact
- * @param problem what is wrong at {@code firstBadSeq}, in words; empty when intact
+ * @param firstBadSeq the first entry that is missing, altered or out of place; empty when the
+ *     entries are intact
+ * @param problem what is wrong at {@code firstBadSeq}, in words; empty when the entries are intact
+ * @param guardFaults the store's append-only guards (triggers) that are missing or altered; a
+ *     ledger whose entries are intact but whose database no longer refuses edits is not intact
  */
-public record VerificationResult(
-    long entries, long checkpoints, OptionalLong firstBadSeq, String problem) {
+public record VerificationResult(long entries, long checkpoints, OptionalLong firstBadSeq,
+    String problem, List<GuardFault> guardFaults) {
+
+  public VerificationResult {
+    guardFaults = List.copyOf(guardFaults);
+  }
 
   static VerificationResult intact(long entries, long checkpoints) {
-    return new VerificationResult(entries, checkpoints, OptionalLong.empty(), "");
+    return new VerificationResult(entries, checkpoints, OptionalLong.empty(), "", List.of());
   }
 
   static VerificationResult broken(long entries, long checkpoints, long seq, String problem) {
-    return new VerificationResult(entries, checkpoints, OptionalLong.of(seq), problem);
+    return new VerificationResult(entries, checkpoints, OptionalLong.of(seq), problem, List.of());
   }
 
+  /** This result with the guard faults found in the same snapshot. */
+  VerificationResult withGuardFaults(List<GuardFault> faults) {
+    return new VerificationResult(entries, checkpoints, firstBadSeq, problem, faults);
+  }
+
+  /** True when every entry and checkpoint checks out and every append-only guard is in place. */
   public boolean isIntact() {
+    return entriesIntact() && guardFaults.isEmpty();
+  }
+
+  /** True when every entry and checkpoint checks out, whatever the guards. */
+  public boolean entriesIntact() {
     return firstBadSeq.isEmpty();
   }
 }

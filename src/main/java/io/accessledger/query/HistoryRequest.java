@@ -15,7 +15,10 @@ public record HistoryRequest(Instant from, Instant to, String type, int limit, l
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 1000;
 
-  /** Every entry type the log holds, including those the ledger writes itself. */
+  /**
+   * Every entry type a history can hold, including those the ledger writes itself; a
+   * {@code MAINTENANCE} entry names no subject, actor or record, so it is in no history.
+   */
   public static final Set<String> TYPES =
       Set.of("VIEW", "SHARE_DECISION", "EXTRACT_RELEASE", "ALLOCATION", "CASE_CLOSURE",
           "EXTRACT_SUBJECT", "AUDIT_QUERY", "REVIEW");

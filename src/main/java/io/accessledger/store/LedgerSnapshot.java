@@ -50,6 +50,9 @@ public interface LedgerSnapshot extends NodeSource, AutoCloseable {
    */
   Stream<RecordedEventId> eventIds();
 
+  /** As {@link LedgerStore#appendOnlyGuardFaults}, as of this snapshot. */
+  List<GuardFault> appendOnlyGuardFaults();
+
   @Override
   void close();
 }

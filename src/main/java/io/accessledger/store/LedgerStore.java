@@ -14,7 +14,9 @@ import java.util.Optional;
  * <p>Contract:
  * <ul>
  *   <li>Append-only. Implementations MUST NOT offer any way to update or delete ledger rows, and
- *       SHOULD make the database itself refuse it (triggers).
+ *       SHOULD make the database itself refuse it (triggers). Those guards MUST be reported by
+ *       {@link #appendOnlyGuardFaults} when missing or altered, and put back only by
+ *       {@link #restoreAppendOnlyGuards}.
  *   <li>{@link #append} MUST be atomic (all of the batch or none of it) and MUST return only once the
  *       batch is durable against process death and power loss.
  *   <li>{@link #append} MUST refuse a batch whose first {@code seq} is not the current
@@ -77,6 +79,27 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
 
   /** As {@link #findEvent}, for many ids of one source in one round trip: the recorded ones, by id. */
   Map<String, RecordedEvent> findEvents(String source, Collection<String> eventIds);
+
+  /**
+   * The append-only guards (the database's own refusal of UPDATE and DELETE on ledger tables)
+   * that are missing, or differ from those the schema's migrations create, in a stable order;
+   * empty when every one is in place. One small read, cheap enough for a polled health check.
+   *
+   * @throws StoreException if the database cannot be read
+   */
+  List<GuardFault> appendOnlyGuardFaults();
+
+  /**
+   * Puts back, in one transaction, exactly the guards the schema's migrations create that are
+   * missing or altered (an altered one is replaced), and changes nothing else: no row, no table,
+   * no other guard.
+   *
+   * @return the faults repaired, as {@link #appendOnlyGuardFaults} reported them just before;
+   *     empty when every guard was in place
+   * @throws StoreException if it cannot, or a guard is still not in place afterwards; nothing is
+   *     changed then
+   */
+  List<GuardFault> restoreAppendOnlyGuards();
 
   @Override
   void close();

@@ -60,7 +60,39 @@ class VerifyCommandTest {
     TestLedger.tamper(data.resolve("ledger.db"), "DELETE FROM leaves WHERE seq = 11");
     CliRunner.Outcome outcome = CliRunner.run("verify", config.toString());
     assertThat(outcome.succeeded()).isFalse();
-    assertThat(outcome.stderr()).contains("first bad seq 11").contains("entry 11 is missing");
+    assertThat(outcome.stderr()).contains("first bad seq 11").contains("entry 11 is missing")
+        .contains("APPEND-ONLY TRIGGERS NOT IN PLACE: checkpoints_no_delete (missing)");
+  }
+
+  @Test
+  void entriesRemovedFromTheTailAreNamedAsAWholeStretch() throws Exception {
+    TestLedger.tamper(data.resolve("ledger.db"), "DELETE FROM leaves WHERE seq BETWEEN 22 AND 24");
+    CliRunner.Outcome outcome = CliRunner.run("verify", config.toString());
+    assertThat(outcome.succeeded()).isFalse();
+    assertThat(outcome.stderr()).contains("first bad seq 22: entries 22 to 24 were removed");
+  }
+
+  @Test
+  void droppedTriggersFailVerifyNamingEachOne() throws Exception {
+    TestLedger.tamper(data.resolve("ledger.db"));
+    CliRunner.Outcome outcome = CliRunner.run("verify", config.toString());
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.stderr()).startsWith("APPEND-ONLY TRIGGERS NOT IN PLACE: ")
+        .contains("its 25 entries still verify").contains("LEDGER_RECREATE_TRIGGERS=true")
+        .doesNotContain("LEDGER BROKEN");
+    for (String trigger : TestLedger.APPEND_ONLY_TRIGGERS) {
+      assertThat(outcome.stderr()).contains(trigger + " (missing)");
+    }
+  }
+
+  @Test
+  void oneDroppedTriggerFailsVerifyNamingItAlone() throws Exception {
+    TestLedger.execute(data.resolve("ledger.db"), "DROP TRIGGER event_ids_no_update");
+    CliRunner.Outcome outcome = CliRunner.run("verify", config.toString());
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.stderr()).contains("APPEND-ONLY TRIGGERS NOT IN PLACE:"
+        + " event_ids_no_update (missing). The database no longer refuses");
+    assertThat(outcome.stderr().split("_no_")).hasSize(2);
   }
 
   @Test

@@ -165,4 +165,16 @@ class IngestApiTest {
     }
     assertThat(SERVER.treeSize()).isEqualTo(before + distinct);
   }
+
+  @Test
+  void aMaintenanceEntryCannotBePostedByAClient() {
+    long size = SERVER.treeSize();
+    ApiServer.Answer posted = SERVER.post(ingest, "/v1/events", """
+        {"eventId":"fake-maintenance","type":"MAINTENANCE","occurredAt":"2026-03-03T10:00:00Z",
+         "actor":{"id":"x"},"purpose":"p","legalBasis":["UKGDPR-6-1-e"]}
+        """);
+    assertThat(posted.status).isEqualTo(422);
+    assertThat(posted.body).contains("MAINTENANCE events are written by the ledger itself");
+    assertThat(SERVER.treeSize()).isEqualTo(size);
+  }
 }

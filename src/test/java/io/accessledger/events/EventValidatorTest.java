@@ -256,6 +256,15 @@ class EventValidatorTest {
   }
 
   @Test
+  void theLedgersOwnMaintenanceEntriesCannotBePosted() {
+    Map<String, Object> event = Events.fixture("view");
+    Events.set(event, "type", "MAINTENANCE");
+    assertThat(validate(event)).filteredOn(error -> error.field().equals("type"))
+        .extracting(FieldError::message)
+        .containsExactly("MAINTENANCE events are written by the ledger itself and cannot be posted");
+  }
+
+  @Test
   void theResultIsImmutable() {
     List<FieldError> errors = validator.validate(Map.of());
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> errors.add(null))

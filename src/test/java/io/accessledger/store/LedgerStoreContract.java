@@ -31,6 +31,15 @@ public abstract class LedgerStoreContract {
   /** A fresh, empty store. */
   protected abstract LedgerStore newStore() throws Exception;
 
+  /** The names of the append-only guards the backend's schema defines. */
+  protected abstract List<String> schemaGuards();
+
+  /** Removes guard {@code name} from the store's database, as someone with access to it would. */
+  protected abstract void removeGuard(String name) throws Exception;
+
+  /** Replaces guard {@code name} with one of the same name and table that refuses nothing. */
+  protected abstract void weakenGuard(String name) throws Exception;
+
   @BeforeEach
   void open() throws Exception {
     store = newStore();
@@ -281,6 +290,64 @@ public abstract class LedgerStoreContract {
         assertThat(leaves.count()).isEqualTo(3);
       }
     }
+  }
+
+  @Test
+  void aFreshStoreHasEveryAppendOnlyGuardInPlace() {
+    assertThat(schemaGuards()).isNotEmpty();
+    assertThat(store.appendOnlyGuardFaults()).isEmpty();
+    try (LedgerSnapshot snapshot = store.snapshot()) {
+      assertThat(snapshot.appendOnlyGuardFaults()).isEmpty();
+    }
+    assertThat(store.restoreAppendOnlyGuards()).isEmpty();
+  }
+
+  @Test
+  void everyRemovedGuardIsNamed() throws Exception {
+    store.append(nextBatch(3));
+    for (String guard : schemaGuards()) {
+      removeGuard(guard);
+    }
+    List<GuardFault> all = schemaGuards().stream()
+        .map(guard -> new GuardFault(guard, GuardFault.Kind.MISSING)).toList();
+    assertThat(store.appendOnlyGuardFaults()).containsExactlyInAnyOrderElementsOf(all);
+    try (LedgerSnapshot snapshot = store.snapshot()) {
+      assertThat(snapshot.appendOnlyGuardFaults()).containsExactlyInAnyOrderElementsOf(all);
+    }
+  }
+
+  @Test
+  void aRemovedAndAWeakenedGuardAreNamedAndNoOther() throws Exception {
+    store.append(nextBatch(3));
+    String removed = schemaGuards().get(0);
+    String weakened = schemaGuards().get(schemaGuards().size() - 1);
+    removeGuard(removed);
+    weakenGuard(weakened);
+    List<GuardFault> faults = List.of(new GuardFault(removed, GuardFault.Kind.MISSING),
+        new GuardFault(weakened, GuardFault.Kind.ALTERED));
+    assertThat(store.appendOnlyGuardFaults()).containsExactlyInAnyOrderElementsOf(faults);
+    try (LedgerSnapshot snapshot = store.snapshot()) {
+      assertThat(snapshot.appendOnlyGuardFaults()).containsExactlyInAnyOrderElementsOf(faults);
+    }
+  }
+
+  @Test
+  void restoringPutsBackExactlyTheFaultyGuardsAndTouchesNoRow() throws Exception {
+    store.append(nextBatch(3, "subject:a"));
+    String removed = schemaGuards().get(0);
+    String weakened = schemaGuards().get(schemaGuards().size() - 1);
+    removeGuard(removed);
+    weakenGuard(weakened);
+    assertThat(store.restoreAppendOnlyGuards()).containsExactlyInAnyOrder(
+        new GuardFault(removed, GuardFault.Kind.MISSING),
+        new GuardFault(weakened, GuardFault.Kind.ALTERED));
+    assertThat(store.appendOnlyGuardFaults()).isEmpty();
+    assertThat(store.restoreAppendOnlyGuards()).isEmpty();
+    assertThat(store.size()).isEqualTo(3);
+    assertThat(store.seqsFor("subject:a", -1, 10)).containsExactly(0L, 1L, 2L);
+    assertThat(store.latestCheckpoint()).contains(new StoredCheckpoint(3, "note 3"));
+    store.append(nextBatch(1));
+    assertThat(store.size()).isEqualTo(4);
   }
 
   @Test

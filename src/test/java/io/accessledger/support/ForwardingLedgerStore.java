@@ -3,6 +3,7 @@ package io.accessledger.support;
 import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.NodeId;
 import io.accessledger.store.AppendBatch;
+import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.RecordedEvent;
@@ -79,6 +80,16 @@ public class ForwardingLedgerStore implements LedgerStore {
   @Override
   public List<Digest> hashes(List<NodeId> ids) {
     return delegate.hashes(ids);
+  }
+
+  @Override
+  public List<GuardFault> appendOnlyGuardFaults() {
+    return delegate.appendOnlyGuardFaults();
+  }
+
+  @Override
+  public List<GuardFault> restoreAppendOnlyGuards() {
+    return delegate.restoreAppendOnlyGuards();
   }
 
   @Override

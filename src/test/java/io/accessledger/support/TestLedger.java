@@ -100,6 +100,13 @@ public final class TestLedger {
     }
   }
 
+  /** Makes the ledger file {@code db} holding {@link #appendViews} of {@code count}, one at a time. */
+  public static void buildFile(Path db, CheckpointSigner signer, int count) {
+    try (SqliteLedgerStore store = openStore(db); Sequencer sequencer = sequencer(store, signer)) {
+      appendViews(sequencer, count);
+    }
+  }
+
   /** Appends {@code count} views spread over a few subjects and actors, and waits for them. */
   public static void appendViews(Sequencer sequencer, int count) {
     for (int i = 0; i < count; i++) {
@@ -127,13 +134,25 @@ public final class TestLedger {
    * dropped first, so edits and deletions go through.
    */
   public static void tamper(Path dbFile, String... statements) throws SQLException {
+    List<String> all = new ArrayList<>();
+    for (String trigger : APPEND_ONLY_TRIGGERS) {
+      all.add("DROP TRIGGER IF EXISTS " + trigger);
+    }
+    all.addAll(List.of(statements));
+    execute(dbFile, all.toArray(String[]::new));
+  }
+
+  /** The twelve append-only triggers the migrations create, by name. */
+  public static final List<String> APPEND_ONLY_TRIGGERS = List.of(
+      "checkpoints_no_delete", "checkpoints_no_update", "event_ids_no_delete",
+      "event_ids_no_update", "leaves_no_delete", "leaves_no_update", "link_index_no_delete",
+      "link_index_no_update", "link_keys_no_delete", "link_keys_no_update",
+      "merkle_nodes_no_delete", "merkle_nodes_no_update");
+
+  /** Runs SQL straight against the file, leaving the triggers in place. */
+  public static void execute(Path dbFile, String... statements) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
         Statement s = c.createStatement()) {
-      for (String table :
-          List.of("leaves", "merkle_nodes", "link_keys", "link_index", "checkpoints", "event_ids")) {
-        s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_update");
-        s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_delete");
-      }
       for (String sql : statements) {
         s.executeUpdate(sql);
       }

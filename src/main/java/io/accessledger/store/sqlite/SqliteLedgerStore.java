@@ -3,6 +3,7 @@ package io.accessledger.store.sqlite;
 import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.NodeId;
 import io.accessledger.store.AppendBatch;
+import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.RecordedEvent;
@@ -228,6 +229,22 @@ public final class SqliteLedgerStore implements LedgerStore {
   @Override
   public List<Digest> hashes(List<NodeId> ids) {
     return reading(handle -> StoredHashes.fetch(handle.getConnection(), ids));
+  }
+
+  @Override
+  public List<GuardFault> appendOnlyGuardFaults() {
+    return reading(handle -> AppendOnlyTriggers.faults(handle.getConnection()));
+  }
+
+  @Override
+  public List<GuardFault> restoreAppendOnlyGuards() {
+    try {
+      return jdbi.inTransaction(handle -> AppendOnlyTriggers.restore(handle.getConnection()));
+    } catch (StoreException e) {
+      throw e;
+    } catch (SQLException | RuntimeException e) {
+      throw new StoreException("recreating the append-only triggers failed: " + e.getMessage(), e);
+    }
   }
 
   @Override

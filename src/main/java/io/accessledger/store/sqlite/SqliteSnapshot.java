@@ -3,6 +3,7 @@ package io.accessledger.store.sqlite;
 import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.NodeId;
 import io.accessledger.ledger.StoredNode;
+import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LinkKeySummary;
 import io.accessledger.store.RecordedEventId;
@@ -174,6 +175,15 @@ final class SqliteSnapshot implements LedgerSnapshot {
       return StoredHashes.fetch(handle.getConnection(), ids);
     } catch (SQLException e) {
       throw new StoreException("reading Merkle nodes failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<GuardFault> appendOnlyGuardFaults() {
+    try {
+      return AppendOnlyTriggers.faults(handle.getConnection());
+    } catch (SQLException e) {
+      throw new StoreException("reading the ledger's triggers failed: " + e.getMessage(), e);
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.accessledger.ledger.CheckpointSigner;
 import io.accessledger.ledger.LedgerVerifier;
 import io.accessledger.ledger.Sequencer;
+import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.LedgerStoreContract;
 import io.accessledger.support.TestLedger;
@@ -27,6 +28,89 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
 
   private Jdbi jdbi() {
     return ((SqliteLedgerStore) store).jdbi();
+  }
+
+  @Override
+  protected List<String> schemaGuards() {
+    return TestLedger.APPEND_ONLY_TRIGGERS;
+  }
+
+  @Override
+  protected void removeGuard(String name) {
+    jdbi().useHandle(h -> h.execute("DROP TRIGGER " + name));
+  }
+
+  @Override
+  protected void weakenGuard(String name) {
+    String table = name.substring(0, name.lastIndexOf("_no_"));
+    String operation = name.endsWith("_update") ? "UPDATE" : "DELETE";
+    jdbi().useHandle(h -> {
+      h.execute("DROP TRIGGER " + name);
+      h.execute("CREATE TRIGGER " + name + " BEFORE " + operation + " ON " + table
+          + " BEGIN SELECT 1; END");
+    });
+  }
+
+  @Test
+  void theStoreGuardsExactlyTheTwelveTriggersTheMigrationsCreate() throws Exception {
+    List<String> triggers = jdbi().withHandle(h -> h.createQuery(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        .mapTo(String.class).list());
+    assertThat(triggers).hasSize(12).isEqualTo(TestLedger.APPEND_ONLY_TRIGGERS);
+    TestLedger.tamper(dir.resolve("ledger.db"));
+    assertThat(store.appendOnlyGuardFaults()).extracting(GuardFault::guard)
+        .containsExactlyElementsOf(triggers);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"leaves:leaf", "merkle_nodes:hash", "link_keys:link_key",
+      "link_index:seq", "checkpoints:note", "event_ids:event_id"})
+  void recreatedTriggersRefuseUpdatesAndDeletesAgain(String tableAndColumn) throws Exception {
+    String table = tableAndColumn.split(":")[0];
+    String column = tableAndColumn.split(":")[1];
+    try (Sequencer sequencer = TestLedger.sequencer((SqliteLedgerStore) store, TestLedger.signer(0))) {
+      TestLedger.appendViews(sequencer, 2);
+    }
+    TestLedger.tamper(dir.resolve("ledger.db"));
+    assertThat(store.appendOnlyGuardFaults()).hasSize(12);
+    assertThat(store.restoreAppendOnlyGuards()).hasSize(12);
+    assertThatThrownBy(() -> jdbi().useHandle(h -> h.execute("DELETE FROM " + table)))
+        .hasMessageContaining("ledger is append-only: DELETE on " + table + " refused");
+    assertThatThrownBy(() -> jdbi().useHandle(h ->
+            h.execute("UPDATE " + table + " SET " + column + " = " + column)))
+        .hasMessageContaining("ledger is append-only: UPDATE on " + table + " refused");
+  }
+
+  @Test
+  void aTriggerRemadeUnderItsNameInOtherCaseIsAlteredAndReplaced() throws Exception {
+    // SQLite's names ignore case: creating leaves_no_delete beside it would fail.
+    jdbi().useHandle(h -> {
+      h.execute("DROP TRIGGER leaves_no_delete");
+      h.execute("CREATE TRIGGER LEAVES_NO_DELETE BEFORE DELETE ON leaves BEGIN SELECT 1; END");
+    });
+    assertThat(store.appendOnlyGuardFaults())
+        .containsExactly(new GuardFault("leaves_no_delete", GuardFault.Kind.ALTERED));
+    assertThat(store.restoreAppendOnlyGuards()).hasSize(1);
+    assertThat(store.appendOnlyGuardFaults()).isEmpty();
+  }
+
+  @Test
+  void aTriggerThatDiffersOnlyInWhiteSpaceIsInPlace() {
+    // As a jar built with CRLF line endings would have made it.
+    jdbi().useHandle(h -> {
+      h.execute("DROP TRIGGER leaves_no_delete");
+      h.execute("CREATE TRIGGER leaves_no_delete BEFORE DELETE ON leaves\r\nBEGIN  SELECT"
+          + " RAISE(ABORT, 'ledger is append-only: DELETE on leaves refused'); END");
+    });
+    assertThat(store.appendOnlyGuardFaults()).isEmpty();
+  }
+
+  @Test
+  void aTriggerWhoseBodyNoLongerRaisesIsAltered() throws Exception {
+    // Same name, table and event; only the body is emptied.
+    weakenGuard("checkpoints_no_update");
+    assertThat(store.appendOnlyGuardFaults())
+        .containsExactly(new GuardFault("checkpoints_no_update", GuardFault.Kind.ALTERED));
   }
 
   @Test
@@ -87,7 +171,7 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
     store.close();
     // Back to the index as schema 2 kept it, as a ledger written before migration 3 holds it.
     Path db = dir.resolve("ledger.db");
-    TestLedger.tamper(db,
+    TestLedger.execute(db,
         "CREATE TABLE old_index (key_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
             + " PRIMARY KEY (key_id, seq)) WITHOUT ROWID",
         "INSERT INTO old_index SELECT key_id, seq FROM link_index",
