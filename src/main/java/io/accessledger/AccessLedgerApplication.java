@@ -15,6 +15,7 @@ import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
 import io.accessledger.health.WriterHealthCheck;
+import io.accessledger.http.RequestBodies;
 import io.accessledger.registers.DataSharingAgreements;
 import io.accessledger.report.StaffNames;
 import io.accessledger.resources.RefusedEventsMeter;
@@ -79,6 +80,8 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     SqliteClientStore clients = factory.openClients(environment.metrics());
     environment.lifecycle().manage(new AutoCloseableManager(clients));
     environment.jersey().register(new BearerAuthFilter(clients));
+    RequestBodies.install(configuration.getRequestLimits(), configuration.getServerFactory(),
+        environment, clients);
     environment.jersey().register(RolesAllowedDynamicFeature.class);
 
     environment.jersey().register(new ApiExceptionMapper());

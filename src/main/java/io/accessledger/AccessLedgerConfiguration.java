@@ -19,6 +19,7 @@ public class AccessLedgerConfiguration extends Configuration {
   @NotNull private List<LegalBasis> localLegalBases = List.of();
   @NotNull private NeedToKnowSettings needToKnow = new NeedToKnowSettings();
   @Valid @NotNull private AccessReportSettings accessReport = new AccessReportSettings();
+  @Valid @NotNull private RequestLimitsSettings requestLimits = new RequestLimitsSettings();
 
   @JsonProperty("ledger")
   public LedgerFactory getLedger() {
@@ -93,5 +94,16 @@ public class AccessLedgerConfiguration extends Configuration {
   @JsonProperty
   public void setAccessReport(AccessReportSettings accessReport) {
     this.accessReport = accessReport;
+  }
+
+  /** How much of the server one client may hold ({@code requestLimits:}). */
+  @JsonProperty
+  public RequestLimitsSettings getRequestLimits() {
+    return requestLimits;
+  }
+
+  @JsonProperty
+  public void setRequestLimits(RequestLimitsSettings requestLimits) {
+    this.requestLimits = requestLimits;
   }
 }
