@@ -16,6 +16,7 @@ import io.accessledger.health.AppendOnlyTriggersHealthCheck;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
 import io.accessledger.health.WriterHealthCheck;
+import io.accessledger.http.RequestBodies;
 import io.accessledger.logging.SecretMaskingFilter;
 import io.accessledger.registers.DataSharingAgreements;
 import io.accessledger.report.StaffNames;
@@ -91,11 +92,16 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     environment.jersey().register(RolesAllowedDynamicFeature.class);
 
     // Jetty's own refusals (bad paths, oversized headers) in the contract's JSON, and no path
-    // that Jersey would route differently from how it reads.
+    // that Jersey would route differently from how it reads. The path is checked first, before
+    // a body is read: servlet filters run in the order they are added, and this one must take
+    // part in the asynchronous body reads that follow it.
     environment.lifecycle().addServerLifecycleListener(
         server -> server.setErrorHandler(new JsonErrorHandler()));
-    environment.servlets().addFilter("request-target", new RequestTargetFilter())
-        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    var requestTarget = environment.servlets().addFilter("request-target", new RequestTargetFilter());
+    requestTarget.setAsyncSupported(true);
+    requestTarget.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    RequestBodies.install(configuration.getRequestLimits(), configuration.getServerFactory(),
+        environment, clients);
     environment.jersey().register(new ApiExceptionMapper());
     environment.jersey().register(new LedgerBusyMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());

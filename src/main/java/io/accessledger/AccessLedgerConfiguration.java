@@ -21,6 +21,7 @@ public class AccessLedgerConfiguration extends Configuration {
   @NotNull private NeedToKnowSettings needToKnow = new NeedToKnowSettings();
   @Valid @NotNull private AccessReportSettings accessReport = new AccessReportSettings();
   @Valid @NotNull private AdminPortSettings adminPort = new AdminPortSettings();
+  @Valid @NotNull private RequestLimitsSettings requestLimits = new RequestLimitsSettings();
 
   @JsonProperty("ledger")
   public LedgerFactory getLedger() {
@@ -106,5 +107,16 @@ public class AccessLedgerConfiguration extends Configuration {
   @JsonProperty
   public void setAdminPort(AdminPortSettings adminPort) {
     this.adminPort = adminPort == null ? new AdminPortSettings() : adminPort;
+  }
+
+  /** How much of the server one client may hold ({@code requestLimits:}). */
+  @JsonProperty
+  public RequestLimitsSettings getRequestLimits() {
+    return requestLimits;
+  }
+
+  @JsonProperty
+  public void setRequestLimits(RequestLimitsSettings requestLimits) {
+    this.requestLimits = requestLimits;
   }
 }

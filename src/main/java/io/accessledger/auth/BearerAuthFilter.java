@@ -44,19 +44,31 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
       refuse(request, "no Authorization header");
       return;
     }
-    // The scheme is case-insensitive (RFC 9110 section 11.1); one space separates it from the token.
-    int space = header.indexOf(' ');
-    if (space < 0 || !header.substring(0, space).equalsIgnoreCase(ClientSecurityContext.SCHEME)) {
+    Optional<String> token = bearerToken(header);
+    if (token.isEmpty()) {
       refuse(request, "the Authorization header is not a Bearer token");
       return;
     }
-    Optional<ApiClient> client = clients.authenticate(header.substring(space + 1).strip());
+    Optional<ApiClient> client = clients.authenticate(token.get());
     if (client.isEmpty()) {
       refuse(request, "unknown or revoked token");
       return;
     }
     request.setSecurityContext(
         new ClientSecurityContext(client.get(), request.getSecurityContext().isSecure()));
+  }
+
+  /**
+   * The token of an {@code Authorization} header that holds one: empty for none, a blank one or
+   * another scheme. The scheme is case-insensitive (RFC 9110 section 11.1); one space separates it
+   * from the token.
+   */
+  public static Optional<String> bearerToken(String header) {
+    int space = header == null ? -1 : header.indexOf(' ');
+    if (space < 0 || !header.substring(0, space).equalsIgnoreCase(ClientSecurityContext.SCHEME)) {
+      return Optional.empty();
+    }
+    return Optional.of(header.substring(space + 1).strip());
   }
 
   private static void refuse(ContainerRequestContext request, String problem) {

@@ -16,10 +16,12 @@ public final class RefusedEventsMeter implements ContainerResponseFilter {
       400, "malformed",
       401, "unauthenticated",
       403, "forbidden",
+      408, "timeout",
       409, "conflict",
       413, "too-large",
       415, "unsupported-media-type",
       422, "invalid",
+      429, "too-many-requests",
       503, "busy");
 
   private final MetricRegistry metrics;
@@ -30,12 +32,21 @@ public final class RefusedEventsMeter implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    int status = response.getStatus();
-    if (status < 400 || !"POST".equals(request.getMethod())) {
+    mark(metrics, request.getMethod(), request.getUriInfo().getPath(), response.getStatus());
+  }
+
+  /**
+   * Counts one answer if it refuses a post of events: for refusals made before Jersey, such as
+   * those of {@link io.accessledger.http.RequestBodies}.
+   *
+   * @param path with or without its leading slash
+   */
+  public static void mark(MetricRegistry metrics, String method, String path, int status) {
+    if (status < 400 || !"POST".equals(method)) {
       return;
     }
-    String path = request.getUriInfo().getPath();
-    if (path.equals("v1/events") || path.equals("v1/events/batch")) {
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    if (relative.equals("v1/events") || relative.equals("v1/events/batch")) {
       metrics.meter("events.refused." + REASONS.getOrDefault(status, "error-" + status)).mark();
     }
   }

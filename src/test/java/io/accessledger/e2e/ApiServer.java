@@ -69,12 +69,17 @@ final class ApiServer {
 
   /** The signed tree size, read from the admin port's metrics: reading it appends nothing. */
   long treeSize() {
+    return metrics().path("gauges").path("ledger.tree-size").path("value").asLong();
+  }
+
+  /** The admin port's {@code /metrics}. */
+  JsonNode metrics() {
     String body = app.client()
         .target("http://localhost:" + app.getAdminPort() + "/metrics")
         .request()
         .get(String.class);
     try {
-      return JSON.readTree(body).path("gauges").path("ledger.tree-size").path("value").asLong();
+      return JSON.readTree(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -98,12 +103,21 @@ final class ApiServer {
    * reads the answer: for refusals made from the headers alone.
    */
   Answer rawPost(String token, String path, long contentLength, String prefix) {
+    return raw("POST " + path + " HTTP/1.1\r\nAuthorization: Bearer " + token
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength,
+        prefix.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Sends {@code head} (the request line and headers, each line ended by CRLF but the last; {@code
+   * Host} and {@code Connection: close} are added) and then {@code body} over a plain socket,
+   * exactly as given, and reads the answer.
+   */
+  Answer raw(String head, byte[] content) {
     try (java.net.Socket socket = new java.net.Socket("localhost", app.getLocalPort())) {
-      String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-          + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
-          + "Content-Length: " + contentLength + "\r\n\r\n";
-      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().write(prefix.getBytes(StandardCharsets.UTF_8));
+      String request = head + "\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(content);
       socket.getOutputStream().flush();
       String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int status = Integer.parseInt(raw.substring(9, 12));

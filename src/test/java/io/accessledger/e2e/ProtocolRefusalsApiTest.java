@@ -80,6 +80,18 @@ class ProtocolRefusalsApiTest {
   }
 
   @Test
+  void matrixParametersOnAPostAreRefusedBeforeItsBodyIsRead() throws IOException {
+    long size = SERVER.treeSize();
+    String event = Json.view("e-matrix", "c-1", "w-1");
+    JsonNode body = refusedAsJson(400, RawHttp.send(APP.getLocalPort(),
+        "POST /v1/events;jsessionid=x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+        + "Authorization: Bearer " + ingest + "\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + event.length() + "\r\n\r\n" + event));
+    assertThat(body.path("message").asText()).contains("matrix parameters");
+    assertThat(SERVER.treeSize()).isEqualTo(size);
+  }
+
+  @Test
   void conflictingOrMalformedContentLengthIs400InJson() throws IOException {
     long size = SERVER.treeSize();
     String event = Json.view("e-cl", "c-1", "w-1");
