@@ -21,6 +21,7 @@ import io.accessledger.resources.RefusedEventsMeter;
 import io.accessledger.resources.Resources;
 import io.accessledger.resources.errors.ApiExceptionMapper;
 import io.accessledger.resources.errors.LedgerBusyMapper;
+import io.accessledger.resources.errors.LedgerDiskFullMapper;
 import io.accessledger.resources.errors.WebApplicationExceptionMapper;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -83,6 +84,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
 
     environment.jersey().register(new ApiExceptionMapper());
     environment.jersey().register(new LedgerBusyMapper());
+    environment.jersey().register(new LedgerDiskFullMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new RefusedEventsMeter(environment.metrics()));
     Resources.register(environment.jersey(), ledger, legalBases, needToKnow, agreements,

@@ -6,13 +6,16 @@ import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.crypto.Ed25519Signer;
 import io.accessledger.crypto.SigningKeyFile;
 import io.accessledger.ledger.CheckpointSigner;
+import io.accessledger.ledger.DiskReserve;
 import io.accessledger.ledger.LedgerStateException;
 import io.accessledger.ledger.SequencerSettings;
 import io.accessledger.store.sqlite.SqliteDataSources;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.util.DataSize;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +43,12 @@ public class LedgerFactory {
   @Min(1) private int queueCapacity = SequencerSettings.defaults().queueCapacity();
   @Min(1) private int linkCacheSize = SequencerSettings.defaults().linkCacheSize();
   @Min(2) private int maxConnections = 8;
+
+  /**
+   * Free space kept on the data directory's filesystem: a batch that would leave less is refused
+   * (503, nothing written) before SQLite runs out of room. 0 keeps none. See {@link DiskReserve}.
+   */
+  @NotNull private DataSize diskReserve = DataSize.mebibytes(64);
 
   @JsonProperty
   public String getDataDir() {
@@ -99,6 +108,21 @@ public class LedgerFactory {
   @JsonProperty
   public void setMaxConnections(int maxConnections) {
     this.maxConnections = maxConnections;
+  }
+
+  @JsonProperty
+  public DataSize getDiskReserve() {
+    return diskReserve;
+  }
+
+  @JsonProperty
+  public void setDiskReserve(DataSize diskReserve) {
+    this.diskReserve = diskReserve;
+  }
+
+  /** The free-space reserve on the data directory's filesystem, which must exist. */
+  public DiskReserve diskReserve() {
+    return DiskReserve.of(dataPath(), diskReserve.toBytes());
   }
 
   public Path dataPath() {
@@ -165,7 +189,7 @@ public class LedgerFactory {
     prepareDataDir();
     createPrivately(databaseFile());
     ManagedDataSource dataSource =
-        SqliteDataSources.pooled(databaseFile(), metrics, maxConnections);
+        SqliteDataSources.pooled(databaseFile(), metrics, maxConnections, diskReserve.toBytes());
     return SqliteLedgerStore.open(dataSource, dataSource::stop);
   }
 

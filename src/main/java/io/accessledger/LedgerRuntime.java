@@ -35,7 +35,8 @@ public final class LedgerRuntime implements Managed, AutoCloseable {
       store = factory.openStore(metrics);
       CheckpointSigner signer =
           factory.openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
-      Sequencer sequencer = Sequencer.start(store, signer, clock, factory.sequencerSettings());
+      Sequencer sequencer = Sequencer.start(
+          store, signer, clock, factory.sequencerSettings(), factory.diskReserve());
       return new LedgerRuntime(lock, store, signer, sequencer);
     } catch (RuntimeException e) {
       if (store != null) {
