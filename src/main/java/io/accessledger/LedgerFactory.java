@@ -115,9 +115,14 @@ public class LedgerFactory {
     return diskReserve;
   }
 
+  /**
+   * @param diskReserve a size such as {@code 64MiB} or {@code 1GiB}, or a number of bytes (so that
+   *     {@code LEDGER_DISK_RESERVE=0} works unquoted)
+   * @throws IllegalArgumentException naming the value if it is neither
+   */
   @JsonProperty
-  public void setDiskReserve(DataSize diskReserve) {
-    this.diskReserve = diskReserve;
+  public void setDiskReserve(String diskReserve) {
+    this.diskReserve = DataSize.parse(diskReserve);
   }
 
   /** The free-space reserve on the data directory's filesystem, which must exist. */

@@ -18,7 +18,8 @@ import java.util.Map;
  * <p>Every connection gets the pragmas the ledger's guarantees rest on: WAL journaling (readers never
  * block the writer), {@code synchronous=FULL} (a commit is fsynced to the WAL before it returns, so
  * an acknowledged append survives power loss, not only process death), immediate transactions (a
- * writer takes the write lock at BEGIN, so two writers cannot interleave), and a busy timeout.
+ * writer takes the write lock at BEGIN, so two writers cannot interleave), a busy timeout, and a
+ * WAL bounded by the disk it is on ({@link WalLimits}).
  */
 public final class SqliteDataSources {
   private SqliteDataSources() {}
