@@ -5,12 +5,15 @@ import io.accessledger.ledger.LedgerDiskFullException;
 import io.accessledger.store.StoreException;
 import java.io.IOException;
 import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -39,6 +42,17 @@ final class SqliteFailures {
   /** @param disk the database's filesystem, or null when it is unknown (I/O errors stay errors) */
   SqliteFailures(FileStore disk) {
     this.disk = disk;
+  }
+
+  /** For the main database file of {@code jdbi}'s connections (none known when in memory). */
+  static SqliteFailures forDatabaseOf(Jdbi jdbi) {
+    String file = jdbi.withHandle(h -> h.createQuery("PRAGMA database_list")
+        .map((rs, ctx) -> rs.getString("file")).findFirst().orElse(""));
+    try {
+      return new SqliteFailures(file.isEmpty() ? null : Files.getFileStore(Path.of(file)));
+    } catch (IOException e) {
+      return new SqliteFailures(null);
+    }
   }
 
   /**

@@ -9,10 +9,6 @@ import io.accessledger.store.RecordedEvent;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
-import java.io.IOException;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,15 +35,6 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class SqliteLedgerStore implements LedgerStore {
   private static final int KEY_ID_CACHE = 200_000;
 
-  /**
-   * The pages the smallest commit rewrites, whatever it holds: the last page of each table and
-   * index it touches (measured: 6 to 7 of 32 KiB for one event).
-   */
-  static final int PAGES_PER_COMMIT = 8;
-
-  /** The header SQLite writes before each page in the WAL. */
-  static final int WAL_FRAME_HEADER = 24;
-
   private final Jdbi jdbi;
   private final AutoCloseable onClose;
   private final LinkKeyIds keyIds = new LinkKeyIds(KEY_ID_CACHE);
@@ -61,22 +48,11 @@ public final class SqliteLedgerStore implements LedgerStore {
     this.pageSize = (int) pragma(jdbi, "page_size");
     long limit = pragma(jdbi, "journal_size_limit");
     this.walLimitBytes = limit < 0 ? Long.MAX_VALUE : limit; // -1: no limit was set
-    this.failures = new SqliteFailures(fileStore(jdbi));
+    this.failures = SqliteFailures.forDatabaseOf(jdbi);
   }
 
   private static long pragma(Jdbi jdbi, String name) {
     return jdbi.withHandle(h -> h.createQuery("PRAGMA " + name).mapTo(Long.class).one());
-  }
-
-  /** The filesystem holding the main database file, or null (in memory, or unreadable). */
-  private static FileStore fileStore(Jdbi jdbi) {
-    String file = jdbi.withHandle(h -> h.createQuery("PRAGMA database_list")
-        .map((rs, ctx) -> rs.getString("file")).findFirst().orElse(""));
-    try {
-      return file.isEmpty() ? null : Files.getFileStore(Path.of(file));
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   /**
@@ -158,14 +134,10 @@ public final class SqliteLedgerStore implements LedgerStore {
     }
   }
 
-  /**
-   * The WAL frames the commit may write: twice the payload in pages, for the indexes and page
-   * slack, plus the {@link #PAGES_PER_COMMIT} any commit rewrites, each page with its frame header.
-   */
+  /** The WAL the commit may write ({@link WalLimits#commitBytes}). */
   @Override
   public long expectedGrowth(AppendBatch batch) {
-    long pages = (2 * batch.payloadBytes() + pageSize - 1) / pageSize + PAGES_PER_COMMIT;
-    return pages * (pageSize + WAL_FRAME_HEADER);
+    return WalLimits.commitBytes(batch.payloadBytes(), pageSize);
   }
 
   /** {@link WalLimits#cutBack} on a pooled connection; its failure, if it failed. */

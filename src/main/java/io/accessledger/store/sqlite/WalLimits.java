@@ -27,6 +27,15 @@ final class WalLimits {
   /** The share of the free space the WAL may take, as 1 / this. */
   static final int FREE_SPACE_SHARE = 8;
 
+  /**
+   * The pages the smallest commit rewrites, whatever it holds: the last page of each table and
+   * index it touches (measured: 6 to 7 of 32 KiB for one event).
+   */
+  static final int PAGES_PER_COMMIT = 8;
+
+  /** The header SQLite writes before each page in the WAL. */
+  static final int FRAME_HEADER = 24;
+
   /** How long a cut-back after a failure waits for readers still on the WAL. */
   static final int CUT_BACK_WAIT_MILLIS = 2_000;
 
@@ -52,6 +61,16 @@ final class WalLimits {
       limit = Math.min(limit, reserveBytes);
     }
     return Math.max(MIN_BYTES, limit);
+  }
+
+  /**
+   * About how much WAL a commit of {@code payloadBytes} writes, erring high: twice the payload in
+   * pages, for the indexes and page slack, plus the {@link #PAGES_PER_COMMIT} any commit
+   * rewrites, each page with its frame header.
+   */
+  static long commitBytes(long payloadBytes, int pageSize) {
+    long pages = (2 * payloadBytes + pageSize - 1) / pageSize + PAGES_PER_COMMIT;
+    return pages * (pageSize + FRAME_HEADER);
   }
 
   /** {@code bytes} of WAL in pages of {@code pageSize} bytes, as {@code wal_autocheckpoint} counts. */
