@@ -26,6 +26,7 @@ import io.accessledger.resources.RequestTargetFilter;
 import io.accessledger.resources.errors.ApiExceptionMapper;
 import io.accessledger.resources.errors.JsonErrorHandler;
 import io.accessledger.resources.errors.LedgerBusyMapper;
+import io.accessledger.resources.errors.LedgerDiskFullMapper;
 import io.accessledger.resources.errors.WebApplicationExceptionMapper;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -104,6 +105,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
         environment, clients);
     environment.jersey().register(new ApiExceptionMapper());
     environment.jersey().register(new LedgerBusyMapper());
+    environment.jersey().register(new LedgerDiskFullMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new RefusedEventsMeter(environment.metrics()));
     Resources.register(environment.jersey(), ledger, legalBases, needToKnow, agreements,

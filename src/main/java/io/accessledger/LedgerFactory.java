@@ -6,13 +6,16 @@ import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.crypto.Ed25519Signer;
 import io.accessledger.crypto.SigningKeyFile;
 import io.accessledger.ledger.CheckpointSigner;
+import io.accessledger.ledger.DiskReserve;
 import io.accessledger.ledger.LedgerStateException;
 import io.accessledger.ledger.SequencerSettings;
 import io.accessledger.store.sqlite.SqliteDataSources;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.util.DataSize;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +45,12 @@ public class LedgerFactory {
   @Min(2) private int maxConnections = 8;
   /** Start over missing or altered append-only triggers by recreating them (recorded). */
   private boolean recreateMissingTriggers = false;
+
+  /**
+   * Free space kept on the data directory's filesystem: a batch that would leave less is refused
+   * (503, nothing written) before SQLite runs out of room. 0 keeps none. See {@link DiskReserve}.
+   */
+  @NotNull private DataSize diskReserve = DataSize.mebibytes(64);
 
   @JsonProperty
   public String getDataDir() {
@@ -113,6 +122,26 @@ public class LedgerFactory {
     this.recreateMissingTriggers = recreateMissingTriggers;
   }
 
+  @JsonProperty
+  public DataSize getDiskReserve() {
+    return diskReserve;
+  }
+
+  /**
+   * @param diskReserve a size such as {@code 64MiB} or {@code 1GiB}, or a number of bytes (so that
+   *     {@code LEDGER_DISK_RESERVE=0} works unquoted)
+   * @throws IllegalArgumentException naming the value if it is neither
+   */
+  @JsonProperty
+  public void setDiskReserve(String diskReserve) {
+    this.diskReserve = DataSize.parse(diskReserve);
+  }
+
+  /** The free-space reserve on the data directory's filesystem, which must exist. */
+  public DiskReserve diskReserve() {
+    return DiskReserve.of(dataPath(), diskReserve.toBytes());
+  }
+
   public Path dataPath() {
     return Path.of(dataDir);
   }
@@ -177,7 +206,7 @@ public class LedgerFactory {
     prepareDataDir();
     createPrivately(databaseFile());
     ManagedDataSource dataSource =
-        SqliteDataSources.pooled(databaseFile(), metrics, maxConnections);
+        SqliteDataSources.pooled(databaseFile(), metrics, maxConnections, diskReserve.toBytes());
     return SqliteLedgerStore.open(dataSource, dataSource::stop);
   }
 

@@ -41,7 +41,8 @@ public final class LedgerRuntime implements Managed, AutoCloseable {
           AppendOnlyGuardsAtStart.check(store, factory.isRecreateMissingTriggers());
       CheckpointSigner signer =
           factory.openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
-      Sequencer sequencer = Sequencer.start(store, signer, clock, factory.sequencerSettings());
+      Sequencer sequencer = Sequencer.start(store, signer, clock, factory.sequencerSettings(),
+          factory.diskReserve());
       try {
         AppendOnlyGuardsAtStart.recreateAndRecord(store, sequencer, faults, clock);
       } catch (RuntimeException e) {

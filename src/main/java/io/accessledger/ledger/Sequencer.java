@@ -31,13 +31,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * <p>When the queue is full, {@link #append} fails at once with {@link LedgerBusyException}
- * (back-pressure) rather than blocking the caller. After a failed commit the tail is reloaded from
+ * (back-pressure) rather than blocking the caller. A batch that would leave less free space than
+ * the {@link DiskReserve} is refused with {@link LedgerDiskFullException} before anything is
+ * written (one free-space probe per batch). After a failed commit the tail is reloaded from
  * storage, which is the truth.
  */
 public final class Sequencer implements AutoCloseable {
   private final LedgerStore store;
   private final CheckpointSigner signer;
   private final SequencerSettings settings;
+  private final DiskReserve reserve;
   private final ArrayBlockingQueue<PendingGroup> queue;
   private final AtomicLong batchesWritten = new AtomicLong();
   private final Thread writer;
@@ -49,11 +52,12 @@ public final class Sequencer implements AutoCloseable {
   private final BatchBuilder builder;
   private TailState tail;
 
-  private Sequencer(
-      LedgerStore store, CheckpointSigner signer, Clock clock, SequencerSettings settings) {
+  private Sequencer(LedgerStore store, CheckpointSigner signer, Clock clock,
+      SequencerSettings settings, DiskReserve reserve) {
     this.store = store;
     this.signer = signer;
     this.settings = settings;
+    this.reserve = reserve;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     this.builder = new BatchBuilder(store, signer, clock, settings.linkCacheSize());
     this.writer = new Thread(this::runWriter, "ledger-sequencer");
@@ -62,13 +66,23 @@ public final class Sequencer implements AutoCloseable {
   /**
    * Checks the stored ledger against its latest signed checkpoint and starts the writer. On an empty
    * ledger, first signs and stores the checkpoint of the empty tree, binding the key to the log.
+   * Keeps no free-space reserve: only storage itself reports a full disk.
    *
    * @throws LedgerStateException if the signing key does not verify the latest checkpoint, or the
    *     stored tree does not match it; nothing is written then
    */
   public static Sequencer start(
       LedgerStore store, CheckpointSigner signer, Clock clock, SequencerSettings settings) {
-    Sequencer sequencer = new Sequencer(store, signer, clock, settings);
+    return start(store, signer, clock, settings, DiskReserve.none());
+  }
+
+  /**
+   * As {@link #start(LedgerStore, CheckpointSigner, Clock, SequencerSettings)}, refusing any batch
+   * that would leave less free space than {@code reserve} on the ledger's disk.
+   */
+  public static Sequencer start(LedgerStore store, CheckpointSigner signer, Clock clock,
+      SequencerSettings settings, DiskReserve reserve) {
+    Sequencer sequencer = new Sequencer(store, signer, clock, settings, reserve);
     sequencer.tail = TailState.load(store, signer);
     if (store.latestCheckpoint().isEmpty()) {
       Checkpoint empty = new Checkpoint(signer.origin(), 0, TreeHasher.emptyRoot());
@@ -87,9 +101,10 @@ public final class Sequencer implements AutoCloseable {
   /**
    * Appends {@code events} as contiguous entries, all or nothing. The future completes once they are
    * durable and covered by a stored signed checkpoint; it fails with {@link LedgerBusyException} at
-   * once when the queue is full, and with the store's exception when the write fails (nothing of the
-   * group is written then; when the commit landed and only its acknowledgement failed, the future
-   * completes normally).
+   * once when the queue is full, with {@link LedgerDiskFullException} when the disk has no room for
+   * the batch the group was in, and with the store's exception when the write fails (nothing of
+   * the group is written then; when the commit landed and only its acknowledgement failed, the
+   * future completes normally).
    *
    * <p>The future is completed on the writer thread: callbacks attached to it MUST NOT block
    * (and in particular must not wait for another append), or the writer stalls.
@@ -189,6 +204,7 @@ public final class Sequencer implements AutoCloseable {
     BatchBuilder.Built built = null;
     try {
       built = builder.build(tail, groups, entries);
+      reserve.check(store.expectedGrowth(built.batch()));
       store.append(built.batch());
     } catch (RuntimeException | Error e) {
       reloadAfterFailure();

@@ -4,6 +4,7 @@ import io.accessledger.ledger.AppendResult;
 import io.accessledger.ledger.Appends;
 import io.accessledger.ledger.EventIdentity;
 import io.accessledger.ledger.LeafCodec;
+import io.accessledger.ledger.LedgerDiskFullException;
 import io.accessledger.ledger.PreparedEvent;
 import io.accessledger.ledger.Sequencer;
 import java.time.Clock;
@@ -35,6 +36,8 @@ public final class AuditTrail {
    *
    * @param parameters the query's parameters, by name, as given
    * @return its acknowledgement; the caller names its {@code seq} in {@code Ledger-Audit-Seq}
+   * @throws LedgerDiskFullException when the disk has no room for the entry: the read must then
+   *     not be answered (it would go unrecorded), and the message says so
    */
   public AppendResult record(
       String clientName, String role, String path, Map<String, String> parameters) {
@@ -48,6 +51,10 @@ public final class AuditTrail {
     event.put("occurredAt", LeafCodec.formatReceivedAt(clock.instant()));
     event.put("actor", Map.of("id", clientName, "role", role));
     event.put("query", query);
-    return Appends.await(sequencer.append(PreparedEvent.of(event, SOURCE)));
+    try {
+      return Appends.await(sequencer.append(PreparedEvent.of(event, SOURCE)));
+    } catch (LedgerDiskFullException e) {
+      throw e.withConsequence("every read is recorded before it is answered, so this read was not answered");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.accessledger.store;
 
+import io.accessledger.ledger.Digest;
 import io.accessledger.ledger.EncodedLeaf;
 import io.accessledger.ledger.StoredNode;
 import java.util.List;
@@ -31,6 +32,26 @@ public record AppendBatch(List<EncodedLeaf> leaves, List<StoredNode> nodes, Stor
       throw new IllegalArgumentException(
           "checkpoint size " + checkpoint.size() + " does not cover the batch ending at " + end);
     }
+  }
+
+  /**
+   * The bytes of the values the batch stores, before any storage overhead: each leaf with its
+   * hash and {@code seq}, its link keys and event identity, each node and the checkpoint note.
+   * The base of {@link LedgerStore#expectedGrowth}; one pass over the batch.
+   */
+  public long payloadBytes() {
+    long bytes = checkpoint.note().length() + Long.BYTES;
+    for (EncodedLeaf leaf : leaves) {
+      bytes += leaf.leaf().length + Digest.LENGTH + Long.BYTES;
+      for (String key : leaf.linkKeys()) {
+        bytes += key.length() + 3L * Long.BYTES;
+      }
+      if (leaf.key() != null) {
+        bytes += leaf.key().source().length() + leaf.key().eventId().length()
+            + Digest.LENGTH + Long.BYTES;
+      }
+    }
+    return bytes + (long) nodes.size() * (Digest.LENGTH + Long.BYTES);
   }
 
   /** The {@code seq} the batch starts at, or -1 when it holds only a checkpoint. */

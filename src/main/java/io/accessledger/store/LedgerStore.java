@@ -34,10 +34,22 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
   /**
    * Writes the batch atomically and durably.
    *
+   * @throws io.accessledger.ledger.LedgerDiskFullException if the disk has no room for it; nothing
+   *     is written then
    * @throws StoreException if it cannot, including when the batch does not start at {@link #size()};
    *     nothing is written then
    */
   void append(AppendBatch batch);
+
+  /**
+   * About how many bytes appending {@code batch} may add to the disk, erring high: what the
+   * sequencer's free-space reserve checks before each batch. Must be cheap (it runs once per
+   * group commit) and must not touch storage. This default doubles the batch's payload, for
+   * indexes and page slack; a store that knows its layout says better.
+   */
+  default long expectedGrowth(AppendBatch batch) {
+    return 2 * batch.payloadBytes();
+  }
 
   /** The checkpoint with the largest tree size, if any was ever stored. */
   Optional<StoredCheckpoint> latestCheckpoint();

@@ -189,6 +189,7 @@ public final class LedgerBench {
         s.execute("PRAGMA synchronous=FULL");
         s.execute("PRAGMA wal_autocheckpoint=" // as the ledger's own connections
             + SqliteDataSources.walAutocheckpointPages(SqliteDataSources.NEW_DATABASE_PAGE_SIZE));
+        s.execute("PRAGMA journal_size_limit=" + SqliteDataSources.walSizeLimitBytes());
         s.execute("CREATE TABLE raw (seq INTEGER PRIMARY KEY, leaf BLOB NOT NULL)");
       }
       c.setAutoCommit(false);

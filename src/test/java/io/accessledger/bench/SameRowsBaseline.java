@@ -88,6 +88,7 @@ final class SameRowsBaseline {
         s.execute("PRAGMA mmap_size=2147418112");
         s.execute("PRAGMA wal_autocheckpoint="
             + SqliteDataSources.walAutocheckpointPages(SqliteDataSources.NEW_DATABASE_PAGE_SIZE));
+        s.execute("PRAGMA journal_size_limit=" + SqliteDataSources.walSizeLimitBytes());
       }
       c.setAutoCommit(false);
       long started = System.nanoTime();

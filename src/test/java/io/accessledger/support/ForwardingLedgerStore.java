@@ -43,6 +43,11 @@ public class ForwardingLedgerStore implements LedgerStore {
   }
 
   @Override
+  public long expectedGrowth(AppendBatch batch) {
+    return delegate.expectedGrowth(batch);
+  }
+
+  @Override
   public Optional<StoredCheckpoint> latestCheckpoint() {
     return delegate.latestCheckpoint();
   }

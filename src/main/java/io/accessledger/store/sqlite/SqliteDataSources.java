@@ -18,7 +18,8 @@ import java.util.Map;
  * <p>Every connection gets the pragmas the ledger's guarantees rest on: WAL journaling (readers never
  * block the writer), {@code synchronous=FULL} (a commit is fsynced to the WAL before it returns, so
  * an acknowledged append survives power loss, not only process death), immediate transactions (a
- * writer takes the write lock at BEGIN, so two writers cannot interleave), and a busy timeout.
+ * writer takes the write lock at BEGIN, so two writers cannot interleave), a busy timeout, and a
+ * WAL bounded by the disk it is on ({@link WalLimits}).
  */
 public final class SqliteDataSources {
   private SqliteDataSources() {}
@@ -30,7 +31,7 @@ public final class SqliteDataSources {
   public static javax.sql.DataSource readOnly(Path file) {
     org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
     config.setReadOnly(true);
-    config.setBusyTimeout(10_000);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     return dataSource;
@@ -45,12 +46,20 @@ public final class SqliteDataSources {
    */
   public static final int NEW_DATABASE_PAGE_SIZE = 32_768;
 
-  /** How much WAL the ledger lets grow before SQLite copies it back into the database. */
-  static final long WAL_AUTOCHECKPOINT_BYTES = 64L << 20;
+  /** Milliseconds a connection waits for another's lock before failing with SQLITE_BUSY. */
+  static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
-  /** {@link #WAL_AUTOCHECKPOINT_BYTES} in pages of {@code pageSize} bytes. */
+  /**
+   * The WAL the ledger lets grow before SQLite copies it back into the database, on a disk with
+   * room ({@link WalLimits#bytes}), in pages of {@code pageSize} bytes.
+   */
   public static long walAutocheckpointPages(int pageSize) {
-    return WAL_AUTOCHECKPOINT_BYTES / pageSize;
+    return WalLimits.pages(WalLimits.MAX_BYTES, pageSize);
+  }
+
+  /** The WAL file's size limit ({@code journal_size_limit}) on a disk with room, in bytes. */
+  public static long walSizeLimitBytes() {
+    return WalLimits.MAX_BYTES;
   }
 
   /**
@@ -70,9 +79,23 @@ public final class SqliteDataSources {
     }
   }
 
-  /** A pool of up to {@code maxConnections} connections to {@code file}, which is created if absent. */
+  /**
+   * A pool of up to {@code maxConnections} connections to {@code file}, which is created if absent,
+   * for a ledger that keeps no free-space reserve.
+   */
   public static ManagedDataSource pooled(Path file, MetricRegistry metrics, int maxConnections) {
+    return pooled(file, metrics, maxConnections, 0);
+  }
+
+  /**
+   * As {@link #pooled(Path, MetricRegistry, int)}, for a ledger keeping {@code reserveBytes} free
+   * on its filesystem: the WAL's checkpoint threshold and file size limit are sized by
+   * {@link WalLimits#bytes} from the free space now and the reserve.
+   */
+  public static ManagedDataSource pooled(
+      Path file, MetricRegistry metrics, int maxConnections, long reserveBytes) {
     createIfAbsent(file);
+    long walBytes = WalLimits.bytes(usableSpace(file), reserveBytes);
     DataSourceFactory factory = new DataSourceFactory();
     factory.setDriverClass("org.sqlite.JDBC");
     factory.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
@@ -83,8 +106,11 @@ public final class SqliteDataSources {
             "journal_mode", "WAL",
             "synchronous", "FULL",
             "transaction_mode", "IMMEDIATE",
-            "busy_timeout", "10000",
+            "busy_timeout", String.valueOf(BUSY_TIMEOUT_MILLIS),
             "cache_size", "-65536",
+            // After a checkpoint the WAL is reused from its start; this cuts its file back, so a
+            // WAL that once grew past the threshold (a large batch) does not keep the space.
+            "journal_size_limit", String.valueOf(walBytes),
             // Reads map the file (its first 2 GiB, SQLite's largest mapping) rather than copy
             // each page in: with 32 KiB pages, copying cost a history read about a quarter more
             // CPU (scripts/bench-api). Writes still go through the WAL.
@@ -99,11 +125,21 @@ public final class SqliteDataSources {
     // Copy the WAL back into the database every 64 MiB rather than SQLite's 1 000 pages: the
     // per-key index pages that many group commits touch are then copied back once, not once per
     // commit (about 20% more appends per second in scripts/bench at 4 KiB pages; 4x the WAL size
-    // gained nothing more). The pragma counts pages, so it follows the file's page size.
+    // gained nothing more). Less on a small disk (WalLimits). The pragma counts pages, so it
+    // follows the file's page size.
     factory.setInitializationQuery(
-        "PRAGMA wal_autocheckpoint = " + walAutocheckpointPages(pageSize(file)));
+        "PRAGMA wal_autocheckpoint = " + WalLimits.pages(walBytes, pageSize(file)));
     factory.setAutoCommitByDefault(true);
     return factory.build(metrics, "sqlite");
+  }
+
+  /** The usable space on {@code file}'s filesystem, or -1 when it cannot be read. */
+  static long usableSpace(Path file) {
+    try {
+      return Files.getFileStore(file).getUsableSpace();
+    } catch (java.io.IOException e) {
+      return -1;
+    }
   }
 
   /**
@@ -122,7 +158,7 @@ public final class SqliteDataSources {
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         Statement s = c.createStatement()) {
-      s.execute("PRAGMA busy_timeout = 10000"); // another process may be making it too
+      s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS); // another process may make it too
       s.execute("PRAGMA page_size = " + NEW_DATABASE_PAGE_SIZE);
       s.execute("PRAGMA journal_mode = WAL"); // writes the header, fixing the page size
     } catch (SQLException e) {

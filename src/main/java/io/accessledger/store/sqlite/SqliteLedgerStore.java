@@ -29,7 +29,9 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * The embedded default {@link LedgerStore}: one SQLite file in WAL mode, written through Jdbi.
  *
  * <p>Durability comes from the data source's pragmas ({@link SqliteDataSources}): each
- * {@link #append} is one immediate transaction whose commit is fsynced before it returns.
+ * {@link #append} is one immediate transaction whose commit is fsynced before it returns. A full
+ * disk is reported as {@link io.accessledger.ledger.LedgerDiskFullException} ({@link
+ * SqliteFailures}), and a failed append cuts the WAL back ({@link WalLimits#cutBack}).
  */
 public final class SqliteLedgerStore implements LedgerStore {
   private static final int KEY_ID_CACHE = 200_000;
@@ -37,10 +39,21 @@ public final class SqliteLedgerStore implements LedgerStore {
   private final Jdbi jdbi;
   private final AutoCloseable onClose;
   private final LinkKeyIds keyIds = new LinkKeyIds(KEY_ID_CACHE);
+  private final int pageSize;
+  private final long walLimitBytes;
+  private final SqliteFailures failures;
 
   private SqliteLedgerStore(Jdbi jdbi, AutoCloseable onClose) {
     this.jdbi = jdbi;
     this.onClose = onClose;
+    this.pageSize = (int) pragma(jdbi, "page_size");
+    long limit = pragma(jdbi, "journal_size_limit");
+    this.walLimitBytes = limit < 0 ? Long.MAX_VALUE : limit; // -1: no limit was set
+    this.failures = SqliteFailures.forDatabaseOf(jdbi);
+  }
+
+  private static long pragma(Jdbi jdbi, String name) {
+    return jdbi.withHandle(h -> h.createQuery("PRAGMA " + name).mapTo(Long.class).one());
   }
 
   /**
@@ -94,16 +107,48 @@ public final class SqliteLedgerStore implements LedgerStore {
     return jdbi.withExtension(LedgerDao.class, LedgerDao::size);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>After a failed commit the WAL is cut back ({@link WalLimits#cutBack}), so the pages the
+   * failed commit wrote do not keep their space. A batch larger than the WAL may grow is started
+   * on an empty WAL: if it then fails, the WAL holds nothing committed, and cutting it back needs
+   * no room at all, even on a disk the failed write filled to the last byte.
+   */
   @Override
   public void append(AppendBatch batch) {
+    long expected = expectedGrowth(batch);
+    if (expected > walLimitBytes) {
+      cutWalBack(); // best effort: a reader still on the WAL only makes a failure cost more
+    }
     try {
       Map<String, Long> usedKeyIds =
           jdbi.inTransaction(handle -> BatchWriter.write(handle.getConnection(), batch, keyIds));
       keyIds.putAll(usedKeyIds);
     } catch (StoreException e) {
-      throw e;
+      throw e; // refused before anything was written: no WAL to cut back
     } catch (SQLException | RuntimeException e) {
-      throw new StoreException("append of batch at seq " + batch.firstSeq() + " failed: " + e, e);
+      RuntimeException failure = failures.translate("append of batch at seq " + batch.firstSeq(),
+          e, expected, "nothing was written");
+      cutWalBack().ifPresent(failure::addSuppressed);
+      throw failure;
+    }
+  }
+
+  /** The WAL the commit may write ({@link WalLimits#commitBytes}). */
+  @Override
+  public long expectedGrowth(AppendBatch batch) {
+    return WalLimits.commitBytes(batch.payloadBytes(), pageSize);
+  }
+
+  /** {@link WalLimits#cutBack} on a pooled connection; its failure, if it failed. */
+  private Optional<Exception> cutWalBack() {
+    try {
+      jdbi.useHandle(handle ->
+          WalLimits.cutBack(handle.getConnection(), SqliteDataSources.BUSY_TIMEOUT_MILLIS));
+      return Optional.empty();
+    } catch (SQLException | RuntimeException e) {
+      return Optional.of(e);
     }
   }
 
@@ -159,12 +204,15 @@ public final class SqliteLedgerStore implements LedgerStore {
     });
   }
 
-  /** Runs a read on a pooled connection, turning SQL failures into {@link StoreException}. */
+  /**
+   * Runs a read on a pooled connection, turning SQL failures into {@link StoreException}, or
+   * {@link io.accessledger.ledger.LedgerDiskFullException} when the disk is full.
+   */
   private <R> R reading(HandleCallback<R, SQLException> read) {
     try {
       return jdbi.withHandle(read);
     } catch (SQLException e) {
-      throw new StoreException("reading the ledger failed: " + e.getMessage(), e);
+      throw failures.translate("read of the ledger", e, 0, "nothing was answered");
     }
   }
 

@@ -23,6 +23,10 @@ class SqliteDataSourcesTest {
     Path db = dir.resolve("new.db");
     try (SqliteLedgerStore store = TestLedger.openStore(db)) {
       assertThat(walAutocheckpoint(store)).as("64 MiB of 32 KiB pages").isEqualTo(2048);
+      long sizeLimit = store.jdbi().withHandle(
+          h -> h.createQuery("PRAGMA journal_size_limit").mapTo(Long.class).one());
+      assertThat(sizeLimit).as("the WAL file is cut back to 64 MiB after a checkpoint")
+          .isEqualTo(64L << 20);
     }
     assertThat(pragma(db, "page_size")).isEqualTo("32768");
     assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
