@@ -75,7 +75,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
   public void run(AccessLedgerConfiguration configuration, Environment environment) {
     // No log level, set now or at run time, may print a credential.
     SecretMaskingFilter.install();
-    configuration.getAdminPort().applyTo(environment);
+    configuration.getAdminPort().applyTo(environment, configuration.getServerFactory());
     // Configuration mistakes are reported before anything is opened.
     LegalBasisVocabulary legalBases = configuration.buildLegalBases();
     NeedToKnowPolicy needToKnow = configuration.getNeedToKnow().build();

@@ -4,7 +4,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * A copy of an exception chain with credentials masked in every message: each link becomes a
+ * A copy of an exception chain (causes and suppressed exceptions) with credentials masked in every
+ * message: each link becomes a
  * {@code MaskedThrowable} that names the original class and keeps its stack trace, so a log shows
  * where it happened without what it carried.
  */
@@ -13,18 +14,27 @@ final class MaskedThrowable extends RuntimeException {
   private static final int MAX_DEPTH = 32;
 
   private MaskedThrowable(String message, Throwable cause) {
-    super(message, cause, false, true);
+    super(message, cause, true, true);
   }
 
+  /** Whether any message in {@code t}'s chain, causes and suppressed exceptions, may hold one. */
   static boolean mayHoldSecret(Throwable t) {
-    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    for (int depth = 0; t != null && depth < MAX_DEPTH && seen.put(t, true) == null; depth++) {
-      if (SecretMasking.mayHoldSecret(t.getMessage())) {
+    return mayHoldSecret(t, 0, new IdentityHashMap<>());
+  }
+
+  private static boolean mayHoldSecret(Throwable t, int depth, Map<Throwable, Boolean> seen) {
+    if (t == null || depth >= MAX_DEPTH || seen.put(t, true) != null) {
+      return false;
+    }
+    if (SecretMasking.mayHoldSecret(t.getMessage())) {
+      return true;
+    }
+    for (Throwable suppressed : t.getSuppressed()) {
+      if (mayHoldSecret(suppressed, depth + 1, seen)) {
         return true;
       }
-      t = t.getCause();
     }
-    return false;
+    return mayHoldSecret(t.getCause(), depth + 1, seen);
   }
 
   static Throwable of(Throwable t) {
@@ -39,6 +49,12 @@ final class MaskedThrowable extends RuntimeException {
         : t.getClass().getName() + ": " + SecretMasking.mask(t.getMessage());
     MaskedThrowable copy = new MaskedThrowable(message, copy(t.getCause(), depth + 1, seen));
     copy.setStackTrace(t.getStackTrace());
+    for (Throwable suppressed : t.getSuppressed()) {
+      Throwable masked = copy(suppressed, depth + 1, seen);
+      if (masked != null) {
+        copy.addSuppressed(masked);
+      }
+    }
     return copy;
   }
 

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * {@code Proxy-Authorization}, {@code Cookie} and {@code Set-Cookie} headers however they are
  * rendered (as a header line, in a map, in an escaped buffer dump: everything after the header's
  * name to the end of its line), any {@code Bearer} or
- * {@code Basic} credential, and anything shaped like an access-ledger token ({@code alt_…})
- * wherever it stands.
+ * {@code Basic} credential, anything shaped like an access-ledger token ({@code alt_…}) wherever
+ * it stands, and the raw bytes of Jetty's buffer dumps ({@code <<<…>>>}), which may hold part of a
+ * token with nothing around it to recognise it by.
  *
  * <p>Pure and thread-safe. It errs towards masking: a false positive costs a log line's detail,
  * a miss would hand an attacker who can read logs every client's token.
@@ -28,13 +29,18 @@ public final class SecretMasking {
   private static final Pattern CREDENTIAL = Pattern.compile(
       "(?i)\\b(bearer|basic)(\\s+)[A-Za-z0-9._~+/=-]{4,}");
   private static final Pattern TOKEN = Pattern.compile("alt_[A-Za-z0-9_-]{8,}");
+  // Jetty's buffer dumps (BufferUtil.toDetailString: "HeapByteBuffer@1[p=0,l=78,...]={<<<...>>>...}")
+  // show raw request bytes: the first and last bytes of the content, and stale bytes before and
+  // after it, so a token's tail can stand there with no header name or prefix beside it. The
+  // whole dump is masked, to the end of its line.
+  private static final Pattern BUFFER = Pattern.compile("(?:=\\{[^\\r\\n]*?)?<<<[^\\r\\n]*");
 
   private SecretMasking() {}
 
   /** True when {@code text} may hold a credential that {@link #mask} would hide. */
   public static boolean mayHoldSecret(String text) {
-    return text != null && (HEADER.matcher(text).find() || CREDENTIAL.matcher(text).find()
-        || TOKEN.matcher(text).find());
+    return text != null && (text.contains("<<<") || HEADER.matcher(text).find()
+        || CREDENTIAL.matcher(text).find() || TOKEN.matcher(text).find());
   }
 
   /** {@code text} with every credential replaced by {@link #MASK}; the header names are kept. */
@@ -42,7 +48,8 @@ public final class SecretMasking {
     if (text == null) {
       return null;
     }
-    String masked = replace(HEADER, text, m -> m.group(1) + m.group(2) + MASK);
+    String masked = BUFFER.matcher(text).replaceAll(Matcher.quoteReplacement("<<<" + MASK));
+    masked = replace(HEADER, masked, m -> m.group(1) + m.group(2) + MASK);
     masked = replace(CREDENTIAL, masked, m -> m.group(1) + m.group(2) + MASK);
     return TOKEN.matcher(masked).replaceAll(Matcher.quoteReplacement(MASK));
   }

@@ -26,25 +26,32 @@ public final class SecretMaskingFilter extends TurboFilter {
 
   /** Adds the filter to the running Logback context, once. Call after logging is configured. */
   public static void install() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    installInto((LoggerContext) LoggerFactory.getILoggerFactory());
+  }
+
+  static void installInto(LoggerContext context) {
     if (context.getTurboFilterList().stream().noneMatch(f -> f instanceof SecretMaskingFilter)) {
       SecretMaskingFilter filter = new SecretMaskingFilter();
       filter.setName("secret-masking");
       filter.setContext(context);
       filter.start();
-      context.addTurboFilter(filter);
+      // First in the list: a turbo filter before it that answered ACCEPT would skip this one.
+      context.getTurboFilterList().add(0, filter);
     }
   }
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format,
       Object[] params, Throwable t) {
-    if (format == null || RELOGGING.get() || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+    if ((format == null && t == null) || RELOGGING.get()
+        || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
       return FilterReply.NEUTRAL; // a level check, or an event that will not be written
     }
     FormattingTuple formatted = MessageFormatter.arrayFormat(format, params, t);
     String message = formatted.getMessage();
-    Throwable thrown = formatted.getThrowable();
+    // Logback passes an explicit throwable beside the parameters; a trailing parameter that is a
+    // throwable is one too (SLF4J's convention), which only the formatter finds.
+    Throwable thrown = t != null ? t : formatted.getThrowable();
     boolean secretInMessage = SecretMasking.mayHoldSecret(message);
     boolean secretInThrown = MaskedThrowable.mayHoldSecret(thrown);
     if (!secretInMessage && !secretInThrown) {

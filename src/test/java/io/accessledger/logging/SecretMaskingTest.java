@@ -22,7 +22,10 @@ class SecretMaskingTest {
       "Proxy-Authorization: Basic SECRET",
       "token " + TOKEN + " seen",
       "AUTHORIZATION:SECRET",
-      "multi\nline\nCookie: SECRET\nHost: x"})
+      "multi\nline\nCookie: SECRET\nHost: x",
+      "filled 87 HeapByteBuffer@5[p=0,l=87,c=8192,r=87]={<<<GET /v1/log HTTP/1.1\\r\\nHost: x"
+          + "...Q8m1V0Zr3cYpSECRET\\r\\n\\r\\n>>>SECRET\\x00}",
+      "parseNext s=START HeapByteBuffer@5[p=0,l=87]={SECRET<<<GET / HTTP/1.1...SECRET>>>}"})
   void masksEveryRendering(String line) {
     assertThat(SecretMasking.mayHoldSecret(line)).isTrue();
     String masked = SecretMasking.mask(line);
