@@ -39,12 +39,13 @@ class AgreementsConfigurationTest {
         "config.yml");
     DataSharingAgreements agreements = config.buildAgreements(config.buildLegalBases());
     assertThat(agreements.all()).containsExactly(new DataSharingAgreement(
-        "WWCSC-FAMILY-VALUED", "Evaluator Ltd", "Evaluation of Family Valued (pseudonymised data)",
+        "WWCSC-FAMILY-VALUED", "What Works for Children's Social Care",
+        "Evaluation of Family Valued (pseudonymised data)",
         LocalDate.of(2020, 1, 1), LocalDate.of(2025, 12, 31), true,
         List.of("la-child-codes", "referrals", "assessments", "cin-plans", "cp-plans",
             "looked-after-episodes", "gender", "ethnicity", "age-in-months", "disability",
             "uasc-status", "attendance", "fsm-eligibility", "pupil-premium"),
-        List.of("UKGDPR-6-1-e", "UKGDPR-9-2-j", "DPA2018-S1-P4")));
+        List.of("UKGDPR-6-1-e", "UKGDPR-9-2-j", "DPA2018-S1-P4"), List.of("WWCSC")));
   }
 
   @Test

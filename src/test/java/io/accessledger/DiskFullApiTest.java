@@ -215,7 +215,7 @@ class DiskFullApiTest {
         "actor", Map.of("id", "ig-0003", "role", "information-governance"),
         "purpose", "Evaluation of the Family Valued programme",
         "legalBasis", List.of("UKGDPR-6-1-e", "UKGDPR-9-2-j", "DPA2018-S1-P4"),
-        "recipient", Map.of("organisation", "Evaluator Ltd"), "agreement", "WWCSC-FAMILY-VALUED",
+        "recipient", Map.of("organisation", "What Works for Children's Social Care"), "agreement", "WWCSC-FAMILY-VALUED",
         "dataset", Map.of("name", "family-valued-extract-2026-01",
             "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
             "rowCount", 12840, "pseudonymised", true, "categories", List.of("referrals"),

@@ -258,7 +258,7 @@ public final class DemoMonth {
         + "\"occurredAt\":\"" + UTC.format(at) + "\",\"actor\":{\"id\":\"ig-01\",\"role\":"
         + "\"information-governance\"},\"purpose\":\"Evaluation of Family Valued\",\"legalBasis\":"
         + "[\"UKGDPR-6-1-e\",\"UKGDPR-9-2-j\",\"DPA2018-S1-P4\"],\"recipient\":{\"organisation\":"
-        + "\"Evaluator Ltd\"},\"agreement\":\"WWCSC-FAMILY-VALUED\",\"dataset\":{\"name\":"
+        + "\"What Works for Children's Social Care\"},\"agreement\":\"WWCSC-FAMILY-VALUED\",\"dataset\":{\"name\":"
         + "\"cin-census-extract\",\"sha256\":\"" + "5e".repeat(32) + "\",\"rowCount\":300,"
         + "\"pseudonymised\":true,\"categories\":[\"referrals\",\"assessments\",\"cin-plans\"],"
         + "\"periodFrom\":\"2020-01-01\",\"periodTo\":\"2025-12-31\"},\"subjects\":[" + subjects

@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param from the first day, {@code YYYY-MM-DD}, as written
  * @param to the last day, {@code YYYY-MM-DD}, as written
+ * @param aliases other names the recipient is written under ({@code WWCSC}); optional
  */
 public record AgreementTerms(
     String id,
@@ -21,11 +22,19 @@ public record AgreementTerms(
     String to,
     Boolean pseudonymisedOnly,
     List<String> categories,
-    List<String> legalBases) {
+    List<String> legalBases,
+    List<String> aliases) {
 
   public AgreementTerms {
     categories = copy(categories);
     legalBases = copy(legalBases);
+    aliases = copy(aliases);
+  }
+
+  /** Terms whose recipient has no other name. */
+  public AgreementTerms(String id, String recipient, String purpose, String from, String to,
+      Boolean pseudonymisedOnly, List<String> categories, List<String> legalBases) {
+    this(id, recipient, purpose, from, to, pseudonymisedOnly, categories, legalBases, List.of());
   }
 
   // Null elements are kept so that validation can name them.

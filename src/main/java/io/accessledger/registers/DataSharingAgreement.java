@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param legalBases codes every release under it must cite; for an evaluation or research
  *     agreement, LEGAL-BASES.md's pairing {@code UKGDPR-6-1-e}, {@code UKGDPR-9-2-j},
  *     {@code DPA2018-S1-P4}; empty when none is expected
+ * @param aliases other names of the recipient, each as good as {@code recipient} (an acronym such
+ *     as {@code WWCSC}); empty when it has none
  */
 public record DataSharingAgreement(
     String id,
@@ -28,9 +30,16 @@ public record DataSharingAgreement(
     LocalDate to,
     boolean pseudonymisedOnly,
     List<String> categories,
-    List<String> legalBases) {
+    List<String> legalBases,
+    List<String> aliases) {
 
-  /** @throws NullPointerException if any field but {@code legalBases} is null */
+  /** An agreement whose recipient has no other name. */
+  public DataSharingAgreement(String id, String recipient, String purpose, LocalDate from,
+      LocalDate to, boolean pseudonymisedOnly, List<String> categories, List<String> legalBases) {
+    this(id, recipient, purpose, from, to, pseudonymisedOnly, categories, legalBases, List.of());
+  }
+
+  /** @throws NullPointerException if any field but {@code legalBases} and {@code aliases} is null */
   public DataSharingAgreement {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(recipient, "recipient");
@@ -39,6 +48,16 @@ public record DataSharingAgreement(
     Objects.requireNonNull(to, "to");
     categories = List.copyOf(categories);
     legalBases = legalBases == null ? List.of() : List.copyOf(legalBases);
+    aliases = aliases == null ? List.of() : List.copyOf(aliases);
+  }
+
+  /**
+   * Whether {@code organisation} is this agreement's recipient, by its name or an alias, letter
+   * case and runs of white space ignored ({@link Organisations#same}).
+   */
+  public boolean allowsRecipient(String organisation) {
+    return Organisations.same(organisation, recipient)
+        || aliases.stream().anyMatch(alias -> Organisations.same(organisation, alias));
   }
 
   /** Whether {@code day} lies within the agreement's term, both ends included. */

@@ -29,7 +29,8 @@ public final class DataSharingAgreements {
    *     or {@code purpose}; an {@code id} with spaces around it or used twice; a missing
    *     {@code pseudonymisedOnly}; a {@code from} or {@code to} that is missing or not a date
    *     {@code YYYY-MM-DD}; {@code to} before {@code from}; no {@code categories}, or a blank or
-   *     repeated one; a {@code legalBases} code that is unknown, blank or repeated
+   *     repeated one; a {@code legalBases} code that is unknown, blank or repeated; a blank or
+   *     repeated alias
    */
   public static DataSharingAgreements of(
       List<AgreementTerms> agreements, Predicate<String> knownLegalBasis) {
@@ -54,7 +55,7 @@ public final class DataSharingAgreements {
         problems.add(place + ": id " + a.id() + " is used by an earlier agreement");
       } else if (problems.size() == before) {
         byId.put(a.id(), new DataSharingAgreement(a.id(), a.recipient(), a.purpose(), from, to,
-            a.pseudonymisedOnly(), a.categories(), a.legalBases()));
+            a.pseudonymisedOnly(), a.categories(), a.legalBases(), a.aliases()));
       }
     }
     if (!problems.isEmpty()) {
@@ -105,6 +106,7 @@ public final class DataSharingAgreements {
     }
     distinct(place, "categories", a.categories(), problems);
     distinct(place, "legalBases", a.legalBases(), problems);
+    distinct(place, "aliases", a.aliases(), problems);
     for (String code : a.legalBases()) {
       if (!blank(code) && !known.test(code)) {
         problems.add(place + ": legalBases code " + code + " is not in the legal-basis vocabulary"

@@ -77,7 +77,7 @@ class AccessReportApiTest {
         {"eventId":"sar-extract","type":"EXTRACT_RELEASE","occurredAt":"2025-06-23T17:00:00Z",
          "actor":{"id":"ig-0003","role":"information-governance"},"purpose":"Evaluation of Family Valued",
          "legalBasis":["UKGDPR-6-1-e","UKGDPR-9-2-j","DPA2018-S1-P4"],
-         "recipient":{"organisation":"Evaluator Ltd"},"agreement":"WWCSC-FAMILY-VALUED",
+         "recipient":{"organisation":"What Works for Children's Social Care"},"agreement":"WWCSC-FAMILY-VALUED",
          "dataset":{"name":"cin-2025","sha256":"%s","rowCount":2,"pseudonymised":true,
                     "categories":["referrals","assessments"],"periodFrom":"2020-01-01","periodTo":"2025-12-31"},
          "subjects":[{"id":"other-child-9001"},{"id":"child-7788"}]}
@@ -198,7 +198,7 @@ class AccessReportApiTest {
 
     assertThat(report.path("extracts")).hasSize(1);
     JsonNode extract = report.path("extracts").get(0);
-    assertThat(extract.path("recipient").path("organisation").asText()).isEqualTo("Evaluator Ltd");
+    assertThat(extract.path("recipient").path("organisation").asText()).isEqualTo("What Works for Children's Social Care");
     assertThat(extract.path("agreement").asText()).isEqualTo("WWCSC-FAMILY-VALUED");
     assertThat(extract.path("dataset").asText()).isEqualTo("cin-2025");
     assertThat(extract.path("categories")).extracting(JsonNode::asText)
@@ -288,7 +288,7 @@ class AccessReportApiTest {
         "Emergency access (\"break glass\")", "Northshire Police",
         "a decision <bdi>to share</bdi> information with", "No. Reason given: ",
         "Public task (the usual basis for a local authority&#39;s social care work)",
-        "<code>UKGDPR-6-1-e</code>", "Evaluator Ltd", "Yes: it was pseudonymised",
+        "<code>UKGDPR-6-1-e</code>", "What Works for Children's Social Care", "Yes: it was pseudonymised",
         "Read the history of your record", "\"Social worker A\" is the same person everywhere");
     // The references: every entry the report draws on, with its leaf hash; the signed checkpoint,
     // the completeness statement and the verifier key; how to check it with a bundle.

@@ -42,7 +42,7 @@ final class Json {
         {"eventId":"%s","type":"EXTRACT_RELEASE","occurredAt":"2026-11-23T11:00:00Z",
          "actor":{"id":"ig-1","role":"information-governance"},"purpose":"evaluation",
          "legalBasis":["UKGDPR-6-1-e","UKGDPR-9-2-j","DPA2018-S1-P4"],
-         "recipient":{"organisation":"Evaluator Ltd"},"agreement":"WWCSC-FAMILY-VALUED",
+         "recipient":{"organisation":"What Works for Children's Social Care"},"agreement":"WWCSC-FAMILY-VALUED",
          "dataset":{"name":"cin-2025","sha256":"%s","rowCount":%d,"pseudonymised":true,
                     "categories":["referrals","assessments"],"periodFrom":"2020-01-01","periodTo":"2025-12-31"},
          "subjects":[%s]}

@@ -65,14 +65,15 @@ class RegistersApiTest {
 
     String evaluation = "\"UKGDPR-6-1-e\",\"UKGDPR-9-2-j\",\"DPA2018-S1-P4\"";
     extract("r-extract-ok", "2025-06-02T10:00:00Z", "WWCSC-FAMILY-VALUED", true,
-        "\"referrals\",\"assessments\"", "2020-01-01", "2024-12-31", "Evaluator Ltd", evaluation,
+        "\"referrals\",\"assessments\"", "2020-01-01", "2024-12-31", "WWCSC", evaluation,
         List.of("c-1", "c-3"));
     SERVER.post(ingest, "/v1/events", Json.view("r-view-2", "c-3", "sw-1"));
     extract("r-extract-unknown", "2025-07-01T10:00:00Z", "DSA-UNKNOWN", false, "\"referrals\"",
         "2020-01-01", "2024-12-31", "Data Brokers plc", evaluation, List.of("c-4"),
         "EXTRACT_UNKNOWN_AGREEMENT", "EXTRACT_NOT_PSEUDONYMISED");
     extract("r-extract-late", "2026-03-10T10:00:00Z", "WWCSC-FAMILY-VALUED", true,
-        "\"referrals\",\"health-records\"", "2020-01-01", "2025-12-31", "evaluator  ltd",
+        "\"referrals\",\"health-records\"", "2020-01-01", "2025-12-31",
+        "what works  for CHILDREN's social care",
         "\"UKGDPR-6-1-e\"", List.of("c-5", "c-6"),
         "EXTRACT_OUTSIDE_AGREEMENT_DATES", "EXTRACT_CATEGORY_NOT_ALLOWED",
         "BASIS_GROUNDS_MISMATCH");

@@ -30,6 +30,26 @@ class AgreementRecipientRuleTest {
         .as("punctuation makes another name").isPresent();
   }
 
+  /** The shipped agreement: the evaluator the Family Valued privacy notice names, and its acronym. */
+  static final DataSharingAgreement WWCSC = new DataSharingAgreement("WWCSC-FAMILY-VALUED",
+      "What Works for Children's Social Care", "Evaluation", FAMILY_VALUED.from(),
+      FAMILY_VALUED.to(), true, FAMILY_VALUED.categories(), FAMILY_VALUED.legalBases(),
+      java.util.List.of("WWCSC"));
+
+  @Test
+  void anAliasIsAsGoodAsTheName() {
+    assertThat(AgreementRecipientRule.check(to("What Works for Children's Social Care"), WWCSC))
+        .isEmpty();
+    assertThat(AgreementRecipientRule.check(to("what works  for children's social care"), WWCSC))
+        .isEmpty();
+    assertThat(AgreementRecipientRule.check(to("WWCSC"), WWCSC)).isEmpty();
+    assertThat(AgreementRecipientRule.check(to(" wwcsc "), WWCSC)).isEmpty();
+    Flag flag = AgreementRecipientRule.check(to("What Works Centre"), WWCSC).orElseThrow();
+    assertThat(flag.explanation()).isEqualTo("The dataset was released to What Works Centre, but"
+        + " agreement WWCSC-FAMILY-VALUED allows releases only to What Works for Children's Social"
+        + " Care (also written WWCSC).");
+  }
+
   @Test
   void anUnknownAgreementHasNoRecipientToCheck() {
     assertThat(AgreementRecipientRule.check(to("Data Brokers plc"), null)).isEmpty();

@@ -79,6 +79,20 @@ class DataSharingAgreementsTest {
   }
 
   @Test
+  void aliasesAreDistinctAndNotBlank() {
+    AgreementTerms terms = new AgreementTerms("DSA-1", "What Works for Children's Social Care",
+        "Evaluation", "2020-01-01", "2020-12-31", true, List.of("referrals"), List.of(),
+        Arrays.asList("WWCSC", "WWCSC", " "));
+    assertThatThrownBy(() -> of(terms))
+        .hasMessageContaining("agreements[0] (DSA-1): aliases names WWCSC twice")
+        .hasMessageContaining("aliases[2] is blank");
+    AgreementTerms good = new AgreementTerms("DSA-1", "What Works for Children's Social Care",
+        "Evaluation", "2020-01-01", "2020-12-31", true, List.of("referrals"), List.of(),
+        List.of("WWCSC"));
+    assertThat(of(good).find("DSA-1").orElseThrow().aliases()).containsExactly("WWCSC");
+  }
+
+  @Test
   void categoriesAndLegalBasesAreDistinctAndNotBlank() {
     assertThatThrownBy(() -> of(terms("DSA-1", "2020-01-01", "2020-12-31",
         Arrays.asList("referrals", "referrals", null), List.of("UKGDPR-6-1-e", "UKGDPR-6-1-e"))))
