@@ -1,5 +1,6 @@
 package io.accessledger.events;
 
+import io.accessledger.ledger.json.JsonPath;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ final class CommonRules {
       }
       article6 |= LegalBasisVocabulary.isArticle6(code);
       if (!vocabulary.isKnown(code)) {
-        event.error("legalBasis", i, "unknown legal basis code " + Paths.quoted(code));
+        event.error("legalBasis", i, "unknown legal basis code " + JsonPath.quoted(code));
       }
     }
     if (!article6) {

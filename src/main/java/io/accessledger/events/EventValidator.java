@@ -1,5 +1,6 @@
 package io.accessledger.events;
 
+import io.accessledger.ledger.json.JsonPath;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class EventValidator {
       root.error("type", Node.NO_INDEX, name + " events are written by the ledger itself and"
           + " cannot be posted");
     } else {
-      root.error("type", Node.NO_INDEX, "unknown type " + Paths.quoted(name)
+      root.error("type", Node.NO_INDEX, "unknown type " + JsonPath.quoted(name)
           + ", expected one of " + String.join(", ", POSTABLE));
     }
     return null;

@@ -1,5 +1,6 @@
 package io.accessledger.events;
 
+import io.accessledger.ledger.json.JsonPath;
 import java.util.List;
 import java.util.Set;
 
@@ -33,7 +34,7 @@ final class ExtractReleaseRules {
     String sha256 = dataset.string("sha256", true);
     if (sha256 != null && !Text.isLowerHexSha256(sha256)) {
       dataset.error("sha256", Node.NO_INDEX,
-          "must be 64 lowercase hex digits (a SHA-256), got " + Paths.quoted(sha256));
+          "must be 64 lowercase hex digits (a SHA-256), got " + JsonPath.quoted(sha256));
     }
     Long rowCount = dataset.integer("rowCount", true);
     if (rowCount != null && rowCount < 0) {

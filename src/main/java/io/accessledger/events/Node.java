@@ -1,6 +1,7 @@
 package io.accessledger.events;
 
 import io.accessledger.ledger.json.JsonNull;
+import io.accessledger.ledger.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +59,7 @@ final class Node {
       if (!(name instanceof String field)) {
         error("non-string key " + name);
       } else if (!allowed.contains(field)) {
-        error(field, NO_INDEX, "unknown field " + Paths.quoted(field));
+        error(field, NO_INDEX, "unknown field " + JsonPath.quoted(field));
       }
     }
   }
@@ -144,7 +145,7 @@ final class Node {
   String oneOf(Object value, String field, int at, List<String> allowed) {
     String s = string(value, field, at);
     if (s != null && !allowed.contains(s)) {
-      error(field, at, "must be one of " + String.join(", ", allowed) + ", got " + Paths.quoted(s));
+      error(field, at, "must be one of " + String.join(", ", allowed) + ", got " + JsonPath.quoted(s));
       return null;
     }
     return s;
@@ -248,10 +249,10 @@ final class Node {
     StringBuilder sb = new StringBuilder(32);
     appendPath(sb);
     if (field != null) {
-      Paths.appendKey(sb, field);
+      JsonPath.appendKey(sb, field);
     }
     if (at >= 0) {
-      Paths.appendIndex(sb, at);
+      JsonPath.appendIndex(sb, at);
     }
     return sb.toString();
   }
@@ -261,9 +262,9 @@ final class Node {
       return;
     }
     parent.appendPath(sb);
-    Paths.appendKey(sb, key);
+    JsonPath.appendKey(sb, key);
     if (index >= 0) {
-      Paths.appendIndex(sb, index);
+      JsonPath.appendIndex(sb, index);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.accessledger.events;
 
+import io.accessledger.ledger.json.JsonPath;
 import java.time.Month;
 import java.time.Year;
 
@@ -48,11 +49,11 @@ public final class Rfc3339 {
     if (!shape) {
       return "must be an RFC 3339 UTC timestamp YYYY-MM-DDTHH:MM:SS[.fraction]Z (uppercase T and"
           + " Z, fraction of up to " + MAX_FRACTION_DIGITS + " digits, no offset), got "
-          + Paths.quoted(text);
+          + JsonPath.quoted(text);
     }
     if (!isRealDay(text) || number(text, 11, 13) > 23 || number(text, 14, 16) > 59
         || number(text, 17, 19) > 59) {
-      return "is not a real date and time: " + Paths.quoted(text);
+      return "is not a real date and time: " + JsonPath.quoted(text);
     }
     return null;
   }
@@ -60,10 +61,10 @@ public final class Rfc3339 {
   /** Null when {@code text} is a valid calendar date, otherwise what is wrong with it. */
   static String dateProblem(String text) {
     if (text.length() != DATE_LENGTH || !isDateShape(text)) {
-      return "must be a date YYYY-MM-DD, got " + Paths.quoted(text);
+      return "must be a date YYYY-MM-DD, got " + JsonPath.quoted(text);
     }
     if (!isRealDay(text)) {
-      return "is not a real date: " + Paths.quoted(text);
+      return "is not a real date: " + JsonPath.quoted(text);
     }
     return null;
   }

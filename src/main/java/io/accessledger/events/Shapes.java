@@ -1,5 +1,6 @@
 package io.accessledger.events;
 
+import io.accessledger.ledger.json.JsonPath;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,7 @@ final class Shapes {
       }
       texts[i] = value;
       if (seen != null ? !seen.add(value) : indexOf(texts, value, i) >= 0) {
-        owner.error(field, i, "duplicate " + what + " " + Paths.quoted(value) + " (same as "
+        owner.error(field, i, "duplicate " + what + " " + JsonPath.quoted(value) + " (same as "
             + owner.path(field, indexOf(texts, value, i)) + ")");
       }
     }
