@@ -78,7 +78,7 @@ class VerifyCommandTest {
     CliRunner.Outcome outcome = CliRunner.run("verify", config.toString());
     assertThat(outcome.exitCode()).isEqualTo(1);
     assertThat(outcome.stderr()).startsWith("APPEND-ONLY TRIGGERS NOT IN PLACE: ")
-        .contains("its 25 entries still verify").contains("LEDGER_RECREATE_TRIGGERS=true")
+        .contains("Its 25 entries still verify").contains("LEDGER_RECREATE_TRIGGERS=true")
         .doesNotContain("LEDGER BROKEN");
     for (String trigger : TestLedger.APPEND_ONLY_TRIGGERS) {
       assertThat(outcome.stderr()).contains(trigger + " (missing)");
