@@ -96,6 +96,17 @@ class VerifyCommandTest {
   }
 
   @Test
+  void anAddedTriggerFailsVerifyNamingIt() throws Exception {
+    TestLedger.execute(data.resolve("ledger.db"), TestLedger.SWALLOW_LEAVES);
+    CliRunner.Outcome outcome = CliRunner.run("verify", config.toString());
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.stderr()).startsWith("APPEND-ONLY TRIGGERS NOT IN PLACE:"
+        + " swallow_leaves (unexpected). A trigger the migrations do not create runs on writes"
+        + " to the ledger's tables").contains("Its 25 entries still verify")
+        .doesNotContain("no longer refuses").doesNotContain("LEDGER BROKEN");
+  }
+
+  @Test
   void thePublishedKeyCanBeGiven() throws Exception {
     assertThat(CliRunner.run("verify", config.toString(), "--key", verifierKey).succeeded()).isTrue();
     String otherKey = TestLedger.signer(7).verifierKey().toString();
