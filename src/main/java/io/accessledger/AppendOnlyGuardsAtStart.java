@@ -8,29 +8,38 @@ import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Start-up's check of the ledger's append-only triggers. A ledger whose triggers are missing or
- * altered (someone with the file dropped or replaced them) is refused, naming them, unless
- * {@code ledger.recreateMissingTriggers} is set; then exactly the migrations' triggers are
- * recreated and the fact is recorded, at WARN in the log and as a {@code MAINTENANCE} entry in the
- * ledger itself, where no one can quietly remove it.
+ * altered (someone with the file dropped or replaced them), or that holds a trigger on a ledger
+ * table the migrations do not create (someone added it), is refused, naming them, unless
+ * {@code ledger.recreateMissingTriggers} is set; then, before anything is written, exactly the
+ * migrations' triggers are recreated and every other trigger on a ledger table is dropped, in one
+ * transaction, and the fact is recorded, at WARN in the log and as a {@code MAINTENANCE} entry in
+ * the ledger itself, where no one can quietly remove it.
+ *
+ * <p>The recreation comes before the entry because an added trigger runs on every write to its
+ * table: a {@code BEFORE INSERT} one that says {@code RAISE(IGNORE)} would make the entry (and
+ * every later one) vanish from a commit that succeeds, an {@code AFTER INSERT} one could write
+ * elsewhere. Should the entry then not be written, start-up fails, and the recreation is logged
+ * at ERROR, naming the triggers, as the one record of it.
  */
 public final class AppendOnlyGuardsAtStart {
   /** What to do about triggers that are not in place: said by start-up, verify and health. */
   public static final String HOW_TO_RECREATE = "To recreate exactly the triggers the migrations"
-      + " create, start the server once with LEDGER_RECREATE_TRIGGERS=true"
-      + " (ledger.recreateMissingTriggers: true); the recreation is recorded in the ledger as a "
-      + MaintenanceEntries.TYPE + " entry.";
+      + " create (and drop any other on the ledger's tables), start the server once with"
+      + " LEDGER_RECREATE_TRIGGERS=true (ledger.recreateMissingTriggers: true); the recreation is"
+      + " recorded in the ledger as a " + MaintenanceEntries.TYPE + " entry.";
 
   private static final Logger LOG = LoggerFactory.getLogger(AppendOnlyGuardsAtStart.class);
 
   private AppendOnlyGuardsAtStart() {}
 
   /**
-   * The triggers to recreate once the ledger is open for writing: none when all are in place.
+   * The triggers to recreate or drop once the ledger is open: none when all are in place.
    *
    * @throws LedgerStateException naming them, if any is not in place and {@code recreate} is off;
    *     nothing is changed then
@@ -39,32 +48,47 @@ public final class AppendOnlyGuardsAtStart {
     List<GuardFault> faults = store.appendOnlyGuardFaults();
     if (!faults.isEmpty() && !recreate) {
       throw new LedgerStateException("the ledger's append-only triggers are not in place: "
-          + GuardFault.describe(faults) + ". The database no longer refuses UPDATE and DELETE"
-          + " on the ledger's tables: someone with the file dropped or replaced them. Run"
+          + GuardFault.describe(faults) + ". " + GuardFault.consequences(faults)
+          + " Someone with the file dropped, replaced or added triggers. Run"
           + " `verify config.yml` to check the entries. " + HOW_TO_RECREATE);
     }
     return faults;
   }
 
   /**
-   * Records, then recreates, the triggers of {@code faults}; does nothing when there are none.
-   * The entry comes first, so a recreation is never left unrecorded: should the recreation then
-   * fail, start-up fails, and the triggers are still reported as missing by verify, the health
-   * check and the next start-up.
+   * Puts the triggers of {@code faults} right, then starts the sequencer with {@code start} and
+   * records what was done as a {@code MAINTENANCE} entry; when {@code faults} is empty, only
+   * starts it. Nothing is written before the triggers are right: the sequencer's own first write
+   * (the empty checkpoint of a new ledger) included.
    *
-   * @throws io.accessledger.store.StoreException if the triggers cannot be recreated
+   * @return the started sequencer
+   * @throws RuntimeException if the triggers cannot be put right (nothing is changed then), or
+   *     the sequencer cannot start, or the entry cannot be written (the sequencer is closed then)
    */
-  static void recreateAndRecord(
-      LedgerStore store, Sequencer sequencer, List<GuardFault> faults, Clock clock) {
+  static Sequencer restoreStartAndRecord(
+      LedgerStore store, List<GuardFault> faults, Clock clock, Supplier<Sequencer> start) {
     if (faults.isEmpty()) {
-      return;
+      return start.get();
     }
-    long seq = Appends.await(sequencer.append(
-        MaintenanceEntries.triggersRecreated(faults, clock.instant()))).seq();
-    store.restoreAppendOnlyGuards();
-    LOG.warn("ledger.recreateMissingTriggers is set: recreated the append-only triggers {}, which"
-        + " someone with the database file had dropped or replaced; recorded as entry {}"
-        + " ({} {}). Unset it again.", GuardFault.describe(faults), seq, MaintenanceEntries.TYPE,
-        MaintenanceEntries.TRIGGERS_RECREATED);
+    List<GuardFault> restored = store.restoreAppendOnlyGuards();
+    Sequencer sequencer = null;
+    try {
+      sequencer = start.get();
+      long seq = Appends.await(sequencer.append(
+          MaintenanceEntries.triggersRecreated(restored, clock.instant()))).seq();
+      LOG.warn("ledger.recreateMissingTriggers is set: recreated the append-only triggers {},"
+          + " which someone with the database file had dropped, replaced or added; recorded as"
+          + " entry {} ({} {}). Unset it again.", GuardFault.describe(restored), seq,
+          MaintenanceEntries.TYPE, MaintenanceEntries.TRIGGERS_RECREATED);
+      return sequencer;
+    } catch (RuntimeException e) {
+      LOG.error("ledger.recreateMissingTriggers is set: recreated the append-only triggers {},"
+          + " but could not record it in the ledger: {}", GuardFault.describe(restored),
+          e.toString());
+      if (sequencer != null) {
+        sequencer.close();
+      }
+      throw e;
+    }
   }
 }

@@ -41,14 +41,10 @@ public final class LedgerRuntime implements Managed, AutoCloseable {
           AppendOnlyGuardsAtStart.check(store, factory.isRecreateMissingTriggers());
       CheckpointSigner signer =
           factory.openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
-      Sequencer sequencer = Sequencer.start(store, signer, clock, factory.sequencerSettings(),
-          factory.diskReserve());
-      try {
-        AppendOnlyGuardsAtStart.recreateAndRecord(store, sequencer, faults, clock);
-      } catch (RuntimeException e) {
-        sequencer.close();
-        throw e;
-      }
+      SqliteLedgerStore opened = store;
+      Sequencer sequencer = AppendOnlyGuardsAtStart.restoreStartAndRecord(store, faults, clock,
+          () -> Sequencer.start(opened, signer, clock, factory.sequencerSettings(),
+              factory.diskReserve()));
       return new LedgerRuntime(lock, store, signer, sequencer);
     } catch (RuntimeException e) {
       if (store != null) {

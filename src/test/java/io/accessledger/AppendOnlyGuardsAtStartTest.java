@@ -92,6 +92,46 @@ class AppendOnlyGuardsAtStartTest {
   }
 
   @Test
+  void aTriggerAddedOnALedgerTableIsEnoughToRefuseAndIsNamed() throws Exception {
+    TestLedger.execute(db, TestLedger.SWALLOW_LEAVES);
+    assertThatThrownBy(this::open)
+        .isInstanceOf(LedgerStateException.class)
+        .hasMessageContaining("not in place: swallow_leaves (unexpected). A trigger the migrations"
+            + " do not create runs on writes to the ledger's tables")
+        .hasMessageContaining("LEDGER_RECREATE_TRIGGERS=true");
+    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+      assertThat(store.size()).isEqualTo(ENTRIES);
+    }
+  }
+
+  @Test
+  void toldToRecreateThemStartUpDropsAnAddedTriggerBeforeWritingAndRecordsIt() throws Exception {
+    TestLedger.execute(db, "DROP TRIGGER leaves_no_delete", TestLedger.SWALLOW_LEAVES);
+    factory.setRecreateMissingTriggers(true);
+    ListAppender<ILoggingEvent> log = capture();
+    try (LedgerRuntime ledger = open()) {
+      assertThat(ledger.store().appendOnlyGuardFaults()).isEmpty();
+      // The entry was stored, not swallowed: the trigger was gone before it was written.
+      LedgerEntry entry = LeafCodec.decode(ledger.store().leaf(ENTRIES).orElseThrow().leaf());
+      assertThat(entry.event()).containsEntry("type", "MAINTENANCE").containsEntry("triggers",
+          List.of(Map.of("name", "leaves_no_delete", "found", "MISSING"),
+              Map.of("name", "swallow_leaves", "found", "UNEXPECTED")));
+      ledger.sequencer().append(TestLedger.prepared("after-recreation", "child-1", "worker-1"))
+          .join();
+      assertThat(ledger.store().size()).isEqualTo(ENTRIES + 2);
+    } finally {
+      release(log);
+    }
+    assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+        .satisfies(e -> assertThat(e.getFormattedMessage())
+            .contains("leaves_no_delete (missing), swallow_leaves (unexpected)")
+            .contains("recorded as entry 10"));
+    VerificationResult result = TestLedger.verifyFile(db, key);
+    assertThat(result.isIntact()).as(result.problem() + result.guardFaults()).isTrue();
+    assertThat(result.entries()).isEqualTo(ENTRIES + 2);
+  }
+
+  @Test
   void toldToRecreateThemStartUpRecreatesRecordsAndVerifyPasses() throws Exception {
     TestLedger.tamper(db, "CREATE TRIGGER leaves_no_update BEFORE UPDATE ON leaves"
         + " BEGIN SELECT 1; END");
@@ -146,6 +186,20 @@ class AppendOnlyGuardsAtStartTest {
       assertThat(result.getMessage()).startsWith("append-only triggers not in place:"
           + " event_ids_no_update (missing), leaves_no_delete (missing).")
           .contains("LEDGER_RECREATE_TRIGGERS=true");
+    }
+  }
+
+  @Test
+  void theHealthCheckNamesATriggerAddedWhileTheServerRuns() throws Exception {
+    try (LedgerRuntime ledger = open()) {
+      HealthCheck check = new AppendOnlyTriggersHealthCheck(ledger.store());
+      TestLedger.execute(db, TestLedger.SWALLOW_LEAVES);
+      HealthCheck.Result result = check.execute();
+      assertThat(result.isHealthy()).isFalse();
+      assertThat(result.getMessage()).startsWith("append-only triggers not in place:"
+          + " swallow_leaves (unexpected). A trigger the migrations do not create runs on writes"
+          + " to the ledger's tables: it can make an append store nothing")
+          .doesNotContain("no longer refuses").contains("LEDGER_RECREATE_TRIGGERS=true");
     }
   }
 

@@ -82,11 +82,11 @@ public final class VerifyCommand extends ConfiguredCommand<AccessLedgerConfigura
       }
       failure.append("APPEND-ONLY TRIGGERS NOT IN PLACE: ")
           .append(GuardFault.describe(result.guardFaults()))
-          .append(". The database no longer refuses UPDATE and DELETE on the ledger's tables: ")
+          .append(". ").append(GuardFault.consequences(result.guardFaults()))
           .append(result.entriesIntact()
-              ? "its " + result.entries() + " entries still verify, but someone with the file"
-                  + " dropped or replaced the triggers. "
-              : "someone with the file dropped or replaced them. ")
+              ? " Its " + result.entries() + " entries still verify, but someone with the file"
+                  + " dropped, replaced or added triggers. "
+              : " Someone with the file dropped, replaced or added triggers. ")
           .append(AppendOnlyGuardsAtStart.HOW_TO_RECREATE);
     }
     return failure.toString();

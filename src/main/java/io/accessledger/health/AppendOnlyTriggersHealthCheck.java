@@ -8,9 +8,11 @@ import java.util.List;
 
 /**
  * Healthy when every append-only trigger the migrations create is in the database as they create
- * it. Unhealthy names each one missing or altered: the entries stay tamper-evident without them,
- * but the database no longer refuses UPDATE and DELETE. One small read of the schema, so it runs on
- * every poll; it sees triggers dropped while the server runs, which start-up cannot.
+ * it, and no other trigger is on a ledger table. Unhealthy names each one missing or altered (the
+ * entries stay tamper-evident without them, but the database no longer refuses UPDATE and DELETE)
+ * and each one added (it runs on the service's own writes: {@code RAISE(IGNORE)} makes appends
+ * store nothing). One small read of the schema, so it runs on every poll; it sees triggers dropped
+ * or added while the server runs, which start-up cannot.
  */
 public final class AppendOnlyTriggersHealthCheck extends HealthCheck {
   private final LedgerStore store;
@@ -24,8 +26,8 @@ public final class AppendOnlyTriggersHealthCheck extends HealthCheck {
     List<GuardFault> faults = store.appendOnlyGuardFaults();
     if (!faults.isEmpty()) {
       return Result.unhealthy("append-only triggers not in place: " + GuardFault.describe(faults)
-          + ". The database no longer refuses UPDATE and DELETE on the ledger's tables. Run"
-          + " `verify config.yml` to check the entries. " + AppendOnlyGuardsAtStart.HOW_TO_RECREATE);
+          + ". " + GuardFault.consequences(faults) + " Run `verify config.yml` to check the"
+          + " entries. " + AppendOnlyGuardsAtStart.HOW_TO_RECREATE);
     }
     return Result.healthy("every append-only trigger is in place");
   }

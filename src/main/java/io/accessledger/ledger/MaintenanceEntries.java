@@ -14,9 +14,11 @@ import java.util.UUID;
  * {@code action} and the action's own fields.
  *
  * <p>The one action is {@value #TRIGGERS_RECREATED}: start-up, told to by
- * {@code ledger.recreateMissingTriggers}, found append-only triggers missing or altered and
- * recreated exactly the migrations' ones; {@code triggers} lists each as {@code {"name","found"}},
- * {@code found} being {@code MISSING} or {@code ALTERED}.
+ * {@code ledger.recreateMissingTriggers}, found append-only triggers missing or altered, or
+ * triggers on ledger tables the migrations do not create, and recreated exactly the migrations'
+ * ones, dropping the others; {@code triggers} lists each as {@code {"name","found"}}, {@code found}
+ * being {@code MISSING}, {@code ALTERED} or {@code UNEXPECTED} (a dropped one, by its name in the
+ * database).
  *
  * <p>The event names no {@code subject}, {@code actor} or {@code record}, so it has no link keys
  * and is in no subject's, actor's or record's history. Like every entry of source
@@ -32,7 +34,7 @@ public final class MaintenanceEntries {
 
   private MaintenanceEntries() {}
 
-  /** The entry recording that the triggers of {@code faults} were recreated at {@code at}. */
+  /** The entry recording that the triggers of {@code faults} were put right at {@code at}. */
   public static PreparedEvent triggersRecreated(List<GuardFault> faults, Instant at) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("type", TYPE);

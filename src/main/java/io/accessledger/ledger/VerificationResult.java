@@ -12,8 +12,10 @@ import java.util.OptionalLong;
  * @param firstBadSeq the first entry that is missing, altered or out of place; empty when the
  *     entries are intact
  * @param problem what is wrong at {@code firstBadSeq}, in words; empty when the entries are intact
- * @param guardFaults the store's append-only guards (triggers) that are missing or altered; a
- *     ledger whose entries are intact but whose database no longer refuses edits is not intact
+ * @param guardFaults the store's append-only guards (triggers) that are missing or altered, and
+ *     the triggers on ledger tables the schema does not define (an added one runs on every
+ *     append); a ledger whose entries are intact but whose database no longer refuses edits, or
+ *     runs a trigger of someone else's on its writes, is not intact
  */
 public record VerificationResult(long entries, long checkpoints, OptionalLong firstBadSeq,
     String problem, List<GuardFault> guardFaults) {

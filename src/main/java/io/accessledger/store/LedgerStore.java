@@ -15,8 +15,8 @@ import java.util.Optional;
  * <ul>
  *   <li>Append-only. Implementations MUST NOT offer any way to update or delete ledger rows, and
  *       SHOULD make the database itself refuse it (triggers). Those guards MUST be reported by
- *       {@link #appendOnlyGuardFaults} when missing or altered, and put back only by
- *       {@link #restoreAppendOnlyGuards}.
+ *       {@link #appendOnlyGuardFaults} when missing or altered, as MUST any other trigger on a
+ *       ledger table, and put back (the others dropped) only by {@link #restoreAppendOnlyGuards}.
  *   <li>{@link #append} MUST be atomic (all of the batch or none of it) and MUST return only once the
  *       batch is durable against process death and power loss.
  *   <li>{@link #append} MUST refuse a batch whose first {@code seq} is not the current
@@ -94,8 +94,11 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
 
   /**
    * The append-only guards (the database's own refusal of UPDATE and DELETE on ledger tables)
-   * that are missing, or differ from those the schema's migrations create, in a stable order;
-   * empty when every one is in place. One small read, cheap enough for a polled health check.
+   * that are missing, or differ from those the schema's migrations create, then every trigger on
+   * a table the migrations create that they do not create themselves ({@link
+   * GuardFault.Kind#UNEXPECTED}: it runs on the store's own writes), in a stable order; empty when
+   * every guard is in place and there is no other. One small read, cheap enough for a polled
+   * health check.
    *
    * @throws StoreException if the database cannot be read
    */
@@ -103,8 +106,8 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
 
   /**
    * Puts back, in one transaction, exactly the guards the schema's migrations create that are
-   * missing or altered (an altered one is replaced), and changes nothing else: no row, no table,
-   * no other guard.
+   * missing or altered (an altered one is replaced), drops every unexpected trigger on a ledger
+   * table, and changes nothing else: no row, no table, no trigger on any other table.
    *
    * @return the faults repaired, as {@link #appendOnlyGuardFaults} reported them just before;
    *     empty when every guard was in place

@@ -78,7 +78,7 @@ class VerifyCommandTest {
     CliRunner.Outcome outcome = CliRunner.run("verify", config.toString());
     assertThat(outcome.exitCode()).isEqualTo(1);
     assertThat(outcome.stderr()).startsWith("APPEND-ONLY TRIGGERS NOT IN PLACE: ")
-        .contains("its 25 entries still verify").contains("LEDGER_RECREATE_TRIGGERS=true")
+        .contains("Its 25 entries still verify").contains("LEDGER_RECREATE_TRIGGERS=true")
         .doesNotContain("LEDGER BROKEN");
     for (String trigger : TestLedger.APPEND_ONLY_TRIGGERS) {
       assertThat(outcome.stderr()).contains(trigger + " (missing)");
@@ -93,6 +93,17 @@ class VerifyCommandTest {
     assertThat(outcome.stderr()).contains("APPEND-ONLY TRIGGERS NOT IN PLACE:"
         + " event_ids_no_update (missing). The database no longer refuses");
     assertThat(outcome.stderr().split("_no_")).hasSize(2);
+  }
+
+  @Test
+  void anAddedTriggerFailsVerifyNamingIt() throws Exception {
+    TestLedger.execute(data.resolve("ledger.db"), TestLedger.SWALLOW_LEAVES);
+    CliRunner.Outcome outcome = CliRunner.run("verify", config.toString());
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.stderr()).startsWith("APPEND-ONLY TRIGGERS NOT IN PLACE:"
+        + " swallow_leaves (unexpected). A trigger the migrations do not create runs on writes"
+        + " to the ledger's tables").contains("Its 25 entries still verify")
+        .doesNotContain("no longer refuses").doesNotContain("LEDGER BROKEN");
   }
 
   @Test

@@ -68,6 +68,16 @@ class LedgerVerifierTriggersTest {
   }
 
   @Test
+  void aTriggerAddedOnALedgerTableIsNamedUnexpectedThoughEveryGuardIsInPlace() throws Exception {
+    TestLedger.execute(db, TestLedger.SWALLOW_LEAVES);
+    VerificationResult result = verify();
+    assertThat(result.isIntact()).isFalse();
+    assertThat(result.entriesIntact()).isTrue();
+    assertThat(result.guardFaults())
+        .containsExactly(new GuardFault("swallow_leaves", GuardFault.Kind.UNEXPECTED));
+  }
+
+  @Test
   void anEditedEntryAndTheDroppedTriggersAreBothReported() throws Exception {
     TestLedger.tamper(db, "DELETE FROM leaves WHERE seq = 5");
     VerificationResult result = verify();

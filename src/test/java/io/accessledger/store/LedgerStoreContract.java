@@ -40,6 +40,13 @@ public abstract class LedgerStoreContract {
   /** Replaces guard {@code name} with one of the same name and table that refuses nothing. */
   protected abstract void weakenGuard(String name) throws Exception;
 
+  /**
+   * Adds to the store's database, as someone with access to it would, a guard-like object named
+   * {@code name} that the schema does not define and that makes every append of a leaf store
+   * nothing while the append itself succeeds.
+   */
+  protected abstract void addLeafSwallower(String name) throws Exception;
+
   @BeforeEach
   void open() throws Exception {
     store = newStore();
@@ -348,6 +355,35 @@ public abstract class LedgerStoreContract {
     assertThat(store.latestCheckpoint()).contains(new StoredCheckpoint(3, "note 3"));
     store.append(nextBatch(1));
     assertThat(store.size()).isEqualTo(4);
+  }
+
+  @Test
+  void anAddedTriggerOnALedgerTableIsNamedAsUnexpected() throws Exception {
+    store.append(nextBatch(3));
+    addLeafSwallower("swallow_leaves");
+    List<GuardFault> faults =
+        List.of(new GuardFault("swallow_leaves", GuardFault.Kind.UNEXPECTED));
+    assertThat(store.appendOnlyGuardFaults()).isEqualTo(faults);
+    try (LedgerSnapshot snapshot = store.snapshot()) {
+      assertThat(snapshot.appendOnlyGuardFaults()).isEqualTo(faults);
+    }
+  }
+
+  @Test
+  void restoringDropsAnAddedTriggerSoAppendsAreStoredAgain() throws Exception {
+    store.append(nextBatch(3, "subject:a"));
+    String removed = schemaGuards().get(0);
+    removeGuard(removed);
+    addLeafSwallower("swallow_leaves");
+    assertThat(store.restoreAppendOnlyGuards()).containsExactly(
+        new GuardFault(removed, GuardFault.Kind.MISSING),
+        new GuardFault("swallow_leaves", GuardFault.Kind.UNEXPECTED));
+    assertThat(store.appendOnlyGuardFaults()).isEmpty();
+    assertThat(store.size()).isEqualTo(3);
+    store.append(nextBatch(1, "subject:a"));
+    assertThat(store.size()).isEqualTo(4);
+    assertThat(store.leaf(3)).isPresent();
+    assertThat(store.seqsFor("subject:a", -1, 10)).containsExactly(0L, 1L, 2L, 3L);
   }
 
   @Test

@@ -149,6 +149,13 @@ public final class TestLedger {
       "link_index_no_update", "link_keys_no_delete", "link_keys_no_update",
       "merkle_nodes_no_delete", "merkle_nodes_no_update");
 
+  /**
+   * A trigger someone with the file could add: every later append's commit succeeds, acknowledged,
+   * and stores no leaf.
+   */
+  public static final String SWALLOW_LEAVES = "CREATE TRIGGER swallow_leaves BEFORE INSERT ON"
+      + " leaves BEGIN SELECT RAISE(IGNORE); END";
+
   /** Runs SQL straight against the file, leaving the triggers in place. */
   public static void execute(Path dbFile, String... statements) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile);

@@ -51,6 +51,79 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
     });
   }
 
+  @Override
+  protected void addLeafSwallower(String name) {
+    jdbi().useHandle(h -> h.execute("CREATE TRIGGER " + name
+        + " BEFORE INSERT ON leaves BEGIN SELECT RAISE(IGNORE); END"));
+  }
+
+  @Test
+  void aTriggerThatSwallowsLeavesMakesAppendsStoreNothingUntilItIsDropped() throws Exception {
+    addLeafSwallower("swallow_leaves");
+    try (Sequencer sequencer = TestLedger.sequencer((SqliteLedgerStore) store, TestLedger.signer(0))) {
+      TestLedger.appendViews(sequencer, 1); // acknowledged (a second one is refused: 0 stored)
+    }
+    assertThat(store.size()).isZero(); // and not stored: what the fault is reported for
+    assertThat(store.restoreAppendOnlyGuards())
+        .containsExactly(new GuardFault("swallow_leaves", GuardFault.Kind.UNEXPECTED));
+    assertThat(triggerNames()).isEqualTo(TestLedger.APPEND_ONLY_TRIGGERS);
+  }
+
+  @Test
+  void anAddedTriggerThatWritesElsewhereIsUnexpectedAndOnesOnOtherTablesAreLeftAlone()
+      throws Exception {
+    jdbi().useHandle(h -> {
+      h.execute("CREATE TABLE copied (leaf BLOB)");
+      h.execute("CREATE TRIGGER Copy_Out AFTER INSERT ON LEAVES"
+          + " BEGIN INSERT INTO copied VALUES (NEW.leaf); END");
+      h.execute("CREATE TRIGGER copied_only BEFORE DELETE ON copied BEGIN SELECT 1; END");
+      h.execute("CREATE TRIGGER migrations_swallowed BEFORE INSERT ON schema_migrations"
+          + " BEGIN SELECT RAISE(IGNORE); END");
+    });
+    assertThat(store.appendOnlyGuardFaults()).containsExactly(
+        new GuardFault("Copy_Out", GuardFault.Kind.UNEXPECTED),
+        new GuardFault("migrations_swallowed", GuardFault.Kind.UNEXPECTED));
+    assertThat(store.restoreAppendOnlyGuards()).hasSize(2);
+    assertThat(triggerNames()).contains("copied_only").doesNotContain("Copy_Out")
+        .hasSize(TestLedger.APPEND_ONLY_TRIGGERS.size() + 1);
+  }
+
+  @Test
+  void anAddedTriggerWithAHostileNameIsNamedExactlyShownEscapedAndDroppedAlone()
+      throws Exception {
+    String name = "x\"; DROP TABLE leaves; --\nleaves_no_delete (missing)";
+    jdbi().useHandle(h -> h.execute("CREATE TRIGGER \"" + name.replace("\"", "\"\"")
+        + "\" AFTER INSERT ON checkpoints BEGIN SELECT 1; END"));
+    GuardFault fault = new GuardFault(name, GuardFault.Kind.UNEXPECTED);
+    assertThat(store.appendOnlyGuardFaults()).containsExactly(fault);
+    assertThat(fault.toString()).isEqualTo(
+        "\"x\\\"; DROP TABLE leaves; --\\u000aleaves_no_delete (missing)\" (unexpected)");
+    assertThat(store.restoreAppendOnlyGuards()).containsExactly(fault);
+    assertThat(triggerNames()).isEqualTo(TestLedger.APPEND_ONLY_TRIGGERS);
+    assertThat(store.size()).isZero();
+    store.append(new io.accessledger.store.AppendBatch(List.of(), List.of(),
+        new io.accessledger.store.StoredCheckpoint(0, "n")));
+    assertThat(store.latestCheckpoint()).isPresent();
+  }
+
+  @Test
+  void aNameSqliteTellsApartFromAGuardsIsUnexpectedNotTheGuard() {
+    // U+212A KELVIN SIGN: Java lower-cases it to k, SQLite (ASCII case only) keeps it apart.
+    String name = "lin\u212A_keys_no_delete";
+    jdbi().useHandle(h -> h.execute("CREATE TRIGGER \"" + name
+        + "\" BEFORE DELETE ON link_keys BEGIN SELECT 1; END"));
+    assertThat(store.appendOnlyGuardFaults())
+        .containsExactly(new GuardFault(name, GuardFault.Kind.UNEXPECTED));
+    assertThat(store.restoreAppendOnlyGuards()).hasSize(1);
+    assertThat(store.appendOnlyGuardFaults()).isEmpty();
+  }
+
+  private List<String> triggerNames() {
+    return jdbi().withHandle(h -> h.createQuery(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        .mapTo(String.class).list());
+  }
+
   @Test
   void theStoreGuardsExactlyTheTwelveTriggersTheMigrationsCreate() throws Exception {
     List<String> triggers = jdbi().withHandle(h -> h.createQuery(
