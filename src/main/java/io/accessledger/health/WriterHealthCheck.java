@@ -22,7 +22,7 @@ public final class WriterHealthCheck extends HealthCheck {
     }
     Optional<Throwable> failure = sequencer.lastFailure();
     if (failure.isPresent()) {
-      return Result.unhealthy("the latest batch could not be written: " + failure.get().getMessage());
+      return Result.unhealthy("the latest batch, or part of it, could not be written: " + failure.get().getMessage());
     }
     return Result.healthy(sequencer.batchesWritten() + " batches written since start");
   }

@@ -32,9 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>When the queue is full, {@link #append} fails at once with {@link LedgerBusyException}
  * (back-pressure) rather than blocking the caller. A batch that would leave less free space than
- * the {@link DiskReserve} is refused with {@link LedgerDiskFullException} before anything is
- * written (one free-space probe per batch). After a failed commit the tail is reloaded from
- * storage, which is the truth.
+ * the {@link DiskReserve} is not written as it is (one free-space probe per batch): its largest
+ * groups are refused with {@link LedgerDiskFullException} until the rest fits ({@link
+ * GroupsThatFit}), and the rest is built again and written, so one large extract release does
+ * not take the small writes queued with it down too. A refused group writes nothing and takes no
+ * {@code seq}. After a failed commit the tail is reloaded from storage, which is the truth.
  */
 public final class Sequencer implements AutoCloseable {
   private final LedgerStore store;
@@ -102,7 +104,7 @@ public final class Sequencer implements AutoCloseable {
    * Appends {@code events} as contiguous entries, all or nothing. The future completes once they are
    * durable and covered by a stored signed checkpoint; it fails with {@link LedgerBusyException} at
    * once when the queue is full, with {@link LedgerDiskFullException} when the disk has no room for
-   * the batch the group was in, and with the store's exception when the write fails (nothing of
+   * the group (or for it with the smaller groups batched with it), and with the store's exception when the write fails (nothing of
    * the group is written then; when the commit landed and only its acknowledgement failed, the
    * future completes normally).
    *
@@ -195,34 +197,62 @@ public final class Sequencer implements AutoCloseable {
     return writer.isAlive();
   }
 
-  /** Why the latest batch failed, or empty if it was written. */
+  /**
+   * Why the latest batch failed, or why some of its groups were refused for lack of disk space;
+   * empty if it was written whole.
+   */
   public java.util.Optional<Throwable> lastFailure() {
     return java.util.Optional.ofNullable(lastFailure);
   }
 
   private void write(List<PendingGroup> groups, int entries) {
+    List<PendingGroup> writing = groups;
+    LedgerDiskFullException refusal = null;
     BatchBuilder.Built built = null;
     try {
       built = builder.build(tail, groups, entries);
-      reserve.check(store.expectedGrowth(built.batch()));
+      long growth = store.expectedGrowth(built.batch());
+      long room = reserve.room(); // the batch's one free-space probe
+      if (growth > room) {
+        BatchBuilder.Built tooLarge = built;
+        built = null;
+        GroupsThatFit.Split split = GroupsThatFit.split(tooLarge, room, store, reserve);
+        // The heads the builder remembered name seqs that the refused groups would have taken.
+        builder.forget();
+        refusal = split.refused().get(0).reason();
+        lastFailure = refusal; // before any caller learns of its refusal
+        split.refused().forEach(r -> r.group().future().completeExceptionally(r.reason()));
+        writing = split.kept();
+        if (writing.isEmpty()) {
+          return;
+        }
+        built = builder.build(
+            tail, writing, writing.stream().mapToInt(g -> g.events().size()).sum());
+        long keptGrowth = store.expectedGrowth(built.batch());
+        if (keptGrowth > room) {
+          throw reserve.refusal(room, keptGrowth, keptGrowth);
+        }
+      }
       store.append(built.batch());
     } catch (RuntimeException | Error e) {
       reloadAfterFailure();
       if (built != null && landed(built)) {
         // The commit reached the disk and only its acknowledgement failed: the entries are there.
-        acknowledge(groups, built);
+        acknowledge(writing, built, refusal);
         return;
       }
       lastFailure = e;
-      groups.forEach(g -> g.future().completeExceptionally(e));
+      writing.forEach(g -> g.future().completeExceptionally(e));
       return;
     }
     tail = built.tailAfter();
-    acknowledge(groups, built);
+    acknowledge(writing, built, refusal);
   }
 
-  private void acknowledge(List<PendingGroup> groups, BatchBuilder.Built built) {
-    lastFailure = null;
+  /** Completes the written groups; {@code refusal} is why others of the batch were refused. */
+  private void acknowledge(
+      List<PendingGroup> groups, BatchBuilder.Built built, LedgerDiskFullException refusal) {
+    lastFailure = refusal;
     latest = built.batch().checkpoint();
     batchesWritten.incrementAndGet();
     for (int i = 0; i < groups.size(); i++) {

@@ -40,8 +40,23 @@ public record AppendBatch(List<EncodedLeaf> leaves, List<StoredNode> nodes, Stor
    * The base of {@link LedgerStore#expectedGrowth}; one pass over the batch.
    */
   public long payloadBytes() {
-    long bytes = checkpoint.note().length() + Long.BYTES;
-    for (EncodedLeaf leaf : leaves) {
+    return checkpoint.note().length() + Long.BYTES + leafPayloadBytes(0, leaves.size())
+        + nodePayloadBytes(nodes.size());
+  }
+
+  /** The part of {@link #payloadBytes} that {@code count} interior nodes account for. */
+  public static long nodePayloadBytes(long count) {
+    return count * (Digest.LENGTH + Long.BYTES);
+  }
+
+  /**
+   * The part of {@link #payloadBytes} that the leaves at indexes {@code from} (inclusive) to
+   * {@code to} (exclusive) of {@link #leaves} account for: what leaving those entries out of the
+   * batch saves, the interior nodes and the checkpoint aside.
+   */
+  public long leafPayloadBytes(int from, int to) {
+    long bytes = 0;
+    for (EncodedLeaf leaf : leaves.subList(from, to)) {
       bytes += leaf.leaf().length + Digest.LENGTH + Long.BYTES;
       for (String key : leaf.linkKeys()) {
         bytes += key.length() + 3L * Long.BYTES;
@@ -51,7 +66,7 @@ public record AppendBatch(List<EncodedLeaf> leaves, List<StoredNode> nodes, Stor
             + Digest.LENGTH + Long.BYTES;
       }
     }
-    return bytes + (long) nodes.size() * (Digest.LENGTH + Long.BYTES);
+    return bytes;
   }
 
   /** The {@code seq} the batch starts at, or -1 when it holds only a checkpoint. */

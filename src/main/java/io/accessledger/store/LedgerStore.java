@@ -44,11 +44,21 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
   /**
    * About how many bytes appending {@code batch} may add to the disk, erring high: what the
    * sequencer's free-space reserve checks before each batch. Must be cheap (it runs once per
-   * group commit) and must not touch storage. This default doubles the batch's payload, for
-   * indexes and page slack; a store that knows its layout says better.
+   * group commit) and must not touch storage. It is {@link #expectedGrowth(long)} of the batch's
+   * {@link AppendBatch#payloadBytes}.
    */
   default long expectedGrowth(AppendBatch batch) {
-    return 2 * batch.payloadBytes();
+    return expectedGrowth(batch.payloadBytes());
+  }
+
+  /**
+   * About how many bytes a batch of {@code payloadBytes} may add to the disk, erring high and
+   * never less for a larger payload: lets the sequencer size part of a batch without building it.
+   * This default doubles the payload, for indexes and page slack; a store that knows its layout
+   * says better.
+   */
+  default long expectedGrowth(long payloadBytes) {
+    return 2 * payloadBytes;
   }
 
   /** The checkpoint with the largest tree size, if any was ever stored. */

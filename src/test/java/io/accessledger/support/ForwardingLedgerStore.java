@@ -48,6 +48,11 @@ public class ForwardingLedgerStore implements LedgerStore {
   }
 
   @Override
+  public long expectedGrowth(long payloadBytes) {
+    return delegate.expectedGrowth(payloadBytes);
+  }
+
+  @Override
   public Optional<StoredCheckpoint> latestCheckpoint() {
     return delegate.latestCheckpoint();
   }

@@ -137,8 +137,8 @@ public final class SqliteLedgerStore implements LedgerStore {
 
   /** The WAL the commit may write ({@link WalLimits#commitBytes}). */
   @Override
-  public long expectedGrowth(AppendBatch batch) {
-    return WalLimits.commitBytes(batch.payloadBytes(), pageSize);
+  public long expectedGrowth(long payloadBytes) {
+    return WalLimits.commitBytes(payloadBytes, pageSize);
   }
 
   /** {@link WalLimits#cutBack} on a pooled connection; its failure, if it failed. */
