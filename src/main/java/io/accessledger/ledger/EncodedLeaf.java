@@ -50,6 +50,11 @@ public final class EncodedLeaf {
     return leaf.clone();
   }
 
+  /** How many bytes the canonical leaf has, without copying it (the writer sizes every batch). */
+  public int leafLength() {
+    return leaf.length;
+  }
+
   public Digest hash() {
     return hash;
   }

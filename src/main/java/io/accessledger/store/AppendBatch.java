@@ -57,7 +57,7 @@ public record AppendBatch(List<EncodedLeaf> leaves, List<StoredNode> nodes, Stor
   public long leafPayloadBytes(int from, int to) {
     long bytes = 0;
     for (EncodedLeaf leaf : leaves.subList(from, to)) {
-      bytes += leaf.leaf().length + Digest.LENGTH + Long.BYTES;
+      bytes += leaf.leafLength() + Digest.LENGTH + Long.BYTES;
       for (String key : leaf.linkKeys()) {
         bytes += key.length() + 3L * Long.BYTES;
       }
