@@ -24,7 +24,8 @@ final class HeldBody implements AutoCloseable {
       socket = new Socket("localhost", port);
       out = socket.getOutputStream();
       out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-          + "\r\nContent-Type: application/json\r\nContent-Length: " + declared + "\r\n\r\n")
+          + "\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: " + declared
+          + "\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
     } catch (IOException e) {
