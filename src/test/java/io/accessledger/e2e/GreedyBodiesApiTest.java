@@ -96,15 +96,17 @@ class GreedyBodiesApiTest {
   @Test
   void oneClientHasAtMostTwoLargeBodiesInFlight() throws InterruptedException {
     try (HeldBody first = held(bulkA, 2 * MIB).send(10);
-        HeldBody second = held(bulkA, 2 * MIB).send(10);
-        HeldBody third = held(bulkA, 2 * MIB)) {
-      awaitBuffered(2 * 8192); // both reads have started
-      ApiServer.Answer refused = third.answer(ANSWER);
-      assertThat(refused.status).as(refused.body).isEqualTo(429);
-      assertThat(refused.header("Retry-After")).isEqualTo("1");
-      assertThat(refused.json().path("message").asText())
-          .contains("bulk-a").contains("2 bodies over 1048576 bytes")
-          .contains("maxLargeBodiesPerClient");
+        HeldBody second = held(bulkA, 2 * MIB).send(10)) {
+      // Both reads have started (each buffer is 8 KiB), so both hold their place: only then the third.
+      assertThat(awaitBuffered(2 * 8192)).isEqualTo(2 * 8192);
+      try (HeldBody third = held(bulkA, 2 * MIB)) {
+        ApiServer.Answer refused = third.answer(ANSWER);
+        assertThat(refused.status).as(refused.body).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(refused.json().path("message").asText())
+            .contains("bulk-a").contains("2 bodies over 1048576 bytes")
+            .contains("maxLargeBodiesPerClient");
+      }
       ApiServer.Answer small = SERVER.post(bulkA, "/v1/events", Json.view("a-1", "c-1", "w-1"));
       assertThat(small.status).as("small bodies are not limited: %s", small).isEqualTo(201);
       try (HeldBody otherClient = held(bulkB, 2 * MIB).send(2 * MIB)) {
