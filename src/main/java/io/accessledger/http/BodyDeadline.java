@@ -3,26 +3,29 @@ package io.accessledger.http;
 import java.util.Locale;
 
 /**
- * When a request body must have arrived: {@code grace} after its headers, extended by one second
- * for every {@code bytesPerSecond} bytes received. So a stalled body is refused about
- * {@code grace} after it stalls (sooner if it never started), and a body that keeps arriving at
- * {@code bytesPerSecond} or faster is never refused, however large.
+ * How fast a request body must arrive: within {@code window} of its headers, or else with at least
+ * {@code window × bytesPerSecond} bytes (a "step") arriving in every {@code window} until it is
+ * complete. The clock restarts each time a step has arrived, and restarts from that moment, so
+ * nothing received earlier is credited to later: a body that stalls is refused at most
+ * {@code window} after it stalls, whatever came before (a fast 32 MiB followed by a trickle gains
+ * nothing), and a body that keeps arriving faster than {@code bytesPerSecond} is never refused,
+ * however large.
  */
-record BodyDeadline(long graceNanos, long bytesPerSecond) {
+record BodyDeadline(long windowNanos, long bytesPerSecond) {
   BodyDeadline {
-    if (graceNanos <= 0 || bytesPerSecond <= 0) {
+    if (windowNanos <= 0 || bytesPerSecond <= 0) {
       throw new IllegalArgumentException(
-          "the body timeout and rate must be positive, not " + graceNanos + " ns and " + bytesPerSecond);
+          "the body timeout and rate must be positive, not " + windowNanos + " ns and " + bytesPerSecond);
     }
   }
 
-  /** How long after its headers a body that has {@code received} bytes so far may still take. */
-  long allowedNanos(long received) {
-    double extra = received * 1e9 / bytesPerSecond;
-    return extra >= Long.MAX_VALUE - graceNanos ? Long.MAX_VALUE : graceNanos + (long) extra;
+  /** The bytes that restart the clock: {@code bytesPerSecond} for each second of the window. */
+  long stepBytes() {
+    double step = Math.ceil(bytesPerSecond * (windowNanos / 1e9));
+    return step >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, (long) step);
   }
 
-  /** 408 for a body still incomplete at its deadline. */
+  /** 408 for a body that went a whole window without a step. */
   Refusal tooSlow(String call, long received, long elapsedNanos) {
     return timeout(String.format(Locale.ROOT, "the body of %s arrived too slowly: %s in %.1f s",
         call, bytes(received), elapsedNanos / 1e9));
@@ -39,7 +42,8 @@ record BodyDeadline(long graceNanos, long bytesPerSecond) {
 
   private Refusal timeout(String problem) {
     return new Refusal(408, String.format(Locale.ROOT, "%s; a body must arrive within %.1f s of the"
-            + " headers, plus 1 s for every %d bytes received; nothing was appended",
-        problem, graceNanos / 1e9, bytesPerSecond)).closing();
+            + " headers, or bring at least %d more bytes in every %.1f s until it is complete;"
+            + " nothing was appended",
+        problem, windowNanos / 1e9, stepBytes(), windowNanos / 1e9)).closing();
   }
 }

@@ -5,7 +5,6 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -21,12 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The read ends exactly once, in one of these outcomes, and then hands the request back to the
  * container ({@link AsyncContext#dispatch()}) for {@link RequestBodies} to answer: the whole body
- * (at most {@code limit} bytes); 413 once more than {@code limit} bytes arrive; 408 once the
- * deadline passes, which is {@code bodyTimeout} after the headers, extended by one second for every
- * {@code minBodyRate} bytes that have arrived (checked on a scheduler thread, so a stall is seen
- * without any byte arriving); 408 if the connection idles out; 400 if the client breaks off. The
- * request's slot in its client's in-flight count is given back when the request completes,
- * whichever way it ends.
+ * (at most {@code limit} bytes); 413 once more than {@code limit} bytes arrive; 429 once the body
+ * passes {@link RequestHold#LARGE} bytes while its client has as many large bodies in flight as it
+ * may; 503 once the server's {@link BodyBudget} has no room for the buffer to grow; 408 once a
+ * {@link BodyDeadline} window passes without a step of bytes (checked on a scheduler thread, so a
+ * stall is seen without any byte arriving); 408 if the connection idles out; 400 if the client
+ * breaks off. What the request holds ({@link RequestHold}) is given back when the request
+ * completes, whichever way it ends; the body's bytes are held once, and only until taken.
  */
 final class BodyRead implements ReadListener, AsyncListener {
   /** Checks are never closer together than this, so a body at the minimum rate costs few checks. */
@@ -39,10 +39,13 @@ final class BodyRead implements ReadListener, AsyncListener {
   private final int limit;
   private final BodyDeadline deadline;
   private final ScheduledExecutorService scheduler;
-  private final InFlightRequests.Slot slot;
+  private final RequestHold hold;
   private final long startNanos = System.nanoTime();
-  private final ByteArrayOutputStream buffer;
+  private final BodyBuffer buffer;
   private final AtomicLong received = new AtomicLong();
+  /** When the current window began, and what had been received then: read-thread writes only. */
+  private volatile long windowStartNanos = startNanos;
+  private long windowStartReceived;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile ScheduledFuture<?> check;
   private volatile byte[] body;
@@ -50,7 +53,7 @@ final class BodyRead implements ReadListener, AsyncListener {
 
   BodyRead(AsyncContext async, String call, BodyHeaders.Coding coding, int limit,
       long declaredLength, BodyDeadline deadline, ScheduledExecutorService scheduler,
-      InFlightRequests.Slot slot) throws IOException {
+      RequestHold hold) throws IOException {
     this.async = async;
     this.in = async.getRequest().getInputStream();
     this.call = call;
@@ -58,16 +61,16 @@ final class BodyRead implements ReadListener, AsyncListener {
     this.limit = limit;
     this.deadline = deadline;
     this.scheduler = scheduler;
-    this.slot = slot;
-    // At most 8 KiB up front, growing as bytes arrive: a declared length alone costs no memory.
-    this.buffer = new ByteArrayOutputStream((int) Math.min(Math.max(declaredLength, 0), 8192));
+    this.hold = hold;
+    // Grows as bytes arrive, up to the declared length: a declared length alone costs no memory.
+    this.buffer = new BodyBuffer(call, limit, declaredLength, hold.buffer());
   }
 
   /** Starts reading and the deadline; call once, on the thread that started async processing. */
   void start() {
     async.setTimeout(0); // the deadline below, and the connection's idle timeout, bound the read
     async.addListener(this);
-    check = scheduler.schedule(this::checkDeadline, deadline.graceNanos(), TimeUnit.NANOSECONDS);
+    check = scheduler.schedule(this::checkDeadline, deadline.windowNanos(), TimeUnit.NANOSECONDS);
     in.setReadListener(this);
   }
 
@@ -86,9 +89,19 @@ final class BodyRead implements ReadListener, AsyncListener {
     return limit;
   }
 
-  /** The body as it arrived, or null if the read was refused. */
-  byte[] body() {
-    return body;
+  /** What the request holds of the server. */
+  RequestHold hold() {
+    return hold;
+  }
+
+  /**
+   * The body as it arrived, or null if the read was refused; once: this read keeps no reference,
+   * so the body is held only by whoever took it (the read itself lives until the request ends).
+   */
+  byte[] takeBody() {
+    byte[] taken = body;
+    body = null;
+    return taken;
   }
 
   /** Why the read was refused, or null if the body was read. */
@@ -108,14 +121,28 @@ final class BodyRead implements ReadListener, AsyncListener {
         end(null, BodyLimits.tooLarge(call, "is over", limit));
         return;
       }
-      buffer.write(chunk, 0, n);
-      received.addAndGet(n);
+      try {
+        if (buffer.size() + n > RequestHold.LARGE) {
+          hold.markLarge(call);
+        }
+        buffer.write(chunk, 0, n);
+      } catch (Refusal refused) {
+        end(null, refused);
+        return;
+      }
+      long now = received.addAndGet(n);
+      if (now - windowStartReceived >= deadline.stepBytes()) {
+        windowStartReceived = now; // a step arrived: a new window, crediting nothing from this one
+        windowStartNanos = System.nanoTime();
+      }
     }
   }
 
   @Override
   public void onAllDataRead() {
-    end(buffer.toByteArray(), null);
+    if (!ended.get()) {
+      end(buffer.take(), null);
+    }
   }
 
   @Override
@@ -137,13 +164,13 @@ final class BodyRead implements ReadListener, AsyncListener {
     if (ended.get()) {
       return;
     }
-    long elapsed = System.nanoTime() - startNanos;
-    long allowed = deadline.allowedNanos(received.get());
-    if (elapsed >= allowed) {
-      end(null, deadline.tooSlow(call, received.get(), elapsed));
+    long now = System.nanoTime();
+    long left = windowStartNanos + deadline.windowNanos() - now;
+    if (left <= 0) {
+      end(null, deadline.tooSlow(call, received.get(), now - startNanos));
     } else {
       check = scheduler.schedule(
-          this::checkDeadline, Math.max(allowed - elapsed, MIN_CHECK_NANOS), TimeUnit.NANOSECONDS);
+          this::checkDeadline, Math.max(left, MIN_CHECK_NANOS), TimeUnit.NANOSECONDS);
     }
   }
 
@@ -162,13 +189,14 @@ final class BodyRead implements ReadListener, AsyncListener {
       async.dispatch();
     } catch (IllegalStateException e) {
       // The request is over already (the connection failed and the container completed it):
-      // there is no one to answer, and onComplete gives the slot back.
+      // there is no one to answer, and onComplete gives back what the request holds.
     }
   }
 
   @Override
   public void onComplete(AsyncEvent event) {
-    slot.release();
+    body = null;
+    hold.release();
   }
 
   @Override

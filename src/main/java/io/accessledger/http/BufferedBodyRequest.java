@@ -1,5 +1,6 @@
 package io.accessledger.http;
 
+import io.accessledger.resources.BoundedBody;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +18,9 @@ import java.util.List;
 /**
  * A request whose body has been read (and inflated) already: the resources read these bytes, and
  * its headers describe them ({@code Content-Length} their length, no {@code Content-Encoding}), so
- * nothing downstream can read the body a second time or in its coded form.
+ * nothing downstream can read the body a second time or in its coded form. The same array, not a
+ * copy, is left in the request attribute {@link BoundedBody#ATTRIBUTE}, where the resources take
+ * it without reading the stream.
  */
 final class BufferedBodyRequest extends HttpServletRequestWrapper {
   private final byte[] body;
@@ -27,6 +30,7 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
     super(request);
     this.body = body;
     this.bytes = new ByteArrayInputStream(body);
+    setAttribute(BoundedBody.ATTRIBUTE, body);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.accessledger.http;
 
-import java.io.ByteArrayOutputStream;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -12,7 +11,10 @@ import java.util.zip.Inflater;
  * CRC-32 and length checked; a body that is empty, is not gzip, is corrupt, stops before its end
  * (a truncated stream) or has anything after its last member is refused 400; a body that would
  * inflate to more than the endpoint takes is refused 413 as soon as inflating passes the limit, so
- * a small "gzip bomb" costs at most {@code limit} bytes of memory and the time to inflate them.
+ * a small "gzip bomb" costs at most {@code limit} bytes of memory and the time to inflate them; a
+ * body of more than {@link #MAX_MEMBERS} members is refused 400 (real clients send one, and each
+ * member costs a pass through the inflater however little it holds). One native {@link Inflater}
+ * and one buffer serve every member of a body, and the inflater is always ended.
  * ({@link java.util.zip.GZIPInputStream} would skip trailing garbage, and Jetty's own request
  * inflater accepts a truncated stream: neither is used.)
  */
@@ -22,23 +24,37 @@ final class GzipBody {
   private static final int FNAME = 8;
   private static final int FCOMMENT = 16;
   private static final int RESERVED_FLAGS = 0xe0;
+  /** The most gzip members a body may have. */
+  static final int MAX_MEMBERS = 64;
 
   private GzipBody() {}
 
   /**
-   * @param limit the most bytes the inflated body may have
-   * @throws Refusal 400 for a body that is not complete, valid gzip; 413 past {@code limit}
+   * Inflates {@code gzip} into {@code out}, whose limit bounds the inflated body and whose budget
+   * reservation pays for it.
+   *
+   * @throws Refusal 400 for a body that is not complete, valid gzip or has more than
+   *     {@link #MAX_MEMBERS} members; 413 past the limit; 503 if the server's buffer budget is full
    */
-  static byte[] inflate(byte[] gzip, int limit, String call) {
+  static byte[] inflate(byte[] gzip, String call, BodyBuffer out) {
     if (gzip.length == 0) {
       throw corrupt("the body is empty");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, gzip.length * 4));
-    int at = 0;
-    while (at < gzip.length) {
-      at = inflateMember(gzip, skipHeader(gzip, at), limit, call, out);
+    Inflater inflater = new Inflater(true);
+    try {
+      byte[] buffer = new byte[64 * 1024];
+      int at = 0;
+      for (int members = 0; at < gzip.length; members++) {
+        if (members == MAX_MEMBERS) {
+          throw corrupt("it has more than " + MAX_MEMBERS + " gzip members, the most a body may have");
+        }
+        inflater.reset();
+        at = inflateMember(gzip, skipHeader(gzip, at), call, inflater, buffer, out);
+      }
+      return out.take();
+    } finally {
+      inflater.end();
     }
-    return out.toByteArray();
   }
 
   /** Checks the member header at {@code at}; the offset of its compressed data. */
@@ -79,22 +95,20 @@ final class GzipBody {
   }
 
   /** Inflates one member's data at {@code at} into {@code out}; the offset after its trailer. */
-  private static int inflateMember(
-      byte[] gzip, int at, int limit, String call, ByteArrayOutputStream out) {
-    Inflater inflater = new Inflater(true);
+  private static int inflateMember(byte[] gzip, int at, String call, Inflater inflater,
+      byte[] buffer, BodyBuffer out) {
     try {
       inflater.setInput(gzip, at, gzip.length - at);
       CRC32 crc = new CRC32();
       long size = 0;
-      byte[] buffer = new byte[64 * 1024];
       while (!inflater.finished()) {
         int n = inflater.inflate(buffer);
         if (n == 0 && !inflater.finished()) {
           throw corrupt(inflater.needsDictionary() ? "the gzip data needs a preset dictionary"
               : "the gzip data is truncated: it ends before its last block");
         }
-        if (out.size() + n > limit) {
-          throw BodyLimits.tooLarge(call, "inflates to over", limit);
+        if (out.size() + n > out.limit()) {
+          throw BodyLimits.tooLarge(call, "inflates to over", out.limit());
         }
         out.write(buffer, 0, n);
         crc.update(buffer, 0, n);
@@ -113,8 +127,6 @@ final class GzipBody {
       return trailer + 8;
     } catch (DataFormatException e) {
       throw corrupt("the gzip data is corrupt (" + e.getMessage() + ")");
-    } finally {
-      inflater.end();
     }
   }
 

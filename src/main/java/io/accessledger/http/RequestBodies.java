@@ -2,10 +2,12 @@ package io.accessledger.http;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.codahale.metrics.Gauge;
 import io.accessledger.RequestLimitsSettings;
 import io.accessledger.auth.ApiClient;
 import io.accessledger.auth.BearerAuthFilter;
 import io.accessledger.auth.ClientStore;
+import io.accessledger.auth.Role;
 import io.accessledger.resources.RefusedEventsMeter;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.server.ServerFactory;
@@ -36,10 +38,14 @@ import java.util.concurrent.ScheduledExecutorService;
  *   <li>429 with {@code Retry-After} if its client already has {@code maxInFlightPerClient}
  *       requests in progress;
  *   <li>for a POST: 415 for a media type or content coding other than those {@link BodyHeaders}
- *       takes; 413 if {@code Content-Length} is over the endpoint's limit ({@link BodyLimits});
+ *       takes; 413 if {@code Content-Length} is over the limit for the endpoint and the client's
+ *       role ({@link BodyLimits}); 429 with {@code Retry-After} if it declares a large body
+ *       ({@link RequestHold#LARGE}) and its client has {@code maxLargeBodiesPerClient} in flight;
  *   <li>then the body is read without holding a thread ({@link BodyRead}: 408 when too slow, 413
- *       past the limit), inflated if gzip ({@link GzipBody}: 400 if corrupt or truncated, 413 past
- *       the limit), and only then handed to Jersey, in memory ({@link BufferedBodyRequest}).
+ *       past the limit, 429 as above once it is large, 503 with {@code Retry-After} when the
+ *       server's {@link BodyBudget} of {@code maxBufferedBytes} is full), inflated if gzip
+ *       ({@link GzipBody}: 400 if corrupt, truncated or of too many members, 413 past the limit),
+ *       and only then handed to Jersey, in memory ({@link BufferedBodyRequest}).
  * </ol>
  * A refused request reaches no resource, so it writes nothing. Every refusal is the contract's JSON
  * error and is counted in {@code events.refused.<reason>} like Jersey's own.
@@ -53,6 +59,8 @@ public final class RequestBodies implements Filter {
 
   private final ClientStore clients;
   private final InFlightRequests inFlight;
+  private final InFlightRequests largeBodies;
+  private final BodyBudget budget;
   private final BodyDeadline deadline;
   private final ScheduledExecutorService scheduler;
   private final ObjectMapper json;
@@ -62,6 +70,8 @@ public final class RequestBodies implements Filter {
       ScheduledExecutorService scheduler, ObjectMapper json, MetricRegistry metrics) {
     this.clients = clients;
     this.inFlight = new InFlightRequests(limits.getMaxInFlightPerClient());
+    this.largeBodies = new InFlightRequests(limits.getMaxLargeBodiesPerClient());
+    this.budget = new BodyBudget(limits.getMaxBufferedBytes().toBytes());
     this.deadline = new BodyDeadline(
         limits.getBodyTimeout().toNanoseconds(), limits.getMinBodyRate().toBytes());
     this.scheduler = scheduler;
@@ -86,9 +96,11 @@ public final class RequestBodies implements Filter {
         .threads(1)
         .removeOnCancelPolicy(true)
         .build();
-    FilterRegistration.Dynamic filter = environment.servlets().addFilter("request-bodies",
-        new RequestBodies(clients, limits, scheduler, environment.getObjectMapper(),
-            environment.metrics()));
+    RequestBodies bodies = new RequestBodies(
+        clients, limits, scheduler, environment.getObjectMapper(), environment.metrics());
+    environment.metrics().register("http.request-bodies.buffered-bytes",
+        (Gauge<Long>) bodies.budget::used);
+    FilterRegistration.Dynamic filter = environment.servlets().addFilter("request-bodies", bodies);
     filter.setAsyncSupported(true);
     filter.addMappingForUrlPatterns(
         EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), true, "/v1/*");
@@ -118,38 +130,47 @@ public final class RequestBodies implements Filter {
       refuse(tooMany(client.get().name()), request, response);
       return;
     }
+    if (!"POST".equals(request.getMethod())) {
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        slot.release();
+      }
+      return;
+    }
+    RequestHold hold = new RequestHold(client.get().name(), slot, largeBodies, budget.open());
     boolean reading = false;
     try {
-      if (!"POST".equals(request.getMethod())) {
-        chain.doFilter(request, response);
-        return;
-      }
-      startRead(request, slot);
+      startRead(request, client.get().role(), hold);
       reading = true;
     } catch (Refusal refusal) {
       refuse(refusal, request, response);
     } finally {
       if (!reading) {
-        slot.release();
+        hold.release();
       }
     }
   }
 
-  /** Checks a POST's headers and starts reading its body, which then owns the slot. */
-  private void startRead(HttpServletRequest request, InFlightRequests.Slot slot) throws IOException {
+  /** Checks a POST's headers and starts reading its body, which then owns the hold. */
+  private void startRead(HttpServletRequest request, Role role, RequestHold hold)
+      throws IOException {
     String call = call(request);
     BodyHeaders.Coding coding = BodyHeaders.check(request, call);
-    int limit = BodyLimits.forPath(path(request));
+    int limit = BodyLimits.forRequest(path(request), role);
     long declared = request.getContentLengthLong();
     if (declared > limit) {
       throw BodyLimits.tooLarge(call, "is " + declared + " bytes, over", limit);
+    }
+    if (declared > RequestHold.LARGE) {
+      hold.markLarge(call);
     }
     if (!request.isAsyncSupported()) {
       throw new IllegalStateException("a filter or servlet ahead of " + RequestBodies.class.getName()
           + " on " + call + " does not support asynchronous requests");
     }
     AsyncContext async = request.startAsync();
-    BodyRead read = new BodyRead(async, call, coding, limit, declared, deadline, scheduler, slot);
+    BodyRead read = new BodyRead(async, call, coding, limit, declared, deadline, scheduler, hold);
     request.setAttribute(READ, read);
     read.start();
   }
@@ -163,9 +184,14 @@ public final class RequestBodies implements Filter {
       if (read.refusal() != null) {
         throw read.refusal();
       }
-      body = read.coding() == BodyHeaders.Coding.GZIP
-          ? GzipBody.inflate(read.body(), read.limit(), read.call())
-          : read.body();
+      body = read.takeBody();
+      if (read.coding() == BodyHeaders.Coding.GZIP) {
+        BodyBudget.Reservation buffer = read.hold().buffer();
+        int compressed = body.length;
+        body = GzipBody.inflate(
+            body, read.call(), new BodyBuffer(read.call(), read.limit(), -1, buffer));
+        buffer.giveBack(compressed); // the compressed bytes are garbage now
+      }
     } catch (Refusal refusal) {
       refuse(refusal, request, response);
       return;

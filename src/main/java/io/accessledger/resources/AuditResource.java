@@ -14,6 +14,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -50,12 +51,13 @@ public final class AuditResource {
   @Path("need-to-know")
   @Timed
   public Response needToKnow(@Context SecurityContext security, @Context UriInfo uri,
-      @HeaderParam("Content-Length") Long contentLength, InputStream body) {
+      @Context ContainerRequestContext context, @HeaderParam("Content-Length") Long contentLength,
+      InputStream body) {
     if (!("/" + uri.getPath()).equals(NeedToKnowAudits.PATH)) {
       // Reviews find an audit by the path its record names: no trailing slash.
       throw ApiException.notFound("no such path; audits are at " + NeedToKnowAudits.PATH);
     }
-    NeedToKnowAudits.Period period = NeedToKnowAudits.period(object(body, contentLength));
+    NeedToKnowAudits.Period period = NeedToKnowAudits.period(object(context, body, contentLength));
     Map<String, String> recorded = new LinkedHashMap<>();
     recorded.put("from", period.from());
     recorded.put("to", period.to());
@@ -66,11 +68,12 @@ public final class AuditResource {
   @Path("reviews")
   @Timed
   public Response review(@Context SecurityContext security, @Context UriInfo uri,
-      @HeaderParam("Content-Length") Long contentLength, InputStream body) {
+      @Context ContainerRequestContext context, @HeaderParam("Content-Length") Long contentLength,
+      InputStream body) {
     if (!uri.getQueryParameters().isEmpty()) {
       throw ApiException.malformed("this endpoint takes no query parameters");
     }
-    Reviews.Request request = reviews.check(object(body, contentLength));
+    Reviews.Request request = reviews.check(object(context, body, contentLength));
     ApiClient client = ApiClient.of(security);
     return Response.status(Response.Status.CREATED)
         .entity(reviews.record(client.name(), client.role().externalName(), request))
@@ -78,8 +81,9 @@ public final class AuditResource {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(InputStream body, Long contentLength) {
-    byte[] bytes = BoundedBody.read(body, contentLength, MAX_BODY_BYTES);
+  private static Map<String, Object> object(
+      ContainerRequestContext request, InputStream body, Long contentLength) {
+    byte[] bytes = BoundedBody.read(request, body, contentLength, MAX_BODY_BYTES);
     Object parsed;
     try {
       parsed = CanonicalJson.parse(bytes);

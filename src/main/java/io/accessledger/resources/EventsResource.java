@@ -11,6 +11,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,9 +38,10 @@ public final class EventsResource {
   @Timed
   public Response post(
       @Context SecurityContext security,
+      @Context ContainerRequestContext request,
       @HeaderParam("Content-Length") Long contentLength,
       InputStream body) {
-    byte[] bytes = BoundedBody.read(body, contentLength, EventIngest.MAX_EXTRACT_BODY_BYTES);
+    byte[] bytes = BoundedBody.read(request, body, contentLength, EventIngest.MAX_EXTRACT_BODY_BYTES);
     EventIngest.Accepted accepted = ingest.postOne(ApiClient.of(security).source(), bytes);
     return Response.status(accepted.appended() ? 201 : 200).entity(accepted.acks().get(0)).build();
   }
@@ -49,9 +51,10 @@ public final class EventsResource {
   @Timed
   public Response postBatch(
       @Context SecurityContext security,
+      @Context ContainerRequestContext request,
       @HeaderParam("Content-Length") Long contentLength,
       InputStream body) {
-    byte[] bytes = BoundedBody.read(body, contentLength, EventIngest.MAX_BODY_BYTES);
+    byte[] bytes = BoundedBody.read(request, body, contentLength, EventIngest.MAX_BODY_BYTES);
     EventIngest.Accepted accepted = ingest.postBatch(ApiClient.of(security).source(), bytes);
     return Response.status(accepted.appended() ? 201 : 200)
         .entity(new BatchAck(accepted.acks()))

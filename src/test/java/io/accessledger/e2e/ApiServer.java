@@ -119,24 +119,28 @@ final class ApiServer {
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().write(content);
       socket.getOutputStream().flush();
-      String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int status = Integer.parseInt(raw.substring(9, 12));
-      String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
-      String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
-      if (headers.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
-        body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("}") + 1);
-      }
-      Response.ResponseBuilder rebuilt = Response.status(status).entity(body);
-      for (String line : headers.split("\r\n")) {
-        int colon = line.indexOf(':');
-        if (colon > 0) {
-          rebuilt.header(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
-        }
-      }
-      return new Answer(rebuilt.build(), body);
+      return parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** An answer as it came over the wire: status line, headers, body (de-chunked). */
+  static Answer parse(String raw) {
+    int status = Integer.parseInt(raw.substring(9, 12));
+    String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
+    String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+    if (headers.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+      body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("}") + 1);
+    }
+    Response.ResponseBuilder rebuilt = Response.status(status).entity(body);
+    for (String line : headers.split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        rebuilt.header(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+      }
+    }
+    return new Answer(rebuilt.build(), body);
   }
 
   private Invocation.Builder request(String token, String path) {

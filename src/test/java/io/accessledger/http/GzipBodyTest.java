@@ -48,21 +48,36 @@ class GzipBodyTest {
     return out.toByteArray();
   }
 
+  /** Inflates with {@code limit} and a budget that is never the bound. */
+  private static byte[] inflate(byte[] gzip, int limit) {
+    BodyBudget budget = new BodyBudget(Long.MAX_VALUE);
+    return GzipBody.inflate(gzip, CALL, new BodyBuffer(CALL, limit, -1, budget.open()));
+  }
+
+  /** {@code count} copies of {@code member}, one after another. */
+  private static byte[] repeated(byte[] member, int count) {
+    byte[] all = new byte[member.length * count];
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(member, 0, all, i * member.length, member.length);
+    }
+    return all;
+  }
+
   private static void refused(byte[] gzip, int status, String problem) {
-    assertThatThrownBy(() -> GzipBody.inflate(gzip, 1 << 20, CALL))
+    assertThatThrownBy(() -> inflate(gzip, 1 << 20))
         .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.status()).isEqualTo(status))
         .hasMessageContaining(problem);
   }
 
   @Test
   void aPlainMemberInflatesToItsData() throws IOException {
-    assertThat(GzipBody.inflate(gzip(DATA), 1 << 20, CALL)).isEqualTo(DATA);
+    assertThat(inflate(gzip(DATA), 1 << 20)).isEqualTo(DATA);
   }
 
   @Test
   void everyOptionalHeaderFieldIsSkippedAndTheHeaderCrcChecked() throws IOException {
     byte[] full = withAllHeaderFields(DATA);
-    assertThat(GzipBody.inflate(full, 1 << 20, CALL)).isEqualTo(DATA);
+    assertThat(inflate(full, 1 << 20)).isEqualTo(DATA);
     byte[] badHeaderCrc = full.clone();
     badHeaderCrc[12] ^= 1; // inside FEXTRA
     refused(badHeaderCrc, 400, "header fails its CRC check");
@@ -75,7 +90,7 @@ class GzipBodyTest {
     byte[] second = gzip("1}".getBytes(StandardCharsets.UTF_8));
     byte[] both = Arrays.copyOf(first, first.length + second.length);
     System.arraycopy(second, 0, both, first.length, second.length);
-    assertThat(new String(GzipBody.inflate(both, 100, CALL), StandardCharsets.UTF_8))
+    assertThat(new String(inflate(both, 100), StandardCharsets.UTF_8))
         .isEqualTo("{\"a\":1}");
   }
 
@@ -101,9 +116,27 @@ class GzipBodyTest {
   @Test
   void inflatingPastTheLimitIs413AndStopsThere() throws IOException {
     byte[] gzip = gzip(new byte[10_000]);
-    assertThat(GzipBody.inflate(gzip, 10_000, CALL)).hasSize(10_000);
-    assertThatThrownBy(() -> GzipBody.inflate(gzip, 9_999, CALL))
+    assertThat(inflate(gzip, 10_000)).hasSize(10_000);
+    assertThatThrownBy(() -> inflate(gzip, 9_999))
         .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.status()).isEqualTo(413))
         .hasMessageContaining("inflates to over the 9999 bytes");
+  }
+
+  @Test
+  void atMost64MembersAreTaken() throws IOException {
+    byte[] one = gzip("[]".getBytes(StandardCharsets.UTF_8));
+    assertThat(inflate(repeated(gzip(new byte[0]), 63), 100)).isEmpty();
+    assertThat(inflate(repeated(one, 64), 1000)).hasSize(128);
+    refused(repeated(one, 65), 400, "more than 64 gzip members, the most a body may have");
+  }
+
+  /** 32 MiB of empty members (1.6 million) once cost seconds of CPU, and was taken. */
+  @Test
+  void aBodyOfMillionsOfEmptyMembersIsRefusedAtOnce() throws IOException {
+    byte[] empty = gzip(new byte[0]);
+    byte[] bomb = repeated(empty, (32 << 20) / empty.length);
+    long start = System.nanoTime();
+    refused(bomb, 400, "more than 64 gzip members");
+    assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(1_000);
   }
 }
