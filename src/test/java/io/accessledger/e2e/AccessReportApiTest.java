@@ -198,7 +198,8 @@ class AccessReportApiTest {
 
     assertThat(report.path("extracts")).hasSize(1);
     JsonNode extract = report.path("extracts").get(0);
-    assertThat(extract.path("recipient").path("organisation").asText()).isEqualTo("What Works for Children's Social Care");
+    assertThat(extract.path("recipient").path("organisation").asText())
+        .isEqualTo("What Works for Children's Social Care");
     assertThat(extract.path("agreement").asText()).isEqualTo("WWCSC-FAMILY-VALUED");
     assertThat(extract.path("dataset").asText()).isEqualTo("cin-2025");
     assertThat(extract.path("categories")).extracting(JsonNode::asText)
@@ -288,7 +289,8 @@ class AccessReportApiTest {
         "Emergency access (\"break glass\")", "Northshire Police",
         "a decision <bdi>to share</bdi> information with", "No. Reason given: ",
         "Public task (the usual basis for a local authority&#39;s social care work)",
-        "<code>UKGDPR-6-1-e</code>", "What Works for Children's Social Care", "Yes: it was pseudonymised",
+        "<code>UKGDPR-6-1-e</code>", "What Works for Children&#39;s Social Care",
+        "Yes: it was pseudonymised",
         "Read the history of your record", "\"Social worker A\" is the same person everywhere");
     // The references: every entry the report draws on, with its leaf hash; the signed checkpoint,
     // the completeness statement and the verifier key; how to check it with a bundle.
