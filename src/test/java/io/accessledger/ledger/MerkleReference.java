@@ -111,6 +111,38 @@ final class MerkleReference {
     return out;
   }
 
+  /**
+   * What a verifier of PATH(m, D[0:n]) sees besides the hashes: one letter per proof hash, 'L'
+   * where it is hashed on the left of the running hash (PATH's m >= k branch), 'R' on its right.
+   * Two claims with the same shape make any verifier compute the same root from the same hashes,
+   * so no proof can tell them apart.
+   */
+  static String pathShape(int m, int n) {
+    if (n == 1) {
+      return "";
+    }
+    int k = k(n);
+    return m < k ? pathShape(m, k) + "R" : pathShape(m - k, n - k) + "L";
+  }
+
+  /**
+   * What a verifier of PROOF(m, D[0:n]) sees besides the hashes: 'K' if the old root, which the
+   * verifier holds, starts the fold (SUBPROOF reached D[m] with b true), 'S' if the first proof
+   * hash does; then per further hash 'L' where it is a left sibling (in both roots, SUBPROOF's
+   * m > k branch) or 'R' where it is a right one (in the new root only).
+   */
+  static String proofShape(int m, int n) {
+    return subproofShape(m, n, true);
+  }
+
+  private static String subproofShape(int m, int n, boolean b) {
+    if (m == n) {
+      return b ? "K" : "S";
+    }
+    int k = k(n);
+    return m <= k ? subproofShape(m, k, b) + "R" : subproofShape(m - k, n - k, false) + "L";
+  }
+
   /** The largest power of two smaller than n, for n > 1. */
   private static int k(int n) {
     int k = 1;

@@ -16,16 +16,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The RFC 6962 eight-leaf test vectors used by Certificate Transparency and transparency-dev/merkle
  * (proof/verify_test.go). There the inclusion vectors name leaves counting from 1; here they are
  * converted to 0-based indexes.
+ *
+ * <p>Kept in code as a second source, copied from outside this project: the checked-in files
+ * under {@code merkle/} hold the same vectors (among many more), which
+ * {@link MerkleVectorFilesTest} checks, so a wrong file cannot pass for a right one.
  */
 class MerkleVectorsTest {
-  private static final List<byte[]> LEAVES =
+  static final List<byte[]> LEAVES =
       Stream.of("", "00", "10", "2021", "3031", "40414243", "5051525354555657",
               "606162636465666768696a6b6c6d6e6f")
           .map(HexFormat.of()::parseHex)
           .toList();
 
   /** Roots of the trees of the first 1..8 leaves. */
-  private static final List<Digest> ROOTS =
+  static final List<Digest> ROOTS =
       Stream.of(
               "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
               "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
