@@ -27,7 +27,7 @@ final class CaseRecords {
     this.reader = reader;
   }
 
-  /** Takes the {@code ALLOCATION} entry {@code seq} from {@code source}; an invalid one is ignored. */
+  /** Takes the {@code ALLOCATION} entry {@code seq} from {@code source}; ignores an invalid one. */
   void allocation(long seq, String source, Map<String, Object> event) {
     String allocationId = event.get("allocationId") instanceof String s ? s : null;
     String subject = EventReader.id(event.get("subject"));

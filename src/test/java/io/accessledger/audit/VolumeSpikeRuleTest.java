@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class VolumeSpikeRuleTest {
   private final List<ViewEntry> views = new ArrayList<>();
 
-  /** {@code count} views by {@code actor} of distinct subjects {@code prefix-0...}, a minute apart. */
+  /** {@code count} views by {@code actor} of distinct subjects {@code prefix-N}, a minute apart. */
   private long views(String actor, String role, String prefix, int count, String startingAt) {
     long first = views.size();
     Instant at = Instant.parse(startingAt);
