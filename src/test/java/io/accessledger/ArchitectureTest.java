@@ -51,6 +51,17 @@ class ArchitectureTest {
         .isEmpty();
   }
 
+  /** The need-to-know rules are a pure computation over entries handed to them. */
+  @Test
+  void theNeedToKnowRulesArePlainJava() throws IOException {
+    assertThat(importsMatching(MAIN.resolve("audit"),
+            "io.dropwizard", "com.codahale", "com.fasterxml", "org.jdbi", "jakarta.", "javax.",
+            "org.eclipse.jetty", "org.glassfish", "java.sql", "java.net", "org.bouncycastle",
+            "io.accessledger.store", "io.accessledger.query", "io.accessledger.resources",
+            "io.accessledger.api", "io.accessledger.events"))
+        .isEmpty();
+  }
+
   @Test
   void onlyTheCryptoPackageImportsBouncyCastle() throws IOException {
     assertThat(importsMatching(MAIN, "org.bouncycastle"))

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The volume-spike rule, over clock hours and over days (in the policy's zone): a viewer opening
+ * {@code VOLUME_SPIKE}, over clock hours and over days (in the policy's zone): a viewer opening
  * at least {@code spikeMinSubjects} distinct subjects in one hour (or {@code
  * spikeMinSubjectsPerDay} in one day), and more than {@code spikeFactor} times both their own
  * median for an active hour (or day) (their other active ones in the period; none counts as 0)
@@ -23,11 +23,16 @@ import java.util.function.Predicate;
  * {@code actor.role}). A day counts only the views outside its spiked hours: a spike within one
  * hour is already a finding, and the day rule is for access spread across a day.
  */
-final class VolumeSpikes {
+final class VolumeSpikeRule implements NeedToKnowRule {
   private final NeedToKnowPolicy policy;
 
-  VolumeSpikes(NeedToKnowPolicy policy) {
+  VolumeSpikeRule(NeedToKnowPolicy policy) {
     this.policy = policy;
+  }
+
+  @Override
+  public Rule rule() {
+    return Rule.VOLUME_SPIKE;
   }
 
   /** One viewer's window (an hour or a day): the distinct subjects opened, and the views. */
@@ -47,7 +52,9 @@ final class VolumeSpikes {
     }
   }
 
-  List<Finding> find(List<ViewEntry> views) {
+  /** The hour spikes, in order of first view, then the day spikes, in order of first view. */
+  @Override
+  public List<Finding> overPeriod(List<ViewEntry> views) {
     List<Finding> findings = new ArrayList<>();
     // Hours are cut on the zoned clock with its offset, so the repeated hour when the clocks go
     // back is two hours, not one.
