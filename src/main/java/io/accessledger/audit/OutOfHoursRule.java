@@ -41,7 +41,7 @@ final class OutOfHoursRule implements NeedToKnowRule {
     return Optional.of(Finding.aboutView(Rule.OUT_OF_HOURS, view, view.describe() + " on "
         + day.charAt(0) + day.substring(1).toLowerCase(Locale.ROOT) + " "
         + local.toLocalDate() + " at " + local.toLocalTime() + " " + policy.zone().getId()
-        + (holiday ? ", a holiday," : "")
+        + (holiday ? ", a holiday" : "")
         + ", outside working hours (" + policy.dayStart() + "-" + policy.dayEnd() + ", "
         + policy.workingDays().size() + " days a week), and is not on the out-of-hours rota",
         List.of()));

@@ -38,7 +38,7 @@ class OutOfHoursRuleTest {
   @Test
   void aHolidayHasNoWorkingHours() {
     assertThat(check("sw-1", "2026-03-09T11:00:00Z").orElseThrow().explanation())
-        .contains("on Monday 2026-03-09 at 11:00 Europe/London, a holiday,")
+        .contains("on Monday 2026-03-09 at 11:00 Europe/London, a holiday, outside working hours")
         .contains("outside working hours");
     assertThat(check("sw-1", "2026-03-10T11:00:00Z")).as("the next day").isEmpty();
   }
