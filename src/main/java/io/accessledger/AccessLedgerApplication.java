@@ -36,6 +36,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.AutoCloseableManager;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
@@ -78,7 +79,8 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     configuration.getAdminPort().applyTo(environment, configuration.getServerFactory());
     // Configuration mistakes are reported before anything is opened.
     LegalBasisVocabulary legalBases = configuration.buildLegalBases();
-    NeedToKnowPolicy needToKnow = configuration.getNeedToKnow().build();
+    ZoneId zone = configuration.getLedger().zone();
+    NeedToKnowPolicy needToKnow = configuration.getNeedToKnow().build(zone);
     DataSharingAgreements agreements = configuration.buildAgreements(legalBases);
     StaffNames staffNames = configuration.getAccessReport().buildStaffNames();
     LedgerFactory factory = configuration.getLedger();
@@ -109,7 +111,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new RefusedEventsMeter(environment.metrics()));
     Resources.register(environment.jersey(), ledger, legalBases, needToKnow, agreements,
-        staffNames, Clock.systemUTC());
+        staffNames, zone, configuration.getLedger().zoneName(), Clock.systemUTC());
 
     environment.healthChecks().register(
         "signing-key", new SigningKeyHealthCheck(ledger.signer(), ledger.store(), factory.keyFile()));

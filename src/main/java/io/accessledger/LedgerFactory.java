@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 
 /**
  * The {@code ledger:} section of {@code config.yml}: where the ledger lives and how it is signed and
@@ -32,6 +34,9 @@ import java.time.Clock;
  * mode 0600.
  */
 public class LedgerFactory {
+  /** The service's time zone unless {@code ledger.zone} says otherwise. */
+  public static final String DEFAULT_ZONE = "Europe/London";
+
   @NotEmpty private String dataDir = "data";
 
   /** The checkpoint origin line: a schemeless URL-like name, no spaces or '+'. */
@@ -51,6 +56,12 @@ public class LedgerFactory {
    * (503, nothing written) before SQLite runs out of room. 0 keeps none. See {@link DiskReserve}.
    */
   @NotNull private DataSize diskReserve = DataSize.mebibytes(64);
+
+  /**
+   * The one time zone of the service: the day of a release or decision in the registers, the
+   * need-to-know audit's working hours, the local times of subject access reports, and the demo.
+   */
+  @NotNull private ZoneId zone = ZoneId.of(DEFAULT_ZONE);
 
   @JsonProperty
   public String getDataDir() {
@@ -135,6 +146,39 @@ public class LedgerFactory {
   @JsonProperty
   public void setDiskReserve(String diskReserve) {
     this.diskReserve = DataSize.parse(diskReserve);
+  }
+
+  @JsonProperty
+  public String getZone() {
+    return zone.getId();
+  }
+
+  /**
+   * @param zone an IANA time zone id such as {@code Pacific/Auckland}
+   * @throws IllegalArgumentException naming the value if it is not a known zone id, so that the
+   *     service does not start
+   */
+  @JsonProperty
+  public void setZone(String zone) {
+    try {
+      this.zone = ZoneId.of(zone);
+    } catch (DateTimeException | NullPointerException e) {
+      throw new IllegalArgumentException("ledger.zone \"" + zone + "\" is not a known time zone"
+          + " id; give an IANA id such as Pacific/Auckland");
+    }
+  }
+
+  /** The service's time zone ({@code ledger.zone}). */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /**
+   * The zone as a subject access report names it to the family who reads it: "UK time" for the
+   * default, which is the words its readers know, else "{@code <zone id>} time".
+   */
+  public String zoneName() {
+    return zone.getId().equals(DEFAULT_ZONE) ? "UK time" : zone.getId() + " time";
   }
 
   /** The free-space reserve on the data directory's filesystem, which must exist. */

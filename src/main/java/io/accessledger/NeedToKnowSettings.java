@@ -22,8 +22,10 @@ import java.util.Set;
  */
 public class NeedToKnowSettings {
   /**
-   * Working hours: the zone they are in, the start and end of the day, the working days, and the
-   * holidays (dates, YYYY-MM-DD) that have none.
+   * Working hours: the start and end of the day, the working days, and the holidays (dates,
+   * YYYY-MM-DD) that have none. They are in {@code ledger.zone}; {@code zone} may be left out
+   * (null), and if given must name that same zone: the service has one time zone, so that an
+   * out-of-hours finding and the registers and reports beside it never disagree about a day.
    */
   public record WorkingHours(
       @JsonProperty("zone") String zone,
@@ -44,7 +46,7 @@ public class NeedToKnowSettings {
   @JsonProperty public List<Rule> rules = List.of(Rule.values());
   /** Team id to the team directly above it. */
   @JsonProperty public Map<String, String> teams = Map.of();
-  @JsonProperty public WorkingHours workingHours = new WorkingHours("Europe/London", "08:00",
+  @JsonProperty public WorkingHours workingHours = new WorkingHours(null, "08:00",
       "18:00", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
           DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), List.of());
   @JsonProperty public List<String> outOfHoursRota = List.of();
@@ -59,12 +61,20 @@ public class NeedToKnowSettings {
   @JsonProperty public boolean restrictedByName = false;
 
   /**
-   * The policy these settings describe.
+   * The policy these settings describe, with working hours in {@code zone}.
    *
-   * @throws IllegalArgumentException naming the setting that is wrong
+   * @param zone the service's time zone ({@code ledger.zone})
+   * @throws IllegalArgumentException naming the setting that is wrong, including a
+   *     {@code workingHours.zone} that is not {@code zone}
    */
-  public NeedToKnowPolicy build() {
+  public NeedToKnowPolicy build(ZoneId zone) {
     try {
+      if (workingHours.zone() != null && !ZoneId.of(workingHours.zone()).equals(zone)) {
+        throw new IllegalArgumentException("needToKnow.workingHours.zone is "
+            + workingHours.zone() + " but ledger.zone is " + zone + "; the service has one time"
+            + " zone: leave needToKnow.workingHours.zone out (it follows ledger.zone) or set"
+            + " ledger.zone");
+      }
       Map<String, Map<String, String>> relationships = new HashMap<>();
       staffRelationships.forEach((staff, subjects) -> {
         Map<String, String> related = new LinkedHashMap<>();
@@ -75,7 +85,7 @@ public class NeedToKnowSettings {
         throw new IllegalArgumentException("needToKnow.afterClosureDays must be 0 or more");
       }
       return new NeedToKnowPolicy(rules.isEmpty() ? Set.of() : EnumSet.copyOf(rules), teams,
-          ZoneId.of(workingHours.zone()), LocalTime.parse(workingHours.start()),
+          zone, LocalTime.parse(workingHours.start()),
           LocalTime.parse(workingHours.end()), Set.copyOf(workingHours.days()),
           workingHours.holidays() == null ? Set.of() : Set.copyOf(workingHours.holidays()),
           Set.copyOf(outOfHoursRota), Duration.ofDays(afterClosureDays),

@@ -86,11 +86,12 @@ public record NeedToKnowPolicy(
   }
 
   /**
-   * The contract's defaults: every rule, 08:00-18:00 Europe/London Monday to Friday, 30 days, 20
-   * subjects an hour and 3x; and 100 subjects a day.
+   * The contract's defaults: every rule, 08:00-18:00 in {@code zone} (the service's
+   * {@code ledger.zone}) Monday to Friday, 30 days, 20 subjects an hour and 3x; and 100 subjects a
+   * day.
    */
-  public static NeedToKnowPolicy defaults() {
-    return new NeedToKnowPolicy(EnumSet.allOf(Rule.class), Map.of(), ZoneId.of("Europe/London"),
+  public static NeedToKnowPolicy defaults(ZoneId zone) {
+    return new NeedToKnowPolicy(EnumSet.allOf(Rule.class), Map.of(), zone,
         LocalTime.of(8, 0), LocalTime.of(18, 0),
         EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Set.of(), Duration.ofDays(30),
         20, 100,

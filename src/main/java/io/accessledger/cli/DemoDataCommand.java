@@ -1,5 +1,6 @@
 package io.accessledger.cli;
 
+import io.accessledger.LedgerFactory;
 import io.accessledger.demo.DemoMonth;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -50,6 +52,9 @@ public final class DemoDataCommand extends Command {
     subparser.addArgument("--views").dest("views").type(Integer.class).setDefault(25)
         .help("records each worker views on a working day");
     subparser.addArgument("--seed").dest("seed").type(Long.class).setDefault(1L);
+    subparser.addArgument("--zone").dest("zone")
+        .help("the server's ledger.zone, in which the department works and the month runs"
+            + " (default: $LEDGER_ZONE if set, else " + LedgerFactory.DEFAULT_ZONE + ")");
     subparser.addArgument("--auditor-token-file").dest("auditorTokenFile")
         .help("an auditor's token: after posting, run the need-to-know audit over the month and"
             + " the registers, and print their findings and flags");
@@ -60,10 +65,11 @@ public final class DemoDataCommand extends Command {
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
+    ZoneId zone = zone(namespace.getString("zone"));
     YearMonth month = namespace.getString("month") == null
-        ? YearMonth.now(ZoneId.of("Europe/London")).minusMonths(1)
+        ? YearMonth.now(zone).minusMonths(1)
         : YearMonth.parse(namespace.getString("month"));
-    DemoMonth demo = new DemoMonth(month, namespace.getInt("workers"),
+    DemoMonth demo = new DemoMonth(month, zone, namespace.getInt("workers"),
         namespace.getInt("children"), namespace.getInt("views"), namespace.getLong("seed"));
     if (namespace.getBoolean("printConfig")) {
       System.out.print(demo.config());
@@ -95,16 +101,33 @@ public final class DemoDataCommand extends Command {
     demo.planted().forEach(line -> System.out.println("  " + line));
     if (namespace.getString("auditorTokenFile") != null) {
       audit(http, namespace.getString("url"),
-          Files.readString(Path.of(namespace.getString("auditorTokenFile"))).trim(), month);
+          Files.readString(Path.of(namespace.getString("auditorTokenFile"))).trim(), month, zone);
     }
   }
 
-  /** Runs the need-to-know audit over {@code month} (London time) and prints its findings. */
-  private static void audit(HttpClient http, String url, String token, YearMonth month)
-      throws IOException, InterruptedException {
-    ZoneId london = ZoneId.of("Europe/London");
-    String body = "{\"from\":\"" + month.atDay(1).atStartOfDay(london).toInstant()
-        + "\",\"to\":\"" + month.plusMonths(1).atDay(1).atStartOfDay(london).toInstant()
+  /**
+   * The zone the demo's department works in: {@code --zone}, else {@code LEDGER_ZONE} (the
+   * variable config.yml reads {@code ledger.zone} from), else the service's default, so that the
+   * planted out-of-hours views are out of hours for the server that audits them.
+   */
+  private static ZoneId zone(String given) {
+    String zone = given != null ? given : System.getenv("LEDGER_ZONE");
+    if (zone == null || zone.isBlank()) {
+      return ZoneId.of(LedgerFactory.DEFAULT_ZONE);
+    }
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new CommandFailure("the zone \"" + zone + "\" is not a known time zone id; give"
+          + " the server's ledger.zone, an IANA id such as Pacific/Auckland");
+    }
+  }
+
+  /** Runs the need-to-know audit over {@code month} (in {@code zone}) and prints its findings. */
+  private static void audit(HttpClient http, String url, String token, YearMonth month,
+      ZoneId zone) throws IOException, InterruptedException {
+    String body = "{\"from\":\"" + month.atDay(1).atStartOfDay(zone).toInstant()
+        + "\",\"to\":\"" + month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()
         + "\"}";
     long started = System.nanoTime();
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(

@@ -51,10 +51,11 @@ public final class DemoMonth {
     return child(3, childrenPerTeam - 2);
   }
 
-  private static final ZoneId LONDON = ZoneId.of("Europe/London");
   private static final DateTimeFormatter UTC = DateTimeFormatter.ISO_INSTANT;
 
   private final YearMonth month;
+  /** The service's zone ({@code ledger.zone}): the department's working day is in it. */
+  private final ZoneId zone;
   private final int workersPerTeam;
   private final int childrenPerTeam;
   private final int viewsPerWorkerDay;
@@ -62,13 +63,14 @@ public final class DemoMonth {
   private final List<String> planted = new ArrayList<>();
   private long next;
 
-  public DemoMonth(YearMonth month, int workersPerTeam, int childrenPerTeam,
+  public DemoMonth(YearMonth month, ZoneId zone, int workersPerTeam, int childrenPerTeam,
       int viewsPerWorkerDay, long seed) {
     if (workersPerTeam < 8 || childrenPerTeam < 150 || viewsPerWorkerDay < 1) {
       throw new IllegalArgumentException("the planted cases need at least 8 workers and 150"
           + " children per team, and a view a day");
     }
     this.month = month;
+    this.zone = zone;
     this.workersPerTeam = workersPerTeam;
     this.childrenPerTeam = childrenPerTeam;
     this.viewsPerWorkerDay = viewsPerWorkerDay;
@@ -82,7 +84,7 @@ public final class DemoMonth {
 
   /** Every event of the month, as JSON, in the order a records system would post them. */
   public void events(Consumer<String> out) {
-    String allocatedFrom = month.minusMonths(6).atDay(1).atStartOfDay(LONDON).toInstant()
+    String allocatedFrom = month.minusMonths(6).atDay(1).atStartOfDay(zone).toInstant()
         .toString();
     // Allocations made six months earlier: each child to a worker and to its team.
     for (int t = 0; t < TEAMS.length; t++) {
@@ -95,7 +97,7 @@ public final class DemoMonth {
       }
     }
     // Ten north-cin children's cases closed two months before the month: allocations ended.
-    String closedAt = month.minusMonths(2).atDay(10).atTime(15, 0).atZone(LONDON).toInstant()
+    String closedAt = month.minusMonths(2).atDay(10).atTime(15, 0).atZone(zone).toInstant()
         .toString();
     for (int c = 140; c < 150; c++) {
       String child = child(0, c);
@@ -143,7 +145,7 @@ public final class DemoMonth {
         out.accept(share(day, !day.equals(plantDay)));
       }
     }
-    out.accept(extract(month.atDay(20).atTime(16, 0).atZone(LONDON).toInstant()));
+    out.accept(extract(month.atDay(20).atTime(16, 0).atZone(zone).toInstant()));
     if (month.isAfter(YearMonth.of(2025, 12))) {
       planted.add("register: the extract release of " + month.atDay(20) + " is after its"
           + " agreement WWCSC-FAMILY-VALUED ended (2025-12-31)");
@@ -268,11 +270,11 @@ public final class DemoMonth {
   private Instant at(LocalDate day, int fromMinute, int toMinute) {
     int minute = fromMinute + random.nextInt(toMinute - fromMinute);
     return LocalDateTime.of(day, LocalTime.of(minute / 60, minute % 60, random.nextInt(60)))
-        .atZone(LONDON).toInstant();
+        .atZone(zone).toInstant();
   }
 
-  private static Instant time(LocalDate day, int hour, int minute) {
-    return LocalDateTime.of(day, LocalTime.of(hour, minute)).atZone(LONDON).toInstant();
+  private Instant time(LocalDate day, int hour, int minute) {
+    return LocalDateTime.of(day, LocalTime.of(hour, minute)).atZone(zone).toInstant();
   }
 
   private String worker(int team, int index) {

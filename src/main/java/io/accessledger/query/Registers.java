@@ -11,6 +11,7 @@ import io.accessledger.registers.ShareDecision;
 import io.accessledger.registers.ShareFlags;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,11 +34,15 @@ public final class Registers {
   private final LedgerStore store;
   private final LedgerQueries queries;
   private final DataSharingAgreements agreements;
+  private final ZoneId zone;
 
-  public Registers(LedgerStore store, LedgerQueries queries, DataSharingAgreements agreements) {
+  /** @param zone the service's zone ({@code ledger.zone}), in which the flags take an event's day */
+  public Registers(LedgerStore store, LedgerQueries queries, DataSharingAgreements agreements,
+      ZoneId zone) {
     this.store = store;
     this.queries = queries;
     this.agreements = agreements;
+    this.zone = zone;
   }
 
   /** The share register: {@code SHARE_DECISION} entries passing {@code request}'s filters. */
@@ -46,7 +51,7 @@ public final class Registers {
     List<Listed> listed = new ArrayList<>();
     LedgerScan.forEach(store, checkpoint.size(), Set.of("SHARE_DECISION"), entry -> {
       ShareDecision share = ShareDecision.of(entry.event());
-      List<Flag> flags = ShareFlags.of(share);
+      List<Flag> flags = ShareFlags.of(share, zone);
       if (request.matches(share.occurredAt(), share.recipient(), share.decision(),
           share.grounds(), null, flags)) {
         listed.add(new Listed(entry.seq(), share.summary(), flags));
@@ -61,7 +66,7 @@ public final class Registers {
     List<Listed> listed = new ArrayList<>();
     LedgerScan.forEach(store, checkpoint.size(), Set.of("EXTRACT_RELEASE"), entry -> {
       ExtractRelease release = ExtractRelease.of(entry.event());
-      List<Flag> flags = ExtractFlags.of(release, agreements);
+      List<Flag> flags = ExtractFlags.of(release, agreements, zone);
       if (request.matches(release.occurredAt(), release.recipient(), null, null,
           release.agreement(), flags)) {
         listed.add(new Listed(entry.seq(), release.summary(), flags));

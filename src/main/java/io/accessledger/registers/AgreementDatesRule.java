@@ -1,13 +1,14 @@
 package io.accessledger.registers;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code EXTRACT_OUTSIDE_AGREEMENT_DATES}: the release falls outside its agreement's term, checked
- * twice: the day it was released ({@code occurredAt}, in Europe/London) must lie between the
+ * twice: the day it was released ({@code occurredAt}, in the service's zone) must lie between the
  * agreement's {@code from} and {@code to}, and so must the whole period the dataset covers
  * ({@code dataset.periodFrom} to {@code dataset.periodTo}). All ends are inclusive. A date that is
  * missing or malformed cannot be shown to lie within the term, and is flagged too.
@@ -17,17 +18,21 @@ public final class AgreementDatesRule {
 
   private AgreementDatesRule() {}
 
-  /** @param agreement the release's agreement; null (not configured) is never flagged here */
-  public static Optional<Flag> check(ExtractRelease release, DataSharingAgreement agreement) {
+  /**
+   * @param agreement the release's agreement; null (not configured) is never flagged here
+   * @param zone the service's zone ({@code ledger.zone}), in which the release's day is taken
+   */
+  public static Optional<Flag> check(ExtractRelease release, DataSharingAgreement agreement,
+      ZoneId zone) {
     if (agreement == null) {
       return Optional.empty();
     }
     List<String> problems = new ArrayList<>();
-    LocalDate released = Days.londonDay(release.occurredAt());
+    LocalDate released = Days.localDay(release.occurredAt(), zone);
     if (released == null) {
       problems.add("the release's time " + release.occurredAt() + " is not a valid time");
     } else if (!agreement.covers(released)) {
-      problems.add("it was released on " + released + " (Europe/London)");
+      problems.add("it was released on " + released + " (" + zone + ")");
     }
     within("the dataset's period starts", release.dataset().periodFrom(), agreement, problems);
     within("the dataset's period ends", release.dataset().periodTo(), agreement, problems);

@@ -1,6 +1,7 @@
 package io.accessledger.registers;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * {@code COURT_ORDER_DETAILS_MISSING}: a decision on {@code COURT_ORDER} grounds whose
  * {@code courtOrder} does not show an order it could rest on: absent, with a blank {@code court},
  * {@code reference} or {@code date}, a {@code date} that is not a date, or an order dated after
- * the day of the decision (Europe/London), which cannot have been its ground.
+ * the day of the decision (in the service's zone), which cannot have been its ground.
  *
  * <p>Ingest already refuses a {@code COURT_ORDER} decision without {@code courtOrder} or with a
  * blank or malformed field, so in this log the flag fires on an order dated after the decision;
@@ -21,7 +22,8 @@ public final class CourtOrderRule {
 
   private CourtOrderRule() {}
 
-  public static Optional<Flag> check(ShareDecision share) {
+  /** @param zone the service's zone ({@code ledger.zone}), in which the decision's day is taken */
+  public static Optional<Flag> check(ShareDecision share, ZoneId zone) {
     if (!"COURT_ORDER".equals(share.grounds())) {
       return Optional.empty();
     }
@@ -45,12 +47,12 @@ public final class CourtOrderRule {
           + " missing");
     }
     LocalDate ordered = Days.date(order.date());
-    LocalDate decided = Days.londonDay(share.occurredAt());
+    LocalDate decided = Days.localDay(share.occurredAt(), zone);
     if (order.date() != null && ordered == null) {
       problems.add("the order's date \"" + order.date() + "\" is not a date YYYY-MM-DD");
     } else if (ordered != null && decided != null && ordered.isAfter(decided)) {
       problems.add("the order is dated " + ordered + ", after the decision was made on " + decided
-          + " (Europe/London), so it cannot have been its ground");
+          + " (" + zone + "), so it cannot have been its ground");
     }
     return problems.isEmpty() ? Optional.empty() : flag(String.join("; ", problems));
   }

@@ -7,18 +7,17 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Calendar days for comparing an event's moment with dates written by people (agreement terms,
- * court orders, dataset periods). Those dates are English local dates, so a moment's day is taken
- * in Europe/London: a decision at 2026-06-30T23:30:00Z was made on 1 July.
+ * court orders, dataset periods). Those dates are local dates of the service's zone
+ * ({@code ledger.zone}), so a moment's day is taken there: in Europe/London, a decision at
+ * 2026-06-30T23:30:00Z was made on 1 July.
  */
 final class Days {
-  static final ZoneId LONDON = ZoneId.of("Europe/London");
-
   private Days() {}
 
-  /** The Europe/London day of an RFC 3339 UTC timestamp, or null if it is not one. */
-  static LocalDate londonDay(String timestamp) {
+  /** The day in {@code zone} of an RFC 3339 UTC timestamp, or null if it is not one. */
+  static LocalDate localDay(String timestamp, ZoneId zone) {
     Instant instant = instant(timestamp);
-    return instant == null ? null : LocalDate.ofInstant(instant, LONDON);
+    return instant == null ? null : LocalDate.ofInstant(instant, zone);
   }
 
   /** The instant of an RFC 3339 UTC timestamp, or null if it is not one. */

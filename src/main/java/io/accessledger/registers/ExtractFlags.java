@@ -1,5 +1,6 @@
 package io.accessledger.registers;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -11,12 +12,14 @@ import java.util.stream.Stream;
 public final class ExtractFlags {
   private ExtractFlags() {}
 
-  public static List<Flag> of(ExtractRelease release, DataSharingAgreements agreements) {
+  /** @param zone the service's zone ({@code ledger.zone}): the release's day is taken there */
+  public static List<Flag> of(ExtractRelease release, DataSharingAgreements agreements,
+      ZoneId zone) {
     DataSharingAgreement agreement = agreements.find(release.agreement()).orElse(null);
     return Stream.of(
             ExtractAgreementRule.check(release, agreements),
             PseudonymisationRule.check(release, agreement),
-            AgreementDatesRule.check(release, agreement),
+            AgreementDatesRule.check(release, agreement, zone),
             AgreementCategoriesRule.check(release, agreement),
             AgreementRecipientRule.check(release, agreement),
             AgreementBasisRule.check(release, agreement))

@@ -1,5 +1,6 @@
 package io.accessledger.registers;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -8,11 +9,12 @@ import java.util.stream.Stream;
 public final class ShareFlags {
   private ShareFlags() {}
 
-  public static List<Flag> of(ShareDecision share) {
+  /** @param zone the service's zone ({@code ledger.zone}): the decision's day is taken there */
+  public static List<Flag> of(ShareDecision share, ZoneId zone) {
     return Stream.of(
             ShareApprovalRule.check(share),
             ShareBasisRule.check(share),
-            CourtOrderRule.check(share))
+            CourtOrderRule.check(share, zone))
         .flatMap(Optional::stream)
         .toList();
   }

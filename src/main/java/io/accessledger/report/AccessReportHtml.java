@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * An {@link AccessReport} as one self-contained HTML page for a parent or young person: plain
  * English, inline CSS, nothing fetched from anywhere (its own Content-Security-Policy forbids it,
  * so the saved file behaves the same), printable. Every string from the ledger goes through
- * {@link Html}, so text a records system sent cannot become markup. Times are shown in UK time.
+ * {@link Html}, so text a records system sent cannot become markup. Times are shown in the service's zone
+ * ({@code ledger.zone}), named as the renderer is told ("UK time" for the default).
  * The page prints each line's ledger reference (entry number and leaf hash), the signed
  * checkpoint, the completeness statement and the verifier key, and says how to have it checked;
  * it prints no proofs and no leaves (the JSON form carries them).
@@ -27,7 +28,6 @@ public final class AccessReportHtml {
   public static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-  private static final ZoneId UK = ZoneId.of("Europe/London");
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
   private static final DateTimeFormatter DAY =
@@ -56,10 +56,20 @@ public final class AccessReportHtml {
       tr,.item,pre{break-inside:avoid}th{background:none}pre{background:none}}
       """;
 
-  private AccessReportHtml() {}
+  private final ZoneId zone;
+  private final String zoneName;
+
+  /**
+   * @param zone the zone local times are shown in ({@code ledger.zone})
+   * @param zoneName how the page names it to the family, such as "UK time"
+   */
+  public AccessReportHtml(ZoneId zone, String zoneName) {
+    this.zone = zone;
+    this.zoneName = zoneName;
+  }
 
   /** The page, as one string. */
-  public static String render(AccessReport report) {
+  public String render(AccessReport report) {
     StringBuilder page = new StringBuilder(16_384);
     page.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
@@ -79,7 +89,7 @@ public final class AccessReportHtml {
     return page.toString();
   }
 
-  private static void introduction(StringBuilder page, AccessReport report) {
+  private void introduction(StringBuilder page, AccessReport report) {
     page.append("<h1>Who has seen your record</h1>\n<p>This report is about the children's social"
             + " care record of ").append("<strong>").append(untrusted(report.subject()))
         .append("</strong>. It comes from the council's <em>access ledger</em>: a log of every"
@@ -87,7 +97,7 @@ public final class AccessReportHtml {
             + " without the family's agreement, and every release of data to another"
             + " organisation. Nothing in the ledger can be changed or removed afterwards without"
             + " it showing.</p>\n<p>It was produced on ").append(text(when(report.producedAt())))
-        .append(" (UK time). Asked for by: ").append(staff(report.requestedBy()))
+        .append(" (").append(text(zoneName)).append("). Asked for by: ").append(staff(report.requestedBy()))
         .append(".</p>\n<p>");
     if (report.from() == null && report.to() == null) {
       page.append("It covers everything the ledger held about you at that moment.");
@@ -96,7 +106,7 @@ public final class AccessReportHtml {
           .append(report.from() == null ? "" : "from " + text(when(report.from())))
           .append(report.from() != null && report.to() != null ? " " : "")
           .append(report.to() == null ? "" : "until " + text(when(report.to())))
-          .append(" (UK time) only.");
+          .append(" (").append(text(zoneName)).append(") only.");
     }
     page.append("</p>\n<ul>\n")
         .append(count(report.views().size(), "time someone looked", "times someone looked"))
@@ -109,11 +119,11 @@ public final class AccessReportHtml {
         .append(" of your record by auditors</li>\n</ul>\n");
   }
 
-  private static String count(int n, String one, String many) {
+  private String count(int n, String one, String many) {
     return "<li><strong>" + n + "</strong> " + (n == 1 ? one : many);
   }
 
-  private static void views(StringBuilder page, AccessReport report) {
+  private void views(StringBuilder page, AccessReport report) {
     page.append("<h2>Who looked at your record</h2>\n");
     if (report.views().isEmpty()) {
       page.append("<p>No one looked at your record").append(inPeriod(report)).append(".</p>\n");
@@ -142,7 +152,7 @@ public final class AccessReportHtml {
     page.append("</tbody>\n</table>\n");
   }
 
-  private static void shares(StringBuilder page, AccessReport report) {
+  private void shares(StringBuilder page, AccessReport report) {
     page.append("<h2>When your information was shared</h2>\n");
     if (report.shares().isEmpty()) {
       page.append("<p>No decision about sharing your information without your agreement was"
@@ -182,7 +192,7 @@ public final class AccessReportHtml {
     }
   }
 
-  private static void extracts(StringBuilder page, AccessReport report) {
+  private void extracts(StringBuilder page, AccessReport report) {
     page.append("<h2>Data extracts that included you</h2>\n");
     if (report.extracts().isEmpty()) {
       page.append("<p>No data extract that included you was released").append(inPeriod(report))
@@ -218,7 +228,7 @@ public final class AccessReportHtml {
     }
   }
 
-  private static void others(StringBuilder page, AccessReport report) {
+  private void others(StringBuilder page, AccessReport report) {
     if (report.otherEntries().isEmpty()) {
       return;
     }
@@ -236,7 +246,7 @@ public final class AccessReportHtml {
     page.append("</tbody>\n</table>\n");
   }
 
-  private static void checks(StringBuilder page, AccessReport report) {
+  private void checks(StringBuilder page, AccessReport report) {
     page.append("<h2>Checks of this record by auditors</h2>\n<p>The council's data protection"
         + " officer, its auditors and outside investigators (such as the Information"
         + " Commissioner's Office) can read the ledger, and the ledger records every time they do."
@@ -259,7 +269,7 @@ public final class AccessReportHtml {
     page.append("</tbody>\n</table>\n");
   }
 
-  private static void names(StringBuilder page, AccessReport report) {
+  private void names(StringBuilder page, AccessReport report) {
     page.append("<h2>About the names in this report</h2>\n<p>");
     page.append(switch (report.staffNames()) {
       case SHOW -> "Staff are named as the council's systems recorded them, with their job"
@@ -275,7 +285,7 @@ public final class AccessReportHtml {
     page.append("</p>\n");
   }
 
-  private static void howToCheck(StringBuilder page, AccessReport report) {
+  private void howToCheck(StringBuilder page, AccessReport report) {
     ReportEvidence evidence = report.evidence();
     page.append("<h2>How to check this report</h2>\n<p>Every line of this report comes from an"
         + " entry in the ledger. Each entry has a number and a fingerprint (its SHA-256"
@@ -326,7 +336,7 @@ public final class AccessReportHtml {
   /** One row of the references table. */
   private record Reference(Ref ref, String what) {}
 
-  private static List<Reference> references(AccessReport report) {
+  private List<Reference> references(AccessReport report) {
     List<Reference> all = new ArrayList<>();
     report.views().forEach(v -> all.add(new Reference(v.entry(),
         "Someone looked at your record on " + day(v.occurredAt()))));
@@ -348,7 +358,7 @@ public final class AccessReportHtml {
         .values().stream().sorted(Comparator.comparingLong(r -> r.ref().seq())).toList();
   }
 
-  private static void row(StringBuilder page, String term, String html) {
+  private void row(StringBuilder page, String term, String html) {
     page.append("<dt>").append(term).append("</dt><dd>").append(html).append("</dd>\n");
   }
 
@@ -357,7 +367,7 @@ public final class AccessReportHtml {
    * which are always shown ("Social worker A, team north-cin"; under ROLE_ONLY "Social worker,
    * team north-cin").
    */
-  private static String staff(Staff staff) {
+  private String staff(Staff staff) {
     if (staff == null) {
       return "Not recorded";
     }
@@ -384,7 +394,7 @@ public final class AccessReportHtml {
     return out.toString();
   }
 
-  private static String recipient(Recipient recipient) {
+  private String recipient(Recipient recipient) {
     if (recipient == null) {
       return "an organisation that was not recorded";
     }
@@ -392,7 +402,7 @@ public final class AccessReportHtml {
         + (recipient.role() == null ? "" : " (" + untrusted(recipient.role()) + ")");
   }
 
-  private static String grounds(List<Ground> grounds) {
+  private String grounds(List<Ground> grounds) {
     if (grounds.isEmpty()) {
       return "None recorded";
     }
@@ -406,7 +416,7 @@ public final class AccessReportHtml {
     return out.append("</ul>").toString();
   }
 
-  private static String list(List<String> items) {
+  private String list(List<String> items) {
     if (items.isEmpty()) {
       return "None recorded";
     }
@@ -414,33 +424,33 @@ public final class AccessReportHtml {
         .collect(Collectors.joining("", "<ul>", "</ul>"));
   }
 
-  private static String ref(Ref ref) {
+  private String ref(Ref ref) {
     return "<span class=\"ref\">entry " + ref.seq() + "</span>";
   }
 
-  private static String label(Coded coded) {
+  private String label(Coded coded) {
     return coded == null ? "not recorded" : coded.label();
   }
 
-  private static String inPeriod(AccessReport report) {
+  private String inPeriod(AccessReport report) {
     return report.from() == null && report.to() == null ? "" : " in this period";
   }
 
-  /** An RFC 3339 time in UK time, in words; the text itself when it is not one. */
-  static String when(String time) {
+  /** An RFC 3339 time in the service's zone, in words; the text itself when it is not one. */
+  String when(String time) {
     return format(time, WHEN);
   }
 
-  private static String day(String time) {
+  private String day(String time) {
     return format(time, DAY);
   }
 
-  private static String format(String time, DateTimeFormatter format) {
+  private String format(String time, DateTimeFormatter format) {
     if (time == null) {
       return "an unrecorded time";
     }
     try {
-      return format.format(Instant.parse(time).atZone(UK));
+      return format.format(Instant.parse(time).atZone(zone));
     } catch (DateTimeParseException e) {
       return time;
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -37,11 +38,15 @@ public final class AccessReportResource {
 
   private final AccessReportSources sources;
   private final AccessReportBuilder builder;
+  private final AccessReportHtml html;
   private final ReadAudit audit;
 
-  AccessReportResource(AccessReportSources sources, AccessReportBuilder builder, ReadAudit audit) {
+  /** @param zone and {@code zoneName}: the HTML page's local times and how it names them */
+  AccessReportResource(AccessReportSources sources, AccessReportBuilder builder, ZoneId zone,
+      String zoneName, ReadAudit audit) {
     this.sources = sources;
     this.builder = builder;
+    this.html = new AccessReportHtml(zone, zoneName);
     this.audit = audit;
   }
 
@@ -49,13 +54,13 @@ public final class AccessReportResource {
   @Timed
   public Response report(@Context SecurityContext security, @Context UriInfo uri,
       @Context HttpHeaders headers, @PathParam("id") String id) {
-    boolean html = prefersHtml(headers.getRequestHeader(HttpHeaders.ACCEPT));
+    boolean wantsHtml = prefersHtml(headers.getRequestHeader(HttpHeaders.ACCEPT));
     return audit.run(security, uri, AccessReportRequest.PARAMETERS,
         parameters -> AccessReportRequest.parse(id, parameters),
         (request, recorded) -> {
           AccessReport report = builder.build(sources.load(request, recorded.seq()));
-          Response.ResponseBuilder answer = html
-              ? Response.ok(AccessReportHtml.render(report), HTML_UTF8)
+          Response.ResponseBuilder answer = wantsHtml
+              ? Response.ok(html.render(report), HTML_UTF8)
                   .header("Content-Security-Policy", AccessReportHtml.CONTENT_SECURITY_POLICY)
               : Response.ok(report, MediaType.APPLICATION_JSON_TYPE);
           // Personal data: not for shared caches or the browser's history cache.

@@ -17,16 +17,22 @@ import io.accessledger.report.AccessReportBuilder;
 import io.accessledger.report.StaffNames;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
+import java.time.ZoneId;
 
 /** Builds the API's resources over an open ledger and registers them with Jersey. */
 public final class Resources {
   private Resources() {}
 
-  /** @param staffNames how subject access reports name staff ({@code accessReport.staffNames}) */
+  /**
+   * @param staffNames how subject access reports name staff ({@code accessReport.staffNames})
+   * @param zone the service's time zone ({@code ledger.zone}): the registers' days and the
+   *     reports' local times
+   * @param zoneName how a report names {@code zone} to its reader, such as "UK time"
+   */
   public static void register(
       JerseyEnvironment jersey, LedgerRuntime ledger, LegalBasisVocabulary legalBases,
       NeedToKnowPolicy needToKnow, DataSharingAgreements agreements, StaffNames staffNames,
-      Clock clock) {
+      ZoneId zone, String zoneName, Clock clock) {
     EventIngest ingest = new EventIngest(
         ledger.sequencer(), ledger.store(), new EventValidator(legalBases));
     LedgerQueries queries = new LedgerQueries(ledger.store(), ledger.sequencer(), ledger.signer());
@@ -40,8 +46,8 @@ public final class Resources {
     NeedToKnowAudits audits = new NeedToKnowAudits(ledger.store(), queries, needToKnow);
     jersey.register(new AuditResource(audits,
         new Reviews(ledger.sequencer(), ledger.store(), queries, audits, clock), audit));
-    jersey.register(new RegistersResource(new Registers(ledger.store(), queries, agreements), audit));
+    jersey.register(new RegistersResource(new Registers(ledger.store(), queries, agreements, zone), audit));
     jersey.register(new AccessReportResource(new AccessReportSources(ledger.store(), queries),
-        new AccessReportBuilder(legalBases, staffNames), audit));
+        new AccessReportBuilder(legalBases, staffNames), zone, zoneName, audit));
   }
 }

@@ -48,7 +48,7 @@ public final class AuditBench {
         ServerProcess.start(dir, "server", dir.resolve("data"), List.of("-Xmx2g"))) {
       String ingest = ServerProcess.addClient(server.config(), "bench-ingest", "ingest", "lcs");
       String auditor = ServerProcess.addClient(server.config(), "bench-dpo", "auditor", null);
-      DemoMonth demo = new DemoMonth(month, 50, 2500, views, 1);
+      DemoMonth demo = new DemoMonth(month, ZoneId.of("Europe/London"), 50, 2500, views, 1);
       List<String> batch = new ArrayList<>();
       long started = System.nanoTime();
       long[] posted = {0};

@@ -33,11 +33,13 @@ import org.junit.jupiter.api.Test;
  * extract: no more, no fewer.
  */
 class DemoMonthTest {
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
   @Test
   @SuppressWarnings("unchecked")
   void everyEventIsValidAndTheAuditFindsExactlyThePlantedCases() throws Exception {
     YearMonth month = YearMonth.of(2026, 10);
-    DemoMonth demo = new DemoMonth(month, 10, 150, 25, 1);
+    DemoMonth demo = new DemoMonth(month, LONDON, 10, 150, 25, 1);
     EventValidator validator = new EventValidator(LegalBasisVocabulary.shipped());
     List<LedgerEntry> log = new ArrayList<>();
     demo.events(json -> {
@@ -52,7 +54,7 @@ class DemoMonthTest {
         .readTree(demo.config()).path("needToKnow").traverse(new YAMLMapper())
         .readValueAs(NeedToKnowSettings.class);
     ZoneId london = ZoneId.of("Europe/London");
-    NeedToKnowAudit audit = new NeedToKnowAudit(settings.build(),
+    NeedToKnowAudit audit = new NeedToKnowAudit(settings.build(london),
         month.atDay(1).atStartOfDay(london).toInstant(),
         month.plusMonths(1).atDay(1).atStartOfDay(london).toInstant());
     log.forEach(audit::accept);
@@ -84,9 +86,9 @@ class DemoMonthTest {
     for (LedgerEntry entry : log) {
       Object type = entry.event().get("type");
       List<Flag> flags = "SHARE_DECISION".equals(type)
-          ? ShareFlags.of(ShareDecision.of(entry.event()))
+          ? ShareFlags.of(ShareDecision.of(entry.event()), LONDON)
           : "EXTRACT_RELEASE".equals(type)
-              ? ExtractFlags.of(ExtractRelease.of(entry.event()), agreements) : List.of();
+              ? ExtractFlags.of(ExtractRelease.of(entry.event()), agreements, LONDON) : List.of();
       shares += "SHARE_DECISION".equals(type) ? 1 : 0;
       flags.forEach(f -> flagged.add(type + " " + f.code()));
     }

@@ -1,5 +1,6 @@
 package io.accessledger.registers;
 
+import static io.accessledger.registers.RegisterEvents.LONDON;
 import static io.accessledger.registers.RegisterEvents.AGREEMENTS;
 import static io.accessledger.registers.RegisterEvents.codes;
 import static io.accessledger.registers.RegisterEvents.extract;
@@ -23,20 +24,21 @@ class ExtractFlagsTest {
 
   @Test
   void aReleaseThatPassesEveryCheckHasNoFlags() {
-    assertThat(ExtractFlags.of(extractOf(extract()), AGREEMENTS)).isEmpty();
+    assertThat(ExtractFlags.of(extractOf(extract()), AGREEMENTS, LONDON)).isEmpty();
   }
 
   @Test
   void everyRuleThatFiresIsListedInOrder() {
-    assertThat(codes(ExtractFlags.of(extractOf(everythingWrong()), AGREEMENTS))).containsExactly(
-        "EXTRACT_NOT_PSEUDONYMISED", "EXTRACT_OUTSIDE_AGREEMENT_DATES",
-        "EXTRACT_CATEGORY_NOT_ALLOWED", "EXTRACT_RECIPIENT_MISMATCH", "BASIS_GROUNDS_MISMATCH");
+    assertThat(codes(ExtractFlags.of(extractOf(everythingWrong()), AGREEMENTS, LONDON)))
+        .containsExactly(
+            "EXTRACT_NOT_PSEUDONYMISED", "EXTRACT_OUTSIDE_AGREEMENT_DATES",
+            "EXTRACT_CATEGORY_NOT_ALLOWED", "EXTRACT_RECIPIENT_MISMATCH", "BASIS_GROUNDS_MISMATCH");
   }
 
   @Test
   void underAnUnknownAgreementOnlyPseudonymisationCanStillBeJudged() {
     Map<String, Object> release = with(everythingWrong(), "agreement", "DSA-NONE");
-    assertThat(codes(ExtractFlags.of(extractOf(release), AGREEMENTS)))
+    assertThat(codes(ExtractFlags.of(extractOf(release), AGREEMENTS, LONDON)))
         .containsExactly("EXTRACT_UNKNOWN_AGREEMENT", "EXTRACT_NOT_PSEUDONYMISED");
   }
 

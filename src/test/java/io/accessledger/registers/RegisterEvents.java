@@ -4,6 +4,7 @@ import io.accessledger.ledger.json.CanonicalJson;
 import io.accessledger.support.JsonValues;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import java.util.Map;
  * shipped agreement. Tests change one field at a time with {@link #with} and {@link #without}.
  */
 final class RegisterEvents {
+  /** The service's default zone, in which the rules' tests take an event's day. */
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
   static final List<String> CATEGORIES = List.of("la-child-codes", "referrals", "assessments",
       "cin-plans", "cp-plans", "looked-after-episodes", "gender", "ethnicity", "age-in-months",
       "disability", "uasc-status", "attendance", "fsm-eligibility", "pupil-premium");

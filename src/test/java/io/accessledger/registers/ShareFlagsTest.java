@@ -1,5 +1,6 @@
 package io.accessledger.registers;
 
+import static io.accessledger.registers.RegisterEvents.LONDON;
 import static io.accessledger.registers.RegisterEvents.codes;
 import static io.accessledger.registers.RegisterEvents.courtOrderShare;
 import static io.accessledger.registers.RegisterEvents.share;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class ShareFlagsTest {
   @Test
   void decisionsThatPassEveryCheckHaveNoFlags() {
-    assertThat(ShareFlags.of(shareOf(share()))).isEmpty();
-    assertThat(ShareFlags.of(shareOf(courtOrderShare()))).isEmpty();
+    assertThat(ShareFlags.of(shareOf(share()), LONDON)).isEmpty();
+    assertThat(ShareFlags.of(shareOf(courtOrderShare()), LONDON)).isEmpty();
   }
 
   @Test
@@ -24,7 +25,7 @@ class ShareFlagsTest {
     Map<String, Object> share = with(without(courtOrderShare(), "approvedBy"), "legalBasis",
         List.of("UKGDPR-6-1-c"));
     with(share, "courtOrder.date", "2026-12-01");
-    assertThat(codes(ShareFlags.of(shareOf(share)))).containsExactly(
+    assertThat(codes(ShareFlags.of(shareOf(share), LONDON))).containsExactly(
         "SHARE_NOT_APPROVED", "BASIS_GROUNDS_MISMATCH", "COURT_ORDER_DETAILS_MISSING");
   }
 
@@ -46,6 +47,6 @@ class ShareFlagsTest {
   void aLeafWithMissingFieldsStillReads() {
     ShareDecision odd = ShareDecision.of(Map.of("type", "SHARE_DECISION", "subjects", "none"));
     assertThat(odd.subjectCount()).isZero();
-    assertThat(codes(ShareFlags.of(odd))).containsExactly("SHARE_NOT_APPROVED");
+    assertThat(codes(ShareFlags.of(odd, LONDON))).containsExactly("SHARE_NOT_APPROVED");
   }
 }

@@ -8,12 +8,16 @@ import static io.accessledger.report.ReportFixtures.share;
 import static io.accessledger.report.ReportFixtures.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AccessReportHtmlTest {
+  private static final AccessReportHtml HTML =
+      new AccessReportHtml(ZoneId.of("Europe/London"), "UK time");
+
   /** Markup a hostile records system might send in any text field. */
   private static final String EVIL = "\"><img src=x onerror=alert(1)>";
   private static final String ESCAPED = "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;";
@@ -50,7 +54,7 @@ class AccessReportHtmlTest {
     release.put("agreement", "agreement" + EVIL);
     release.put("dataset", Map.of("name", "dataset" + EVIL, "categories", List.of("cat" + EVIL),
         "pseudonymised", true, "periodFrom", "from" + EVIL, "periodTo", "to" + EVIL));
-    String html = AccessReportHtml.render(report(StaffNames.SHOW,
+    String html = HTML.render(report(StaffNames.SHOW,
         List.of(view, share, release, extractSubject(2)), List.of()));
 
     assertThat(html).doesNotContain("<img", "\"><");
@@ -67,17 +71,17 @@ class AccessReportHtmlTest {
     List<Map<String, Object>> events = List.of(
         view("2026-03-01T09:00:00Z", person("sw-1", "social-worker", "north", "Sam Worker"), "a"),
         view("2026-03-01T10:00:00Z", person("sw-2", "social-worker", "south", null), "b"));
-    assertThat(AccessReportHtml.render(report(StaffNames.SHOW, events, List.of()))).contains(
+    assertThat(HTML.render(report(StaffNames.SHOW, events, List.of()))).contains(
         "<td><bdi>Sam Worker</bdi> <span class=\"muted\">(staff id <bdi>sw-1</bdi>)</span>,"
             + " <bdi>social worker</bdi>, team <bdi>north</bdi></td>",
         "<td>Staff id <bdi>sw-2</bdi>, <bdi>social worker</bdi>, team <bdi>south</bdi></td>",
         "Staff are named as the council's systems recorded them");
-    assertThat(AccessReportHtml.render(report(StaffNames.PSEUDONYM, events, List.of())))
+    assertThat(HTML.render(report(StaffNames.PSEUDONYM, events, List.of())))
         .contains("<td><bdi>Social worker A</bdi>, team <bdi>north</bdi></td>",
             "<td><bdi>Social worker B</bdi>, team <bdi>south</bdi></td>",
             "\"Social worker A\" is the same person everywhere in this report")
         .doesNotContain("sw-1", "Sam Worker");
-    assertThat(AccessReportHtml.render(report(StaffNames.ROLE_ONLY, events, List.of())))
+    assertThat(HTML.render(report(StaffNames.ROLE_ONLY, events, List.of())))
         .contains("<td><bdi>Social worker</bdi>, team <bdi>north</bdi></td>",
             "<td><bdi>Social worker</bdi>, team <bdi>south</bdi></td>",
             "Staff are shown by their job and team, not by name")
@@ -91,7 +95,7 @@ class AccessReportHtmlTest {
     view.put("legalBasis", List.of("UKGDPR-6-1-e", "LOCAL-GONE"));
     view.put("breakGlass", true);
     view.put("reason", "emergency");
-    String html = AccessReportHtml.render(report(StaffNames.ROLE_ONLY, List.of(view,
+    String html = HTML.render(report(StaffNames.ROLE_ONLY, List.of(view,
         share(person("tm-1", "team-manager", null, null), person("tm-1", null, null, null), null),
         release(person("ig-1", null, null, null)), extractSubject(2)), List.of()));
     assertThat(html).contains(
@@ -111,10 +115,23 @@ class AccessReportHtmlTest {
 
   @Test
   void anEmptyReportSaysSoInEverySection() {
-    String html = AccessReportHtml.render(report(StaffNames.ROLE_ONLY, List.of(), List.of()));
+    String html = HTML.render(report(StaffNames.ROLE_ONLY, List.of(), List.of()));
     assertThat(html).contains("No one looked at your record.",
         "No decision about sharing your information without your agreement was recorded.",
         "No data extract that included you was released.",
         "a <em>completeness statement</em> that no entry names you");
+  }
+
+  @Test
+  void timesAreShownInTheServicesZoneAndNamedAsTold() {
+    List<Map<String, Object>> events = List.of(
+        view("2026-03-01T09:00:00Z", person("sw-1", "social-worker", "north", null), "a"));
+    String html = new AccessReportHtml(ZoneId.of("America/New_York"), "America/New_York time")
+        .render(report(StaffNames.ROLE_ONLY, events, List.of()));
+    // 09:00 UTC on Sunday 1 March is 04:00 in New York (UTC-5).
+    assertThat(html).contains("Sunday 1 March 2026, 04:00", "(America/New_York time)")
+        .doesNotContain("Sunday 1 March 2026, 09:00", "UK time");
+    assertThat(HTML.render(report(StaffNames.ROLE_ONLY, events, List.of())))
+        .contains("Sunday 1 March 2026, 09:00", "(UK time)");
   }
 }
