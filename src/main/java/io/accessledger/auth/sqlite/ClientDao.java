@@ -32,6 +32,11 @@ interface ClientDao {
       + " WHERE name = :name AND name = :name COLLATE BINARY AND revoked_at IS NULL")
   int revoke(@Bind("name") String name, @Bind("at") String revokedAt);
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM clients ORDER BY created_at, name")
+  /**
+   * Every client in the order added. By rowid, not created_at: the text of a whole-second instant
+   * has no fraction ("...:01Z" sorts after "...:01.100Z"), two clients may share a millisecond, and
+   * rows are never deleted, so rowids only grow.
+   */
+  @SqlQuery("SELECT " + COLUMNS + " FROM clients ORDER BY rowid")
   List<ClientRow> all();
 }
