@@ -1,7 +1,6 @@
-package io.accessledger.resources;
+package io.accessledger.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.accessledger.api.ErrorBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -31,11 +30,7 @@ public final class RequestTargetFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    response.setStatus(400);
-    response.setContentType("application/json");
-    byte[] body = JSON.writeValueAsBytes(new ErrorBody(400, problem));
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    new Refusal(400, problem).send(response, JSON);
   }
 
   /** What is wrong with {@code rawPath} (undecoded), or null when it may be routed. */
