@@ -33,6 +33,21 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
 
   private final ClientStore clients;
 
+  /**
+   * The request attribute under which a servlet filter in front of Jersey that has already
+   * authenticated the request ({@code http.RequestBodies}) leaves an {@link Authenticated}, so the
+   * store is asked once per request, not twice. Request attributes are set by the server only,
+   * never by a client.
+   */
+  public static final String AUTHENTICATED = BearerAuthFilter.class.getName() + ".authenticated";
+
+  /**
+   * What an earlier filter found for exactly this {@code Authorization} header. It is used only
+   * when the header Jersey sees is the same string, so a request carrying two headers (which
+   * Jersey joins, and refuses) is judged exactly as if no earlier filter had run.
+   */
+  public record Authenticated(String header, ApiClient client) {}
+
   public BearerAuthFilter(ClientStore clients) {
     this.clients = Objects.requireNonNull(clients, "clients");
   }
@@ -49,7 +64,10 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
       refuse(request, "the Authorization header is not a Bearer token");
       return;
     }
-    Optional<ApiClient> client = clients.authenticate(token.get());
+    Optional<ApiClient> client =
+        request.getProperty(AUTHENTICATED) instanceof Authenticated earlier
+            && earlier.header().equals(header)
+        ? Optional.of(earlier.client()) : clients.authenticate(token.get());
     if (client.isEmpty()) {
       refuse(request, "unknown or revoked token");
       return;
