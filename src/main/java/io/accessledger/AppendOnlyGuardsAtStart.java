@@ -1,9 +1,9 @@
 package io.accessledger;
 
-import io.accessledger.ledger.Appends;
-import io.accessledger.ledger.LedgerStateException;
-import io.accessledger.ledger.MaintenanceEntries;
-import io.accessledger.ledger.Sequencer;
+import io.accessledger.ledger.writer.Appends;
+import io.accessledger.ledger.writer.LedgerStateException;
+import io.accessledger.ledger.writer.MaintenanceEntries;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerStore;
 import java.time.Clock;

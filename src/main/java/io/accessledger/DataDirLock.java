@@ -1,6 +1,6 @@
 package io.accessledger;
 
-import io.accessledger.ledger.LedgerStateException;
+import io.accessledger.ledger.writer.LedgerStateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.accessledger.ledger.Checkpoint;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.ProofVerifier;
-import io.accessledger.ledger.SignedCheckpoint;
-import io.accessledger.ledger.TreeHasher;
-import io.accessledger.ledger.VerifierKey;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.ProofVerifier;
+import io.accessledger.ledger.merkle.TreeHasher;
+import io.accessledger.ledger.notes.Checkpoint;
+import io.accessledger.ledger.notes.SignedCheckpoint;
+import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.support.ServerProcess;
 import java.io.IOException;
 import java.net.http.HttpClient;

@@ -7,7 +7,7 @@ import java.util.List;
  * of size {@code treeSize} whose root {@code checkpoint} signs. {@code next} is the cursor for the
  * following page, or null when nothing more up to {@code treeSize} matches.
  *
- * <p>{@code completeness} is the log's signed {@link io.accessledger.ledger.CompletenessStatement}
+ * <p>{@code completeness} is the log's signed {@link io.accessledger.ledger.notes.CompletenessStatement}
  * for {@code key} in that tree: the latest entry naming the key. Without filters, the pages of a
  * history are one unbroken chain of the leaves' links for {@code key}, ending at that head.
  */

@@ -1,6 +1,6 @@
 package io.accessledger.audit;
 
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,6 @@
 package io.accessledger.auth;
 
-import io.accessledger.ledger.EventIdentity;
-import jakarta.ws.rs.core.SecurityContext;
+import io.accessledger.ledger.leaf.EventIdentity;
 import java.security.Principal;
 import java.util.regex.Pattern;
 
@@ -55,17 +54,4 @@ public record ApiClient(String name, Role role, String source) implements Princi
     return name;
   }
 
-  /**
-   * The client a request was authenticated as, for resources ({@code @Context SecurityContext}).
-   *
-   * @throws IllegalStateException if the request was not authenticated by {@link BearerAuthFilter}
-   *     (a wiring error: the filter is not registered)
-   */
-  public static ApiClient of(SecurityContext context) {
-    if (context != null && context.getUserPrincipal() instanceof ApiClient client) {
-      return client;
-    }
-    throw new IllegalStateException(
-        "the request has no authenticated API client: is BearerAuthFilter registered?");
-  }
 }

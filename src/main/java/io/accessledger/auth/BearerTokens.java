@@ -1,6 +1,6 @@
 package io.accessledger.auth;
 
-import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.merkle.Digest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

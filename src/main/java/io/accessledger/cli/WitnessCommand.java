@@ -1,7 +1,7 @@
 package io.accessledger.cli;
 
-import io.accessledger.ledger.CheckpointException;
-import io.accessledger.ledger.VerifierKey;
+import io.accessledger.ledger.notes.CheckpointException;
+import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.witness.Witness;
 import io.accessledger.witness.WitnessException;
 import io.accessledger.witness.WitnessExit;

@@ -2,11 +2,11 @@ package io.accessledger.events;
 
 import io.accessledger.api.ApiException;
 import io.accessledger.api.EventAck;
-import io.accessledger.ledger.AppendResult;
-import io.accessledger.ledger.Appends;
-import io.accessledger.ledger.Sequencer;
 import io.accessledger.ledger.json.CanonicalJson;
 import io.accessledger.ledger.json.CanonicalJsonException;
+import io.accessledger.ledger.writer.AppendResult;
+import io.accessledger.ledger.writer.Appends;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.RecordedEvent;
 import io.accessledger.store.StoredLeaf;

@@ -1,10 +1,10 @@
 package io.accessledger.events;
 
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.EventKey;
-import io.accessledger.ledger.PreparedEvent;
-import io.accessledger.ledger.TreeHasher;
 import io.accessledger.ledger.json.CanonicalJson;
+import io.accessledger.ledger.leaf.EventKey;
+import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.TreeHasher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.accessledger.evidence;
 
 import io.accessledger.events.LegalBasis;
 import io.accessledger.events.LegalBasisVocabulary;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

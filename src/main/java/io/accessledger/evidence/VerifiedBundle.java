@@ -1,8 +1,8 @@
 package io.accessledger.evidence;
 
-import io.accessledger.ledger.Checkpoint;
-import io.accessledger.ledger.CompletenessStatement;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
+import io.accessledger.ledger.notes.Checkpoint;
+import io.accessledger.ledger.notes.CompletenessStatement;
 import java.util.List;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package io.accessledger.health;
 
 import com.codahale.metrics.health.HealthCheck;
-import io.accessledger.ledger.CheckpointException;
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.SignedCheckpoint;
+import io.accessledger.ledger.notes.CheckpointException;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.notes.SignedCheckpoint;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;
 import java.nio.file.Files;

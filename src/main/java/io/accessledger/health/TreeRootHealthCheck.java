@@ -1,13 +1,13 @@
 package io.accessledger.health;
 
 import com.codahale.metrics.health.HealthCheck;
-import io.accessledger.ledger.Checkpoint;
-import io.accessledger.ledger.CheckpointException;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.EntryRanges;
-import io.accessledger.ledger.MerkleProofs;
-import io.accessledger.ledger.SignedCheckpoint;
-import io.accessledger.ledger.VerifierKey;
+import io.accessledger.ledger.leaf.EntryRanges;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.MerkleProofs;
+import io.accessledger.ledger.notes.Checkpoint;
+import io.accessledger.ledger.notes.CheckpointException;
+import io.accessledger.ledger.notes.SignedCheckpoint;
+import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;

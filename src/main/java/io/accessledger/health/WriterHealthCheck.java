@@ -1,7 +1,7 @@
 package io.accessledger.health;
 
 import com.codahale.metrics.health.HealthCheck;
-import io.accessledger.ledger.Sequencer;
+import io.accessledger.ledger.writer.Sequencer;
 import java.util.Optional;
 
 /**

@@ -1,8 +1,8 @@
 package io.accessledger.query;
 
 import io.accessledger.api.LogInfo;
-import io.accessledger.ledger.HistoryChain;
-import io.accessledger.ledger.LinkKeys;
+import io.accessledger.ledger.leaf.HistoryChain;
+import io.accessledger.ledger.leaf.LinkKeys;
 import io.accessledger.report.AuditorChecks;
 import io.accessledger.report.Proven;
 import io.accessledger.report.ReportSource;

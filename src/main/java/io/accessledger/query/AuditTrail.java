@@ -1,12 +1,12 @@
 package io.accessledger.query;
 
-import io.accessledger.ledger.AppendResult;
-import io.accessledger.ledger.Appends;
-import io.accessledger.ledger.EventIdentity;
-import io.accessledger.ledger.LeafCodec;
-import io.accessledger.ledger.LedgerDiskFullException;
-import io.accessledger.ledger.PreparedEvent;
-import io.accessledger.ledger.Sequencer;
+import io.accessledger.ledger.leaf.EventIdentity;
+import io.accessledger.ledger.leaf.LeafCodec;
+import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.writer.AppendResult;
+import io.accessledger.ledger.writer.Appends;
+import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.store.LedgerDiskFullException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.accessledger.query;
 
 import io.accessledger.api.ApiException;
 import io.accessledger.events.EventValidator;
-import io.accessledger.ledger.LinkKeys;
+import io.accessledger.ledger.leaf.LinkKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

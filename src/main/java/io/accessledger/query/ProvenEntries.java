@@ -1,13 +1,13 @@
 package io.accessledger.query;
 
 import io.accessledger.api.ProvenEntry;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.HistoryChain;
-import io.accessledger.ledger.LeafCodec;
-import io.accessledger.ledger.LeafFormatException;
-import io.accessledger.ledger.LedgerEntry;
-import io.accessledger.ledger.MerkleProofs;
-import io.accessledger.ledger.NodeSource;
+import io.accessledger.ledger.leaf.HistoryChain;
+import io.accessledger.ledger.leaf.LeafCodec;
+import io.accessledger.ledger.leaf.LeafFormatException;
+import io.accessledger.ledger.leaf.LedgerEntry;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.MerkleProofs;
+import io.accessledger.ledger.merkle.NodeSource;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredLeaf;

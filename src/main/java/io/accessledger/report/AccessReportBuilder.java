@@ -3,7 +3,7 @@ package io.accessledger.report;
 import io.accessledger.api.ProvenEntry;
 import io.accessledger.events.LegalBasis;
 import io.accessledger.events.LegalBasisVocabulary;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

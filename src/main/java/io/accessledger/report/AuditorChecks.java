@@ -1,6 +1,6 @@
 package io.accessledger.report;
 
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

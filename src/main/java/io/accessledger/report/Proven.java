@@ -1,7 +1,7 @@
 package io.accessledger.report;
 
 import io.accessledger.api.ProvenEntry;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 
 /**
  * One ledger entry a report draws on: decoded, for the report's content, and as served with its

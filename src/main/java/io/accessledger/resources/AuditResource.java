@@ -74,7 +74,7 @@ public final class AuditResource {
       throw ApiException.malformed("this endpoint takes no query parameters");
     }
     Reviews.Request request = reviews.check(object(context, body, contentLength));
-    ApiClient client = ApiClient.of(security);
+    ApiClient client = ClientSecurityContext.clientOf(security);
     return Response.status(Response.Status.CREATED)
         .entity(reviews.record(client.name(), client.role().externalName(), request))
         .build();

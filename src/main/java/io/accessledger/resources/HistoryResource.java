@@ -2,7 +2,7 @@ package io.accessledger.resources;
 
 import com.codahale.metrics.annotation.Timed;
 import io.accessledger.auth.Roles;
-import io.accessledger.ledger.LinkKeys;
+import io.accessledger.ledger.leaf.LinkKeys;
 import io.accessledger.query.HistoryRequest;
 import io.accessledger.query.LedgerQueries;
 import jakarta.annotation.security.RolesAllowed;

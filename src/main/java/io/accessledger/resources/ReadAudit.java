@@ -2,7 +2,7 @@ package io.accessledger.resources;
 
 import io.accessledger.api.ApiException;
 import io.accessledger.auth.ApiClient;
-import io.accessledger.ledger.AppendResult;
+import io.accessledger.ledger.writer.AppendResult;
 import io.accessledger.query.AuditTrail;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -45,7 +45,7 @@ final class ReadAudit {
       Supplier<Object> answer) {
     Map<String, String> parameters = parameters(uri.getQueryParameters(), allowed);
     check.run();
-    ApiClient client = ApiClient.of(security);
+    ApiClient client = ClientSecurityContext.clientOf(security);
     AppendResult audit =
         trail.record(client.name(), client.role().externalName(), "/" + uri.getPath(), parameters);
     return Response.ok(answer.get()).header(HEADER, audit.seq()).build();
@@ -67,7 +67,7 @@ final class ReadAudit {
       BiFunction<T, AppendResult, Response.ResponseBuilder> answer) {
     Map<String, String> parameters = parameters(uri.getQueryParameters(), allowed);
     T request = check.apply(parameters);
-    ApiClient client = ApiClient.of(security);
+    ApiClient client = ClientSecurityContext.clientOf(security);
     AppendResult audit =
         trail.record(client.name(), client.role().externalName(), "/" + uri.getPath(), parameters);
     return answer.apply(request, audit).header(HEADER, audit.seq()).build();
@@ -84,7 +84,7 @@ final class ReadAudit {
       Map<String, String> parameters,
       Function<AppendResult, Object> answer) {
     parameters(uri.getQueryParameters(), Set.of());
-    ApiClient client = ApiClient.of(security);
+    ApiClient client = ClientSecurityContext.clientOf(security);
     AppendResult audit =
         trail.record(client.name(), client.role().externalName(), "/" + uri.getPath(), parameters);
     return Response.ok(answer.apply(audit)).header(HEADER, audit.seq()).build();

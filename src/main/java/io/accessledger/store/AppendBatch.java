@@ -1,8 +1,8 @@
 package io.accessledger.store;
 
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.EncodedLeaf;
-import io.accessledger.ledger.StoredNode;
+import io.accessledger.ledger.leaf.EncodedLeaf;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.StoredNode;
 import java.util.List;
 
 /**

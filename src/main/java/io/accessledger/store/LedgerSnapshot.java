@@ -1,7 +1,7 @@
 package io.accessledger.store;
 
-import io.accessledger.ledger.NodeSource;
-import io.accessledger.ledger.StoredNode;
+import io.accessledger.ledger.merkle.NodeSource;
+import io.accessledger.ledger.merkle.StoredNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

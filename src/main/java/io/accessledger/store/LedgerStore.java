@@ -1,6 +1,6 @@
 package io.accessledger.store;
 
-import io.accessledger.ledger.NodeSource;
+import io.accessledger.ledger.merkle.NodeSource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import java.util.Optional;
  *       batch is durable against process death and power loss.
  *   <li>{@link #append} MUST refuse a batch whose first {@code seq} is not the current
  *       {@link #size()}, so a stale or second writer can never leave a gap or a fork.
- *   <li>{@link #append} MUST refuse a batch holding an {@link io.accessledger.ledger.EventKey}
+ *   <li>{@link #append} MUST refuse a batch holding an {@link io.accessledger.ledger.leaf.EventKey}
  *       whose source and {@code eventId} are already recorded, or recorded twice in the batch.
  *   <li>Reads see only committed batches.
  * </ul>
@@ -34,7 +34,7 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
   /**
    * Writes the batch atomically and durably.
    *
-   * @throws io.accessledger.ledger.LedgerDiskFullException if the disk has no room for it; nothing
+   * @throws io.accessledger.store.LedgerDiskFullException if the disk has no room for it; nothing
    *     is written then
    * @throws StoreException if it cannot, including when the batch does not start at {@link #size()};
    *     nothing is written then
@@ -93,7 +93,7 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
 
   /**
    * The entry that recorded the event {@code eventId} from {@code source}, if any: appends of
-   * leaves carrying an {@link io.accessledger.ledger.EventKey} record it atomically with the entry.
+   * leaves carrying an {@link io.accessledger.ledger.leaf.EventKey} record it atomically with the entry.
    */
   default Optional<RecordedEvent> findEvent(String source, String eventId) {
     return Optional.ofNullable(findEvents(source, List.of(eventId)).get(eventId));

@@ -1,6 +1,6 @@
 package io.accessledger.store;
 
-import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.merkle.Digest;
 
 /**
  * One row of the event-id index exactly as stored: a posted event's {@code eventId} from

@@ -1,6 +1,6 @@
 package io.accessledger.store;
 
-import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.merkle.Digest;
 
 /**
  * A signed checkpoint as stored: the tree size it commits to and the full signed note text.

@@ -2,9 +2,9 @@ package io.accessledger.witness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.accessledger.ledger.CheckpointException;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.VerifierKey;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.notes.CheckpointException;
+import io.accessledger.ledger.notes.VerifierKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;

@@ -1,7 +1,7 @@
 package io.accessledger.witness;
 
-import io.accessledger.ledger.Checkpoint;
-import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.notes.Checkpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,13 +1,13 @@
 package io.accessledger.witness;
 
-import io.accessledger.ledger.Checkpoint;
-import io.accessledger.ledger.CheckpointException;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.ProofException;
-import io.accessledger.ledger.ProofVerifier;
-import io.accessledger.ledger.SignedCheckpoint;
-import io.accessledger.ledger.TreeHasher;
-import io.accessledger.ledger.VerifierKey;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.ProofException;
+import io.accessledger.ledger.merkle.ProofVerifier;
+import io.accessledger.ledger.merkle.TreeHasher;
+import io.accessledger.ledger.notes.Checkpoint;
+import io.accessledger.ledger.notes.CheckpointException;
+import io.accessledger.ledger.notes.SignedCheckpoint;
+import io.accessledger.ledger.notes.VerifierKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

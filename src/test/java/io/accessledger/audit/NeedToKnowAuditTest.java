@@ -2,8 +2,8 @@ package io.accessledger.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
+import io.accessledger.ledger.merkle.Digest;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

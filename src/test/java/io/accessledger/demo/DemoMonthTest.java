@@ -2,16 +2,16 @@ package io.accessledger.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.accessledger.NeedToKnowSettings;
 import io.accessledger.audit.Finding;
 import io.accessledger.audit.NeedToKnowAudit;
 import io.accessledger.events.EventValidator;
 import io.accessledger.events.LegalBasisVocabulary;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.LedgerEntry;
 import io.accessledger.ledger.json.CanonicalJson;
+import io.accessledger.ledger.leaf.LedgerEntry;
+import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.registers.AgreementTerms;
 import io.accessledger.registers.DataSharingAgreements;
 import io.accessledger.registers.ExtractFlags;

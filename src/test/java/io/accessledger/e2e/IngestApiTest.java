@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accessledger.auth.Role;
-import io.accessledger.ledger.LeafCodec;
-import io.accessledger.ledger.LedgerEntry;
-import io.accessledger.ledger.TreeHasher;
+import io.accessledger.ledger.leaf.LeafCodec;
+import io.accessledger.ledger.leaf.LedgerEntry;
+import io.accessledger.ledger.merkle.TreeHasher;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

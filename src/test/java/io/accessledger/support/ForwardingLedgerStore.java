@@ -1,7 +1,7 @@
 package io.accessledger.support;
 
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.NodeId;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.NodeId;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerSnapshot;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.accessledger.ledger.Checkpoint;
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.SignedCheckpoint;
-import io.accessledger.ledger.VerifierKey;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.notes.Checkpoint;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.notes.SignedCheckpoint;
+import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.support.CliRunner;
 import io.accessledger.support.ServerProcess;
 import io.accessledger.support.TestLedger;

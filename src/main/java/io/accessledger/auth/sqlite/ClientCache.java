@@ -1,6 +1,6 @@
 package io.accessledger.auth.sqlite;
 
-import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.merkle.Digest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

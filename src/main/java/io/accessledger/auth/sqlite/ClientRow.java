@@ -3,7 +3,7 @@ package io.accessledger.auth.sqlite;
 import io.accessledger.auth.ApiClient;
 import io.accessledger.auth.Role;
 import io.accessledger.auth.StoredClient;
-import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.merkle.Digest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.accessledger.store.sqlite;
 
-import io.accessledger.ledger.EncodedLeaf;
-import io.accessledger.ledger.EventKey;
-import io.accessledger.ledger.StoredNode;
+import io.accessledger.ledger.leaf.EncodedLeaf;
+import io.accessledger.ledger.leaf.EventKey;
+import io.accessledger.ledger.merkle.StoredNode;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.store.StoreException;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.accessledger.store.sqlite;
 
-import io.accessledger.ledger.GenerationalCache;
+import io.accessledger.store.GenerationalCache;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.accessledger.store.sqlite;
 
-import io.accessledger.ledger.NodeId;
+import io.accessledger.ledger.merkle.NodeId;
 
 /**
  * The single-integer key of an interior Merkle node: {@code level * 2^48 + index}. One integer key

@@ -1,6 +1,6 @@
 package io.accessledger.store.sqlite;
 
-import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.store.StoredLeaf;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package io.accessledger.store.sqlite;
 
-import io.accessledger.ledger.DiskReserve;
-import io.accessledger.ledger.LedgerDiskFullException;
+import io.accessledger.store.DiskReserve;
+import io.accessledger.store.LedgerDiskFullException;
 import io.accessledger.store.StoreException;
 import java.io.IOException;
 import java.nio.file.FileStore;

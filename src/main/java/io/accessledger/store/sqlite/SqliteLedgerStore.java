@@ -1,7 +1,7 @@
 package io.accessledger.store.sqlite;
 
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.NodeId;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.NodeId;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerSnapshot;
@@ -30,7 +30,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  *
  * <p>Durability comes from the data source's pragmas ({@link SqliteDataSources}): each
  * {@link #append} is one immediate transaction whose commit is fsynced before it returns. A full
- * disk is reported as {@link io.accessledger.ledger.LedgerDiskFullException} ({@link
+ * disk is reported as {@link io.accessledger.store.LedgerDiskFullException} ({@link
  * SqliteFailures}), and a failed append cuts the WAL back ({@link WalLimits#cutBack}).
  */
 public final class SqliteLedgerStore implements LedgerStore {
@@ -206,7 +206,7 @@ public final class SqliteLedgerStore implements LedgerStore {
 
   /**
    * Runs a read on a pooled connection, turning SQL failures into {@link StoreException}, or
-   * {@link io.accessledger.ledger.LedgerDiskFullException} when the disk is full.
+   * {@link io.accessledger.store.LedgerDiskFullException} when the disk is full.
    */
   private <R> R reading(HandleCallback<R, SQLException> read) {
     try {

@@ -1,8 +1,8 @@
 package io.accessledger.store.sqlite;
 
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.NodeId;
-import io.accessledger.ledger.StoredNode;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.NodeId;
+import io.accessledger.ledger.merkle.StoredNode;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LinkKeySummary;
