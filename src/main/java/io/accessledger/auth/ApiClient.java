@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * An authenticated caller of the HTTP API: the principal of every request that passed
- * {@link BearerAuthFilter}. Holds no secret, so it may be logged and written into audit entries.
+ * {@code BearerAuthFilter}. Holds no secret, so it may be logged and written into audit entries.
  *
  * @param name unique for the life of the ledger (never reused, even after revocation): 1–64 of
  *     {@code A-Za-z0-9._-}

@@ -18,7 +18,7 @@ public final class Ed25519Keys {
 
   /**
    * A fresh 32-byte private key seed drawn from {@code random}. The caller owns the array and
-   * should overwrite it with zeros once it has built an {@link Ed25519Signer}.
+   * should overwrite it with zeros once it has built an {@code Ed25519Signer}.
    */
   public static byte[] generateSeed(SecureRandom random) {
     Objects.requireNonNull(random, "random");

@@ -1,6 +1,7 @@
 package io.accessledger.resources;
 
 import io.accessledger.auth.ApiClient;
+import io.accessledger.auth.Role;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 

@@ -13,7 +13,7 @@ import java.util.Locale;
  * touched, so the ledger stops cleanly while there is still room for SQLite to checkpoint its WAL
  * and for an operator to work, instead of failing half-way through a commit with the disk at 0.
  *
- * <p>{@link #room} and {@link #check} cost one {@code statvfs} call each, so the {@link Sequencer}
+ * <p>{@link #room} and {@link #check} cost one {@code statvfs} call each, so the {@code Sequencer}
  * asks once per group commit, never per entry. Thread-safe; immutable.
  */
 public final class DiskReserve {

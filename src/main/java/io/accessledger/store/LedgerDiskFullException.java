@@ -1,11 +1,12 @@
 package io.accessledger.store;
 
+
 /**
  * The ledger's disk has no room for a write: storage reported it full, or the write would have
  * left less free space than the configured reserve ({@link DiskReserve}). Nothing of the refused
  * write was stored.
  *
- * <p>Unlike {@link LedgerBusyException}, waiting alone does not cure it: someone must free space
+ * <p>Unlike {@code LedgerBusyException}, waiting alone does not cure it: someone must free space
  * on the data directory's filesystem. The ledger needs no restart: the next write after that
  * succeeds. Every read is recorded before it is answered, so reads fail with this too: a read that
  * cannot be recorded is refused, never answered unrecorded. HTTP answers it 503 with

@@ -1,5 +1,6 @@
 package io.accessledger.ledger.leaf;
 
+import io.accessledger.ledger.notes.CompletenessStatement;
 import java.util.Objects;
 
 /**

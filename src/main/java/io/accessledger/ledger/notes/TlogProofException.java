@@ -1,5 +1,7 @@
 package io.accessledger.ledger.notes;
 
+import io.accessledger.ledger.merkle.ProofException;
+
 /**
  * A {@code tlog-proof} was refused: its text is malformed, its checkpoint is not validly signed by
  * the expected key, or its inclusion proof does not lead to the signed root. The message names the
