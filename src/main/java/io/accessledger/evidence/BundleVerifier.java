@@ -277,8 +277,11 @@ public final class BundleVerifier {
       throw new BundleException(MALFORMED, "requestedBy is not an object");
     }
     exactFields(by, List.of("id", "role"), "requestedBy");
-    Map<String, Object> asked = Map.of("id", text(by, "id", "requestedBy"),
-        "role", text(by, "role", "requestedBy"));
+    // Sorted, as the canonical leaf prints: Map.of's order changes from one JVM to the next, and
+    // the message must not.
+    Map<String, Object> asked = new TreeMap<>();
+    asked.put("id", text(by, "id", "requestedBy"));
+    asked.put("role", text(by, "role", "requestedBy"));
     if (!asked.equals(event.get("actor"))
         || !text(root, "requestedAt", "the bundle").equals(event.get("occurredAt"))) {
       throw new BundleException(REQUEST, "the bundle says " + asked + " asked at "
@@ -291,7 +294,9 @@ public final class BundleVerifier {
     if (!from.isEmpty()) {
       expected.put("since", String.join(",", from.stream().map(String::valueOf).toList()));
     }
-    Map<String, Object> query = Map.of("path", BundleFormat.PATH, "parameters", expected);
+    Map<String, Object> query = new TreeMap<>();
+    query.put("path", BundleFormat.PATH);
+    query.put("parameters", expected);
     if (!query.equals(event.get("query"))) {
       throw new BundleException(REQUEST, "entry " + request.seq() + " records the query "
           + event.get("query") + ", not " + query);
