@@ -35,7 +35,7 @@ final class BundleSamples {
 
   private BundleSamples() {}
 
-  /** Every sample file by its path under {@code bundles/}, built in a fresh log under {@code work}. */
+  /** Every sample file by its path under {@code bundles/}, made in a fresh log in {@code work}. */
   static SortedMap<String, byte[]> generate(Path work) {
     SampleSet set = new SampleSet();
     try (SampleLog log = new SampleLog(work)) {

@@ -67,7 +67,7 @@ class BundleSamplesTest {
     return SampleCase.read(DIR);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void theVerifierGivesEachCaseItsOutcome(SampleCase c) throws Exception {
     String line;
@@ -81,7 +81,7 @@ class BundleSamplesTest {
     assertThat(line).as(c.name()).isEqualTo(c.message());
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void theCommandPrintsEachCasesLineWithItsExitCode(SampleCase c) throws Exception {
     List<String> args = new ArrayList<>(List.of("verify-bundle", DIR.resolve(c.file()).toString(),

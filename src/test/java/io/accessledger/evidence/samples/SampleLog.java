@@ -43,7 +43,7 @@ final class SampleLog implements AutoCloseable {
   static final String ORIGIN = "samples.access-ledger.example/log";
   /** {@link TestLedger#key} seed of the log's key. */
   static final int LOG_KEY_SEED = 0x41;
-  /** {@link TestLedger#key} seed of a stranger's key, for bundles and notes the log did not sign. */
+  /** {@link TestLedger#key} seed of a stranger's key, for notes the log did not sign. */
   static final int STRANGER_KEY_SEED = 0x61;
   static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   static final String SOURCE = "carefirst";
@@ -84,7 +84,8 @@ final class SampleLog implements AutoCloseable {
 
   /**
    * Asks for a bundle as {@link #REQUESTER} would with these query parameters: the request is
-   * recorded first, as {@link AuditTrail} records it (with a counted id), then the bundle is written.
+   * recorded first, as {@link AuditTrail} records it (but with a counted id), then the bundle is
+   * written.
    */
   byte[] evidence(Map<String, String> parameters) {
     EvidenceRequest request = EvidenceRequest.parse(parameters);
