@@ -1,6 +1,6 @@
 package io.accessledger.evidence;
 
-import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.merkle.Digest;
 import java.util.List;
 import java.util.Objects;
 

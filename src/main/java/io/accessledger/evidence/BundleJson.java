@@ -4,7 +4,7 @@ import static io.accessledger.evidence.BundleProblem.MALFORMED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.accessledger.ledger.Digest;
+import io.accessledger.ledger.merkle.Digest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

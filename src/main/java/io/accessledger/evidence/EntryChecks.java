@@ -4,15 +4,15 @@ import static io.accessledger.evidence.BundleProblem.LEAF_HASH;
 import static io.accessledger.evidence.BundleProblem.OUT_OF_ORDER;
 import static io.accessledger.evidence.BundleProblem.PROOF;
 
-import io.accessledger.ledger.Checkpoint;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.HistoryChain;
-import io.accessledger.ledger.LeafCodec;
-import io.accessledger.ledger.LeafFormatException;
-import io.accessledger.ledger.LedgerEntry;
-import io.accessledger.ledger.ProofException;
-import io.accessledger.ledger.ProofVerifier;
-import io.accessledger.ledger.TreeHasher;
+import io.accessledger.ledger.leaf.HistoryChain;
+import io.accessledger.ledger.leaf.LeafCodec;
+import io.accessledger.ledger.leaf.LeafFormatException;
+import io.accessledger.ledger.leaf.LedgerEntry;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.ProofException;
+import io.accessledger.ledger.merkle.ProofVerifier;
+import io.accessledger.ledger.merkle.TreeHasher;
+import io.accessledger.ledger.notes.Checkpoint;
 import java.util.ArrayList;
 import java.util.List;
 

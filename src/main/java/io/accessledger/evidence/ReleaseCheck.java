@@ -2,8 +2,8 @@ package io.accessledger.evidence;
 
 import static io.accessledger.evidence.BundleProblem.RELEASE;
 
-import io.accessledger.ledger.Checkpoint;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
+import io.accessledger.ledger.notes.Checkpoint;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

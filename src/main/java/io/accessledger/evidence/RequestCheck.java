@@ -2,7 +2,7 @@ package io.accessledger.evidence;
 
 import static io.accessledger.evidence.BundleProblem.REQUEST;
 
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -7,9 +7,9 @@ import static io.accessledger.evidence.BundleProblem.SAVED_CHECKPOINT;
 import static io.accessledger.evidence.BundleProblem.WRONG_KEY;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.accessledger.ledger.Checkpoint;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.TreeHasher;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.TreeHasher;
+import io.accessledger.ledger.notes.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.accessledger.evidence.BundleException;
 import io.accessledger.evidence.BundleProblem;
 import io.accessledger.evidence.BundleVerifier;
 import io.accessledger.evidence.VerifiedBundle;
-import io.accessledger.ledger.VerifierKey;
+import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.support.CliRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -15,10 +15,10 @@ import static io.accessledger.evidence.samples.SampleEdits.proven;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.accessledger.evidence.samples.SampleEdits.Editor;
-import io.accessledger.ledger.Checkpoint;
-import io.accessledger.ledger.CompletenessStatement;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.TreeHasher;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.TreeHasher;
+import io.accessledger.ledger.notes.Checkpoint;
+import io.accessledger.ledger.notes.CompletenessStatement;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,17 +1,17 @@
 package io.accessledger.evidence.samples;
 
 import io.accessledger.api.EntryAnswer;
-import io.accessledger.crypto.Ed25519Signer;
+import io.accessledger.crypto.bc.Ed25519Signer;
 import io.accessledger.events.EventIngest;
 import io.accessledger.events.EventValidator;
 import io.accessledger.events.LegalBasisVocabulary;
-import io.accessledger.ledger.AppendResult;
-import io.accessledger.ledger.Appends;
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.LeafCodec;
-import io.accessledger.ledger.PreparedEvent;
-import io.accessledger.ledger.Sequencer;
-import io.accessledger.ledger.SequencerSettings;
+import io.accessledger.ledger.leaf.LeafCodec;
+import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.writer.AppendResult;
+import io.accessledger.ledger.writer.Appends;
+import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.query.AuditTrail;
 import io.accessledger.query.EvidenceBundles;
 import io.accessledger.query.EvidenceRequest;

@@ -19,7 +19,7 @@ import static io.accessledger.evidence.samples.SampleEdits.releases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.accessledger.evidence.samples.SampleEdits.Editor;
-import io.accessledger.ledger.TreeHasher;
+import io.accessledger.ledger.merkle.TreeHasher;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
