@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The evidence bundle's format, {@value #FORMAT}: one JSON object, documented in the README
- * ("Evidence bundles"). Its fields, in the order written:
+ * ("Evidence bundles"), read by {@link BundleReader} into an {@link EvidenceBundle} and checked by
+ * {@link BundleVerifier}. Its fields, in the order written:
  *
  * <ul>
  *   <li>{@code format}: {@value #FORMAT}.
