@@ -120,7 +120,8 @@ final class TlogProofText {
     try {
       bytes = NoteText.decodeBase64(line);
     } catch (IllegalArgumentException e) {
-      throw lines.error("proof hash " + number + " is not canonical base64: " + NoteText.quote(line));
+      throw lines.error(
+          "proof hash " + number + " is not canonical base64: " + NoteText.quote(line));
     }
     if (bytes.length != Digest.LENGTH) {
       throw lines.error("proof hash " + number + " is " + bytes.length + " bytes, want "

@@ -131,7 +131,8 @@ final class CheckpointCheck {
 
   private StoredCheckpoint nextCheckpoint() {
     if (pendingCheckpoints.isEmpty()) {
-      List<StoredCheckpoint> page = snapshot.checkpointsAfter(lastCheckpointFetched, CHECKPOINT_PAGE);
+      List<StoredCheckpoint> page =
+          snapshot.checkpointsAfter(lastCheckpointFetched, CHECKPOINT_PAGE);
       if (page.isEmpty()) {
         return null;
       }

@@ -71,7 +71,8 @@ final class StoredNodeCheck implements AutoCloseable {
 
   private String check(StoredNode computed) {
     int level = computed.id().level();
-    NodeCursor cursor = nodeCursors.computeIfAbsent(level, l -> new NodeCursor(snapshot.nodesAtLevel(l)));
+    NodeCursor cursor =
+        nodeCursors.computeIfAbsent(level, l -> new NodeCursor(snapshot.nodesAtLevel(l)));
     StoredNode stored = cursor.next();
     if (stored == null || !stored.id().equals(computed.id())) {
       return where(computed) + " is missing from storage";

@@ -59,7 +59,8 @@ final class BatchWriter {
     tail = TailState.load(store, signer);
     if (store.latestCheckpoint().isEmpty()) {
       Checkpoint empty = new Checkpoint(signer.origin(), 0, TreeHasher.emptyRoot());
-      store.append(new AppendBatch(List.of(), List.of(), new StoredCheckpoint(0, signer.sign(empty))));
+      store.append(
+          new AppendBatch(List.of(), List.of(), new StoredCheckpoint(0, signer.sign(empty))));
     }
     latest = store.latestCheckpoint().orElseThrow();
     thread.start();
