@@ -4,7 +4,6 @@ import io.accessledger.ledger.leaf.EventIdentity;
 import io.accessledger.ledger.leaf.LedgerEntry;
 import io.accessledger.ledger.leaf.PendingRelease;
 import io.accessledger.ledger.leaf.PostedIdentity;
-import io.accessledger.ledger.verify.LedgerVerifier.Problem;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.RecordedEventId;
 import java.util.Iterator;

@@ -27,16 +27,16 @@ final class LinkIndexCheck {
   }
 
   /** The first disagreement between {@code summaries}, the index's own account, and the leaves. */
-  LedgerVerifier.Problem check(List<LinkKeySummary> summaries) {
+  Problem check(List<LinkKeySummary> summaries) {
     Set<String> seen = new HashSet<>();
     for (LinkKeySummary index : summaries) {
       if (index.linkKey() == null) {
-        return new LedgerVerifier.Problem(Math.max(0, index.latestSeq()), "the link index"
+        return new Problem(Math.max(0, index.latestSeq()), "the link index"
             + " holds " + index.entries() + " rows that lookups would miss or misread: under key"
             + " ids that name no key, outside their span, or not a whole seq (index edited)");
       }
       if (!seen.add(index.linkKey())) {
-        return new LedgerVerifier.Problem(Math.max(0, index.latestSeq()),
+        return new Problem(Math.max(0, index.latestSeq()),
             "the link index stores key " + index.linkKey() + " twice (index edited)");
       }
       long[] leaves = fromLeaves.get(index.linkKey());
@@ -44,13 +44,13 @@ final class LinkIndexCheck {
       long count = leaves == null ? 0 : leaves[1];
       long sum = leaves == null ? 0 : leaves[2];
       if (index.latestSeq() != latest || index.entries() != count) {
-        return new LedgerVerifier.Problem(Math.max(0, Math.max(latest, index.latestSeq())),
+        return new Problem(Math.max(0, Math.max(latest, index.latestSeq())),
             "the link index lists " + index.entries() + " entries for " + index.linkKey()
                 + ", the latest seq " + index.latestSeq() + ", but the leaves name it in "
                 + count + " entries, the latest seq " + latest + " (index edited)");
       }
       if (index.seqSum() != sum) {
-        return new LedgerVerifier.Problem(Math.max(0, latest), "the link index lists "
+        return new Problem(Math.max(0, latest), "the link index lists "
             + count + " entries for " + index.linkKey() + ", the latest seq " + latest
             + ", as the leaves do, but not the same ones: their seqs add up to "
             + index.seqSum() + ", not " + sum + " (index edited)");
@@ -58,7 +58,7 @@ final class LinkIndexCheck {
     }
     for (Map.Entry<String, long[]> key : fromLeaves.entrySet()) {
       if (!seen.contains(key.getKey())) {
-        return new LedgerVerifier.Problem(key.getValue()[0], "the link index has no entry for "
+        return new Problem(key.getValue()[0], "the link index has no entry for "
             + key.getKey() + ", which entries up to seq " + key.getValue()[0]
             + " name (index edited)");
       }

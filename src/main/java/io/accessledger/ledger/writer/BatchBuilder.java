@@ -41,7 +41,7 @@ final class BatchBuilder {
 
   /** A batch ready to commit, and the tail the log will have once it has. */
   record Built(
-      List<Sequencer.PendingGroup> groups,
+      List<PendingGroup> groups,
       List<List<AppendResult>> results,
       AppendBatch batch,
       TailState tailAfter) {}
@@ -50,14 +50,14 @@ final class BatchBuilder {
    * Builds the batch that extends {@code tail}. The link heads it assigns are remembered at once;
    * if the batch then fails to commit, the caller MUST {@link #forget} them.
    */
-  Built build(TailState tail, List<Sequencer.PendingGroup> groups, int entries) {
+  Built build(TailState tail, List<PendingGroup> groups, int entries) {
     Map<String, Long> batchHeads = resolveHeads(groups, tail.tree().size());
     CompactRange tree = new CompactRange(tail.tree().size(), tail.tree().frontier());
     String receivedAt = LeafCodec.formatReceivedAt(clock.instant());
     List<EncodedLeaf> leaves = new ArrayList<>(entries);
     List<StoredNode> nodes = new ArrayList<>(entries);
     Digest prev = tail.lastLeafHash();
-    for (Sequencer.PendingGroup group : groups) {
+    for (PendingGroup group : groups) {
       for (PreparedEvent event : group.events()) {
         long seq = tree.size();
         TreeMap<String, Long> links = new TreeMap<>();
@@ -83,7 +83,7 @@ final class BatchBuilder {
     // Each group's entries are contiguous in `leaves`, in group order.
     List<List<AppendResult>> acknowledged = new ArrayList<>(groups.size());
     int next = 0;
-    for (Sequencer.PendingGroup group : groups) {
+    for (PendingGroup group : groups) {
       List<AppendResult> groupResults = new ArrayList<>(group.events().size());
       for (int i = 0; i < group.events().size(); i++, next++) {
         EncodedLeaf leaf = leaves.get(next);
@@ -126,10 +126,10 @@ final class BatchBuilder {
   }
 
   /** The current head of every key the groups name: from the cache, else one store lookup. */
-  private Map<String, Long> resolveHeads(List<Sequencer.PendingGroup> groups, long tailSize) {
+  private Map<String, Long> resolveHeads(List<PendingGroup> groups, long tailSize) {
     Map<String, Long> resolved = new HashMap<>();
     List<String> unknown = new ArrayList<>();
-    for (Sequencer.PendingGroup group : groups) {
+    for (PendingGroup group : groups) {
       for (PreparedEvent event : group.events()) {
         for (String key : event.linkKeys()) {
           if (!resolved.containsKey(key)) {

@@ -32,10 +32,10 @@ final class GroupsThatFit {
    * @param kept the groups expected to fit, to be built again as a batch of their own
    * @param refused each refused group with its refusal, naming the group's own size
    */
-  record Split(List<Sequencer.PendingGroup> kept, List<Refusal> refused) {}
+  record Split(List<PendingGroup> kept, List<Refusal> refused) {}
 
   /** A refused group and why. */
-  record Refusal(Sequencer.PendingGroup group, LedgerDiskFullException reason) {}
+  record Refusal(PendingGroup group, LedgerDiskFullException reason) {}
 
   /**
    * Splits {@code tooLarge}, whose batch needs more than {@code room} bytes ({@link
@@ -43,7 +43,7 @@ final class GroupsThatFit {
    */
   static Split split(BatchBuilder.Built tooLarge, long room, LedgerStore store,
       DiskReserve reserve) {
-    List<Sequencer.PendingGroup> groups = tooLarge.groups();
+    List<PendingGroup> groups = tooLarge.groups();
     AppendBatch batch = tooLarge.batch();
     long[] own = new long[groups.size()];
     long leavesTotal = 0;
@@ -73,7 +73,7 @@ final class GroupsThatFit {
       keptBytes -= own[i];
       keptEntries -= entries;
     }
-    List<Sequencer.PendingGroup> kept = new ArrayList<>();
+    List<PendingGroup> kept = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       if (reasons[i] != null) {

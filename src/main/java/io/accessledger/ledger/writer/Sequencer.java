@@ -1,21 +1,15 @@
 package io.accessledger.ledger.writer;
 
 import io.accessledger.ledger.leaf.PreparedEvent;
-import io.accessledger.ledger.merkle.TreeHasher;
-import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CheckpointSigner;
-import io.accessledger.store.AppendBatch;
 import io.accessledger.store.DiskReserve;
 import io.accessledger.store.LedgerDiskFullException;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The single writer that owns the tail of the log, with group commit.
@@ -45,30 +39,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code seq}. After a failed commit the tail is reloaded from storage, which is the truth.
  */
 public final class Sequencer implements AutoCloseable {
-  private final LedgerStore store;
-  private final CheckpointSigner signer;
-  private final SequencerSettings settings;
-  private final DiskReserve reserve;
-  private final ArrayBlockingQueue<PendingGroup> queue;
-  private final AtomicLong batchesWritten = new AtomicLong();
-  private final Thread writer;
-  private volatile boolean closing;
-  private volatile StoredCheckpoint latest;
-  private volatile Throwable lastFailure;
-
-  // Owned by the writer thread.
-  private final BatchBuilder builder;
-  private TailState tail;
+  private final WriteQueue queue;
+  private final BatchWriter writer;
 
   private Sequencer(LedgerStore store, CheckpointSigner signer, Clock clock,
       SequencerSettings settings, DiskReserve reserve) {
-    this.store = store;
-    this.signer = signer;
-    this.settings = settings;
-    this.reserve = reserve;
-    this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-    this.builder = new BatchBuilder(store, signer, clock, settings.linkCacheSize());
-    this.writer = new Thread(this::runWriter, "ledger-sequencer");
+    this.queue = new WriteQueue(settings.queueCapacity());
+    this.writer = new BatchWriter(store, signer, clock, settings, reserve, queue);
   }
 
   /**
@@ -91,12 +68,6 @@ public final class Sequencer implements AutoCloseable {
   public static Sequencer start(LedgerStore store, CheckpointSigner signer, Clock clock,
       SequencerSettings settings, DiskReserve reserve) {
     Sequencer sequencer = new Sequencer(store, signer, clock, settings, reserve);
-    sequencer.tail = TailState.load(store, signer);
-    if (store.latestCheckpoint().isEmpty()) {
-      Checkpoint empty = new Checkpoint(signer.origin(), 0, TreeHasher.emptyRoot());
-      store.append(new AppendBatch(List.of(), List.of(), new StoredCheckpoint(0, signer.sign(empty))));
-    }
-    sequencer.latest = store.latestCheckpoint().orElseThrow();
     sequencer.writer.start();
     return sequencer;
   }
@@ -128,23 +99,18 @@ public final class Sequencer implements AutoCloseable {
       }
     }
     PendingGroup group = new PendingGroup(List.copyOf(events));
-    if (closing) {
-      group.future().completeExceptionally(new IllegalStateException("the sequencer is closed"));
-    } else if (!queue.offer(group)) {
-      group.future().completeExceptionally(
-          new LedgerBusyException("the ledger's write queue is full; retry shortly"));
-    }
+    queue.offer(group);
     return group.future();
   }
 
   /** The latest signed checkpoint, as stored. */
   public StoredCheckpoint latestCheckpoint() {
-    return latest;
+    return writer.latest();
   }
 
   /** How many group commits have been written since start. */
   public long batchesWritten() {
-    return batchesWritten.get();
+    return writer.batchesWritten();
   }
 
   /** Groups waiting to be sequenced. */
@@ -155,47 +121,13 @@ public final class Sequencer implements AutoCloseable {
   /** Stops accepting appends, writes everything already queued, then stops the writer. */
   @Override
   public void close() {
-    closing = true;
+    queue.close();
     try {
       writer.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    // A group offered in the instant between its closing check and the writer's last look at the
-    // queue was never written: say so rather than leave its caller waiting.
-    for (PendingGroup group = queue.poll(); group != null; group = queue.poll()) {
-      group.future().completeExceptionally(new IllegalStateException("the sequencer is closed"));
-    }
-  }
-
-  private void runWriter() {
-    try {
-      while (!closing || !queue.isEmpty()) {
-        PendingGroup first = queue.poll(50, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        List<PendingGroup> groups = new ArrayList<>();
-        groups.add(first);
-        int entries = first.events().size();
-        // A group is never split; one larger than the batch limit is written on its own.
-        for (PendingGroup next = queue.peek();
-            next != null && entries + next.events().size() <= settings.maxBatchEntries();
-            next = queue.peek()) {
-          groups.add(queue.poll());
-          entries += next.events().size();
-        }
-        try {
-          write(groups, entries);
-        } catch (Throwable t) {
-          // Whatever happens, no caller is left waiting and the writer goes on.
-          lastFailure = t;
-          groups.forEach(g -> g.future().completeExceptionally(t));
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    queue.failRemaining();
   }
 
   /** The writer thread is running (it stops only when closed). */
@@ -207,92 +139,7 @@ public final class Sequencer implements AutoCloseable {
    * Why the latest batch failed, or why some of its groups were refused for lack of disk space;
    * empty if it was written whole.
    */
-  public java.util.Optional<Throwable> lastFailure() {
-    return java.util.Optional.ofNullable(lastFailure);
-  }
-
-  private void write(List<PendingGroup> groups, int entries) {
-    List<PendingGroup> writing = groups;
-    LedgerDiskFullException refusal = null;
-    BatchBuilder.Built built = null;
-    try {
-      built = builder.build(tail, groups, entries);
-      long growth = store.expectedGrowth(built.batch());
-      long room = reserve.room(); // the batch's one free-space probe
-      if (growth > room) {
-        BatchBuilder.Built tooLarge = built;
-        built = null;
-        GroupsThatFit.Split split = GroupsThatFit.split(tooLarge, room, store, reserve);
-        // The heads the builder remembered name seqs that the refused groups would have taken.
-        builder.forget();
-        refusal = split.refused().get(0).reason();
-        lastFailure = refusal; // before any caller learns of its refusal
-        split.refused().forEach(r -> r.group().future().completeExceptionally(r.reason()));
-        writing = split.kept();
-        if (writing.isEmpty()) {
-          return;
-        }
-        built = builder.build(
-            tail, writing, writing.stream().mapToInt(g -> g.events().size()).sum());
-        long keptGrowth = store.expectedGrowth(built.batch());
-        if (keptGrowth > room) {
-          throw reserve.refusal(room, keptGrowth, keptGrowth);
-        }
-      }
-      store.append(built.batch());
-    } catch (RuntimeException | Error e) {
-      reloadAfterFailure();
-      if (built != null && landed(built)) {
-        // The commit reached the disk and only its acknowledgement failed: the entries are there.
-        acknowledge(writing, built, refusal);
-        return;
-      }
-      lastFailure = e;
-      writing.forEach(g -> g.future().completeExceptionally(e));
-      return;
-    }
-    tail = built.tailAfter();
-    acknowledge(writing, built, refusal);
-  }
-
-  /** Completes the written groups; {@code refusal} is why others of the batch were refused. */
-  private void acknowledge(
-      List<PendingGroup> groups, BatchBuilder.Built built, LedgerDiskFullException refusal) {
-    lastFailure = refusal;
-    latest = built.batch().checkpoint();
-    batchesWritten.incrementAndGet();
-    for (int i = 0; i < groups.size(); i++) {
-      groups.get(i).future().complete(built.results().get(i));
-    }
-  }
-
-  /** Whether storage, reloaded after an error, holds exactly this batch as its tail. */
-  private boolean landed(BatchBuilder.Built built) {
-    long end = built.tailAfter().tree().size();
-    return tail.tree().size() == end
-        && tail.lastLeafHash().equals(built.tailAfter().lastLeafHash());
-  }
-
-  /**
-   * After a failed write the speculative link heads may name entries that never landed, and if the
-   * commit landed but reported an error, the tail is behind storage. Reload from storage, which is
-   * the truth.
-   */
-  private void reloadAfterFailure() {
-    builder.forget();
-    try {
-      tail = TailState.load(store, signer);
-      store.latestCheckpoint().ifPresent(c -> latest = c);
-    } catch (RuntimeException e) {
-      // Keep the old tail: the store refuses any batch that does not start at its size, so a stale
-      // tail cannot write a gap or a fork; it only makes appends fail until storage recovers.
-    }
-  }
-
-  /** Events submitted together, and the caller's future. */
-  record PendingGroup(List<PreparedEvent> events, CompletableFuture<List<AppendResult>> future) {
-    PendingGroup(List<PreparedEvent> events) {
-      this(events, new CompletableFuture<>());
-    }
+  public Optional<Throwable> lastFailure() {
+    return Optional.ofNullable(writer.lastFailure());
   }
 }
