@@ -3,7 +3,7 @@ package io.accessledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.accessledger.ledger.SequencerSettings;
+import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.support.Configs;
 import io.dropwizard.configuration.ConfigurationException;
 import java.nio.file.Path;

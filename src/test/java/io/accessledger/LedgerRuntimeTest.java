@@ -7,7 +7,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheck;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
-import io.accessledger.ledger.LedgerStateException;
+import io.accessledger.ledger.writer.LedgerStateException;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;

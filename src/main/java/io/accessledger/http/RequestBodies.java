@@ -1,12 +1,12 @@
 package io.accessledger.http;
 
+import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.codahale.metrics.Gauge;
 import io.accessledger.auth.ApiClient;
-import io.accessledger.auth.BearerAuthFilter;
 import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.Role;
+import io.accessledger.resources.BearerAuthFilter;
 import io.accessledger.resources.RefusedEventsMeter;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.server.ServerFactory;

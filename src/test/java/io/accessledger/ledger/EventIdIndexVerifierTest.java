@@ -2,6 +2,10 @@ package io.accessledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.accessledger.support.ExtractReleases;
 import io.accessledger.support.TestLedger;

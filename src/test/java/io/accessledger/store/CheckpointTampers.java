@@ -2,9 +2,9 @@ package io.accessledger.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.ledger.Checkpoint;
-import io.accessledger.ledger.SignedCheckpoint;
-import io.accessledger.ledger.VerificationResult;
+import io.accessledger.ledger.notes.Checkpoint;
+import io.accessledger.ledger.notes.SignedCheckpoint;
+import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.support.TestLedger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

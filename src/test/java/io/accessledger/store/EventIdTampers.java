@@ -3,10 +3,10 @@ package io.accessledger.store;
 import static io.accessledger.support.ExtractReleases.SOURCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.EventIdentity;
-import io.accessledger.ledger.PreparedEvent;
-import io.accessledger.ledger.VerificationResult;
+import io.accessledger.ledger.leaf.EventIdentity;
+import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.support.ExtractReleases;
 import io.accessledger.support.TestLedger;
 import java.util.Map;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.codahale.metrics.health.HealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
-import io.accessledger.ledger.Checkpoint;
-import io.accessledger.ledger.LedgerStateException;
-import io.accessledger.ledger.SignedCheckpoint;
-import io.accessledger.ledger.VerificationResult;
+import io.accessledger.ledger.notes.Checkpoint;
+import io.accessledger.ledger.notes.SignedCheckpoint;
+import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.LedgerStateException;
 import io.accessledger.support.TestLedger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.health.HealthCheck;
 import io.accessledger.health.AppendOnlyTriggersHealthCheck;
-import io.accessledger.ledger.VerificationResult;
+import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.support.TestLedger;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

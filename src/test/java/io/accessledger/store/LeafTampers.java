@@ -2,15 +2,15 @@ package io.accessledger.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.ledger.CompactRange;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.LeafCodec;
-import io.accessledger.ledger.LedgerEntry;
-import io.accessledger.ledger.NodeId;
-import io.accessledger.ledger.StoredNode;
-import io.accessledger.ledger.TreeHasher;
-import io.accessledger.ledger.VerificationResult;
 import io.accessledger.ledger.json.CanonicalJson;
+import io.accessledger.ledger.leaf.LeafCodec;
+import io.accessledger.ledger.leaf.LedgerEntry;
+import io.accessledger.ledger.merkle.CompactRange;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.NodeId;
+import io.accessledger.ledger.merkle.StoredNode;
+import io.accessledger.ledger.merkle.TreeHasher;
+import io.accessledger.ledger.verify.VerificationResult;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;

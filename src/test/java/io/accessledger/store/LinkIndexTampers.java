@@ -2,7 +2,7 @@ package io.accessledger.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.ledger.VerificationResult;
+import io.accessledger.ledger.verify.VerificationResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

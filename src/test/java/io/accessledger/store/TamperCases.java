@@ -1,13 +1,13 @@
 package io.accessledger.store;
 
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.LedgerVerifier;
-import io.accessledger.ledger.PreparedEvent;
-import io.accessledger.ledger.Sequencer;
-import io.accessledger.ledger.SequencerSettings;
-import io.accessledger.ledger.TreeHasher;
-import io.accessledger.ledger.VerificationResult;
-import io.accessledger.ledger.VerifierKey;
+import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.merkle.TreeHasher;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.verify.LedgerVerifier;
+import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.support.TestLedger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.accessledger.store;
 
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.NodeId;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.NodeId;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.accessledger.support;
 
-import io.accessledger.ledger.EventKey;
-import io.accessledger.ledger.PreparedEvent;
+import io.accessledger.ledger.leaf.EventKey;
+import io.accessledger.ledger.leaf.PreparedEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

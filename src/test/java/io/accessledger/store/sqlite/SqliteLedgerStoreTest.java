@@ -3,9 +3,9 @@ package io.accessledger.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.LedgerVerifier;
-import io.accessledger.ledger.Sequencer;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.verify.LedgerVerifier;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.LedgerStoreContract;

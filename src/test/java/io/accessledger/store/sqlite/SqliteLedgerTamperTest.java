@@ -3,7 +3,7 @@ package io.accessledger.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.accessledger.ledger.VerificationResult;
+import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.LedgerTamperContract;
 import io.accessledger.store.TamperCases;

@@ -2,9 +2,9 @@ package io.accessledger.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.Sequencer;
-import io.accessledger.ledger.VerificationResult;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package io.accessledger.store.sqlite;
 
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.NodeId;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.merkle.NodeId;
 import io.accessledger.store.TamperHook;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
