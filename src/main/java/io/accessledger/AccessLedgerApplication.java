@@ -103,8 +103,8 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     var requestTarget = environment.servlets().addFilter("request-target", new RequestTargetFilter());
     requestTarget.setAsyncSupported(true);
     requestTarget.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-    RequestBodies.install(configuration.getRequestLimits(), configuration.getServerFactory(),
-        environment, clients);
+    RequestBodies.install(configuration.getRequestLimits().buildLimits(),
+        configuration.getServerFactory(), environment, clients);
     environment.jersey().register(new ApiExceptionMapper());
     environment.jersey().register(new LedgerBusyMapper());
     environment.jersey().register(new LedgerDiskFullMapper());

@@ -12,13 +12,22 @@ import java.util.List;
 
 /**
  * The service's configuration: Dropwizard's {@code server}/{@code logging}, the {@code ledger},
- * {@code localLegalBases}, the data-sharing {@code agreements}, {@code accessReport} and
- * {@code adminPort}.
+ * {@code localLegalBases}, the data-sharing {@code agreements}, {@code needToKnow},
+ * {@code accessReport}, {@code adminPort} and {@code requestLimits}.
+ *
+ * <p>Every section is a Dropwizard configuration bean: private fields holding the defaults,
+ * checked by Bean Validation when the file is read (so a wrong value stops the start naming it),
+ * {@code @JsonProperty} getters and setters, and {@code build*()} methods that make the runtime
+ * values from a validated bean, checking what validation cannot. A section left out, or given
+ * empty where noted, takes its defaults. {@code localLegalBases} and {@code agreements} are lists
+ * of the domain's own records, checked as a whole when built ({@link #buildLegalBases},
+ * {@link #buildAgreements}), so that every problem is named at once.
  */
 public class AccessLedgerConfiguration extends Configuration {
   @Valid @NotNull private LedgerFactory ledger = new LedgerFactory();
   @NotNull private List<LegalBasis> localLegalBases = List.of();
-  @NotNull private NeedToKnowSettings needToKnow = new NeedToKnowSettings();
+  @NotNull private List<AgreementTerms> agreements = List.of();
+  @Valid @NotNull private NeedToKnowSettings needToKnow = new NeedToKnowSettings();
   @Valid @NotNull private AccessReportSettings accessReport = new AccessReportSettings();
   @Valid @NotNull private AdminPortSettings adminPort = new AdminPortSettings();
   @Valid @NotNull private RequestLimitsSettings requestLimits = new RequestLimitsSettings();
@@ -44,7 +53,7 @@ public class AccessLedgerConfiguration extends Configuration {
     this.localLegalBases = localLegalBases == null ? List.of() : List.copyOf(localLegalBases);
   }
 
-  /** The need-to-know audit's rules and facts ({@code needToKnow:}). */
+  /** The need-to-know audit's rules and facts ({@code needToKnow:}; given empty, the defaults). */
   @JsonProperty
   public NeedToKnowSettings getNeedToKnow() {
     return needToKnow;
@@ -63,9 +72,6 @@ public class AccessLedgerConfiguration extends Configuration {
   public LegalBasisVocabulary buildLegalBases() {
     return LegalBasisVocabulary.shipped().withLocal(localLegalBases);
   }
-
-  // Data-sharing agreements, for the extract register.
-  private List<AgreementTerms> agreements = List.of();
 
   /** The data-sharing agreements extract releases are checked against, as configured. */
   @JsonProperty
@@ -98,7 +104,7 @@ public class AccessLedgerConfiguration extends Configuration {
     this.accessReport = accessReport;
   }
 
-  /** Which optional admin endpoints exist ({@code adminPort:}); none by default. */
+  /** Which optional admin endpoints exist ({@code adminPort:}; none by default, or given empty). */
   @JsonProperty
   public AdminPortSettings getAdminPort() {
     return adminPort;

@@ -3,10 +3,11 @@ package io.accessledger;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.accessledger.audit.NeedToKnowPolicy;
 import io.accessledger.audit.Rule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -18,50 +19,129 @@ import java.util.Set;
 
 /**
  * The {@code needToKnow:} section of config.yml: the need-to-know audit's rules and the facts they
- * use. Every field has the contract's default, so the section may be left out.
+ * use. Every field has the contract's default, so the section may be left out; {@link #build}
+ * makes the policy, checking what validation cannot (times, the zone against {@code ledger.zone},
+ * the volume spike's thresholds).
  */
 public class NeedToKnowSettings {
-  /**
-   * Working hours: the start and end of the day, the working days, and the holidays (dates,
-   * YYYY-MM-DD) that have none. They are in {@code ledger.zone}; {@code zone} may be left out
-   * (null), and if given must name that same zone: the service has one time zone, so that an
-   * out-of-hours finding and the registers and reports beside it never disagree about a day.
-   */
-  public record WorkingHours(
-      @JsonProperty("zone") String zone,
-      @JsonProperty("start") String start,
-      @JsonProperty("end") String end,
-      @JsonProperty("days") List<DayOfWeek> days,
-      @JsonProperty("holidays") List<LocalDate> holidays) {}
-
-  /**
-   * A volume spike: at least {@code minSubjects} in an hour (or {@code minSubjectsPerDay} in a
-   * day), and more than {@code factor} times usual.
-   */
-  public record VolumeSpike(
-      @JsonProperty("minSubjects") int minSubjects,
-      @JsonProperty("minSubjectsPerDay") Integer minSubjectsPerDay,
-      @JsonProperty("factor") double factor) {}
-
-  @JsonProperty public List<Rule> rules = List.of(Rule.values());
+  @NotNull private List<Rule> rules = List.of(Rule.values());
   /** Team id to the team directly above it. */
-  @JsonProperty public Map<String, String> teams = Map.of();
-  @JsonProperty public WorkingHours workingHours = new WorkingHours(null, "08:00",
-      "18:00", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-          DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), List.of());
-  @JsonProperty public List<String> outOfHoursRota = List.of();
-  @JsonProperty public int afterClosureDays = 30;
-  @JsonProperty public VolumeSpike volumeSpike = new VolumeSpike(20, 100, 3.0);
-  @JsonProperty public List<String> restrictedSubjects = List.of();
+  @NotNull private Map<String, String> teams = Map.of();
+  @Valid @NotNull private WorkingHoursSettings workingHours = WorkingHoursSettings.contractDefaults();
+  @NotNull private List<String> outOfHoursRota = List.of();
+  @Min(value = 0, message = "must be 0 or more") private int afterClosureDays = 30;
+  @Valid @NotNull private VolumeSpikeSettings volumeSpike = VolumeSpikeSettings.contractDefaults();
+  @NotNull private List<String> restrictedSubjects = List.of();
   /** Staff actor id to the subject ids they are related to, with how (for SELF_OR_FAMILY). */
-  @JsonProperty public Map<String, Map<String, String>> staffRelationships = Map.of();
+  @NotNull private Map<String, Map<String, String>> staffRelationships = Map.of();
   /** Stricter than the contract: an allocation recorded after a view does not explain it. */
-  @JsonProperty public boolean allocationsRecordedFirst = false;
+  private boolean allocationsRecordedFirst = false;
   /** Stricter than the contract: a restricted subject's views need a by-name allocation. */
-  @JsonProperty public boolean restrictedByName = false;
+  private boolean restrictedByName = false;
+
+  @JsonProperty
+  public List<Rule> getRules() {
+    return rules;
+  }
+
+  @JsonProperty
+  public void setRules(List<Rule> rules) {
+    this.rules = rules;
+  }
+
+  @JsonProperty
+  public Map<String, String> getTeams() {
+    return teams;
+  }
+
+  @JsonProperty
+  public void setTeams(Map<String, String> teams) {
+    this.teams = teams;
+  }
+
+  @JsonProperty
+  public WorkingHoursSettings getWorkingHours() {
+    return workingHours;
+  }
+
+  @JsonProperty
+  public void setWorkingHours(WorkingHoursSettings workingHours) {
+    this.workingHours = workingHours;
+  }
+
+  @JsonProperty
+  public List<String> getOutOfHoursRota() {
+    return outOfHoursRota;
+  }
+
+  @JsonProperty
+  public void setOutOfHoursRota(List<String> outOfHoursRota) {
+    this.outOfHoursRota = outOfHoursRota;
+  }
+
+  @JsonProperty
+  public int getAfterClosureDays() {
+    return afterClosureDays;
+  }
+
+  @JsonProperty
+  public void setAfterClosureDays(int afterClosureDays) {
+    this.afterClosureDays = afterClosureDays;
+  }
+
+  @JsonProperty
+  public VolumeSpikeSettings getVolumeSpike() {
+    return volumeSpike;
+  }
+
+  @JsonProperty
+  public void setVolumeSpike(VolumeSpikeSettings volumeSpike) {
+    this.volumeSpike = volumeSpike;
+  }
+
+  @JsonProperty
+  public List<String> getRestrictedSubjects() {
+    return restrictedSubjects;
+  }
+
+  @JsonProperty
+  public void setRestrictedSubjects(List<String> restrictedSubjects) {
+    this.restrictedSubjects = restrictedSubjects;
+  }
+
+  @JsonProperty
+  public Map<String, Map<String, String>> getStaffRelationships() {
+    return staffRelationships;
+  }
+
+  @JsonProperty
+  public void setStaffRelationships(Map<String, Map<String, String>> staffRelationships) {
+    this.staffRelationships = staffRelationships;
+  }
+
+  @JsonProperty
+  public boolean isAllocationsRecordedFirst() {
+    return allocationsRecordedFirst;
+  }
+
+  @JsonProperty
+  public void setAllocationsRecordedFirst(boolean allocationsRecordedFirst) {
+    this.allocationsRecordedFirst = allocationsRecordedFirst;
+  }
+
+  @JsonProperty
+  public boolean isRestrictedByName() {
+    return restrictedByName;
+  }
+
+  @JsonProperty
+  public void setRestrictedByName(boolean restrictedByName) {
+    this.restrictedByName = restrictedByName;
+  }
 
   /**
-   * The policy these settings describe, with working hours in {@code zone}.
+   * The policy these settings describe, with working hours in {@code zone}. Call on validated
+   * settings; what validation leaves unchecked is checked here.
    *
    * @param zone the service's time zone ({@code ledger.zone})
    * @throws IllegalArgumentException naming the setting that is wrong, including a
@@ -69,9 +149,10 @@ public class NeedToKnowSettings {
    */
   public NeedToKnowPolicy build(ZoneId zone) {
     try {
-      if (workingHours.zone() != null && !ZoneId.of(workingHours.zone()).equals(zone)) {
+      WorkingHoursSettings hours = workingHours;
+      if (hours.getZone() != null && !ZoneId.of(hours.getZone()).equals(zone)) {
         throw new IllegalArgumentException("needToKnow.workingHours.zone is "
-            + workingHours.zone() + " but ledger.zone is " + zone + "; the service has one time"
+            + hours.getZone() + " but ledger.zone is " + zone + "; the service has one time"
             + " zone: leave needToKnow.workingHours.zone out (it follows ledger.zone) or set"
             + " ledger.zone");
       }
@@ -81,17 +162,13 @@ public class NeedToKnowSettings {
         subjects.forEach((subject, how) -> related.put(subject, how == null ? "related" : how));
         relationships.put(staff, related);
       });
-      if (afterClosureDays < 0) {
-        throw new IllegalArgumentException("needToKnow.afterClosureDays must be 0 or more");
-      }
       return new NeedToKnowPolicy(rules.isEmpty() ? Set.of() : EnumSet.copyOf(rules), teams,
-          zone, LocalTime.parse(workingHours.start()),
-          LocalTime.parse(workingHours.end()), Set.copyOf(workingHours.days()),
-          workingHours.holidays() == null ? Set.of() : Set.copyOf(workingHours.holidays()),
+          zone, LocalTime.parse(hours.getStart()), LocalTime.parse(hours.getEnd()),
+          Set.copyOf(hours.getDays()),
+          hours.getHolidays() == null ? Set.of() : Set.copyOf(hours.getHolidays()),
           Set.copyOf(outOfHoursRota), Duration.ofDays(afterClosureDays),
-          volumeSpike.minSubjects(),
-          volumeSpike.minSubjectsPerDay() == null ? 100 : volumeSpike.minSubjectsPerDay(),
-          volumeSpike.factor(), Set.copyOf(restrictedSubjects),
+          volumeSpike.getMinSubjects(), volumeSpike.minSubjectsPerDayOrDefault(),
+          volumeSpike.getFactor(), Set.copyOf(restrictedSubjects),
           relationships, allocationsRecordedFirst, restrictedByName);
     } catch (DateTimeException | NullPointerException e) {
       throw new IllegalArgumentException("needToKnow: " + e.getMessage(), e);

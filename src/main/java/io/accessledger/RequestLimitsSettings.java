@@ -1,6 +1,7 @@
 package io.accessledger;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.accessledger.http.RequestLimits;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.util.Duration;
@@ -104,5 +105,11 @@ public class RequestLimitsSettings {
   @JsonProperty
   public void setMaxBufferedBytes(DataSize maxBufferedBytes) {
     this.maxBufferedBytes = maxBufferedBytes;
+  }
+
+  /** The limits {@link io.accessledger.http.RequestBodies} enforces; call on validated settings. */
+  public RequestLimits buildLimits() {
+    return new RequestLimits(bodyTimeout.toNanoseconds(), minBodyRate.toBytes(),
+        maxInFlightPerClient, maxLargeBodiesPerClient, maxBufferedBytes.toBytes());
   }
 }

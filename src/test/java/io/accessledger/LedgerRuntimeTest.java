@@ -7,7 +7,6 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheck;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
-import io.accessledger.health.WriterHealthCheck;
 import io.accessledger.ledger.writer.LedgerStateException;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Files;
@@ -100,24 +99,6 @@ class LedgerRuntimeTest {
         .isInstanceOf(LedgerStateException.class)
         .hasMessageContaining("is open to other users (rwxr-xr-x)");
     assertThat(factory.databaseFile()).doesNotExist();
-  }
-
-  @Test
-  void healthChecksSeeEntriesAddedOutsideTheServiceAndFailingAppends() throws Exception {
-    try (LedgerRuntime ledger = open()) {
-      TestLedger.appendViews(ledger.sequencer(), 2);
-      HealthCheck writer = new WriterHealthCheck(ledger.sequencer());
-      HealthCheck tree = new TreeRootHealthCheck(ledger.store(), ledger.signer().verifierKey());
-      assertThat(writer.execute().isHealthy()).isTrue();
-      TestLedger.tamper(factory.databaseFile(),
-          "INSERT INTO leaves (seq, leaf, leaf_hash) VALUES (2, X'7B7D', zeroblob(32))");
-      assertThat(tree.execute().getMessage()).contains("added outside the service");
-      assertThatThrownBy(() -> TestLedger.appendViews(ledger.sequencer(), 1))
-          .hasMessageContaining("refusing batch at seq 2");
-      HealthCheck.Result result = writer.execute();
-      assertThat(result.isHealthy()).isFalse();
-      assertThat(result.getMessage()).contains("could not be written");
-    }
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.accessledger.http;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.accessledger.RequestLimitsSettings;
 import io.accessledger.auth.ApiClient;
 import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.Role;
@@ -66,14 +65,14 @@ public final class RequestBodies implements Filter {
   private final ObjectMapper json;
   private final MetricRegistry metrics;
 
-  private RequestBodies(ClientStore clients, RequestLimitsSettings limits,
+  private RequestBodies(ClientStore clients, RequestLimits limits,
       ScheduledExecutorService scheduler, ObjectMapper json, MetricRegistry metrics) {
     this.clients = clients;
-    this.inFlight = new InFlightRequests(limits.getMaxInFlightPerClient());
-    this.largeBodies = new InFlightRequests(limits.getMaxLargeBodiesPerClient());
-    this.budget = new BodyBudget(limits.getMaxBufferedBytes().toBytes());
-    this.deadline = new BodyDeadline(
-        limits.getBodyTimeout().toNanoseconds(), limits.getMinBodyRate().toBytes());
+    this.inFlight = new InFlightRequests(limits.maxInFlightPerClient());
+    this.largeBodies = new InFlightRequests(limits.maxLargeBodiesPerClient());
+    this.budget = new BodyBudget(limits.maxBufferedBytes());
+    this.deadline =
+        new BodyDeadline(limits.bodyTimeoutNanos(), limits.minBodyRateBytesPerSecond());
     this.scheduler = scheduler;
     this.json = json;
     this.metrics = metrics;
@@ -84,7 +83,7 @@ public final class RequestBodies implements Filter {
    * turns off Jetty's own inflation of gzip request bodies (which accepts a truncated stream and
    * has no bound), so that {@link GzipBody} inflates them instead; Jetty still compresses answers.
    */
-  public static void install(RequestLimitsSettings limits, ServerFactory server,
+  public static void install(RequestLimits limits, ServerFactory server,
       Environment environment, ClientStore clients) {
     if (!(server instanceof AbstractServerFactory factory)) {
       throw new IllegalStateException("request limits need Dropwizard's default or simple server, not "

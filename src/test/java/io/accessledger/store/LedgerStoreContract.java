@@ -31,21 +31,11 @@ public abstract class LedgerStoreContract {
   /** A fresh, empty store. */
   protected abstract LedgerStore newStore() throws Exception;
 
-  /** The names of the append-only guards the backend's schema defines. */
-  protected abstract List<String> schemaGuards();
-
-  /** Removes guard {@code name} from the store's database, as someone with access to it would. */
-  protected abstract void removeGuard(String name) throws Exception;
-
-  /** Replaces guard {@code name} with one of the same name and table that refuses nothing. */
-  protected abstract void weakenGuard(String name) throws Exception;
-
   /**
-   * Adds to the store's database, as someone with access to it would, a guard-like object named
-   * {@code name} that the schema does not define and that makes every append of a leaf store
-   * nothing while the append itself succeeds.
+   * The hands of someone with access to the store's database ({@link TamperHook}): here, to
+   * remove, weaken and add append-only guards.
    */
-  protected abstract void addLeafSwallower(String name) throws Exception;
+  protected abstract TamperHook tamperHook();
 
   @BeforeEach
   void open() throws Exception {
@@ -301,7 +291,7 @@ public abstract class LedgerStoreContract {
 
   @Test
   void aFreshStoreHasEveryAppendOnlyGuardInPlace() {
-    assertThat(schemaGuards()).isNotEmpty();
+    assertThat(tamperHook().schemaGuards()).isNotEmpty();
     assertThat(store.appendOnlyGuardFaults()).isEmpty();
     try (LedgerSnapshot snapshot = store.snapshot()) {
       assertThat(snapshot.appendOnlyGuardFaults()).isEmpty();
@@ -312,10 +302,10 @@ public abstract class LedgerStoreContract {
   @Test
   void everyRemovedGuardIsNamed() throws Exception {
     store.append(nextBatch(3));
-    for (String guard : schemaGuards()) {
-      removeGuard(guard);
+    for (String guard : tamperHook().schemaGuards()) {
+      tamperHook().removeGuard(guard);
     }
-    List<GuardFault> all = schemaGuards().stream()
+    List<GuardFault> all = tamperHook().schemaGuards().stream()
         .map(guard -> new GuardFault(guard, GuardFault.Kind.MISSING)).toList();
     assertThat(store.appendOnlyGuardFaults()).containsExactlyInAnyOrderElementsOf(all);
     try (LedgerSnapshot snapshot = store.snapshot()) {
@@ -326,10 +316,10 @@ public abstract class LedgerStoreContract {
   @Test
   void aRemovedAndAWeakenedGuardAreNamedAndNoOther() throws Exception {
     store.append(nextBatch(3));
-    String removed = schemaGuards().get(0);
-    String weakened = schemaGuards().get(schemaGuards().size() - 1);
-    removeGuard(removed);
-    weakenGuard(weakened);
+    String removed = tamperHook().schemaGuards().get(0);
+    String weakened = tamperHook().schemaGuards().get(tamperHook().schemaGuards().size() - 1);
+    tamperHook().removeGuard(removed);
+    tamperHook().weakenGuard(weakened);
     List<GuardFault> faults = List.of(new GuardFault(removed, GuardFault.Kind.MISSING),
         new GuardFault(weakened, GuardFault.Kind.ALTERED));
     assertThat(store.appendOnlyGuardFaults()).containsExactlyInAnyOrderElementsOf(faults);
@@ -341,10 +331,10 @@ public abstract class LedgerStoreContract {
   @Test
   void restoringPutsBackExactlyTheFaultyGuardsAndTouchesNoRow() throws Exception {
     store.append(nextBatch(3, "subject:a"));
-    String removed = schemaGuards().get(0);
-    String weakened = schemaGuards().get(schemaGuards().size() - 1);
-    removeGuard(removed);
-    weakenGuard(weakened);
+    String removed = tamperHook().schemaGuards().get(0);
+    String weakened = tamperHook().schemaGuards().get(tamperHook().schemaGuards().size() - 1);
+    tamperHook().removeGuard(removed);
+    tamperHook().weakenGuard(weakened);
     assertThat(store.restoreAppendOnlyGuards()).containsExactlyInAnyOrder(
         new GuardFault(removed, GuardFault.Kind.MISSING),
         new GuardFault(weakened, GuardFault.Kind.ALTERED));
@@ -360,7 +350,7 @@ public abstract class LedgerStoreContract {
   @Test
   void anAddedTriggerOnALedgerTableIsNamedAsUnexpected() throws Exception {
     store.append(nextBatch(3));
-    addLeafSwallower("swallow_leaves");
+    tamperHook().addLeafSwallower("swallow_leaves");
     List<GuardFault> faults =
         List.of(new GuardFault("swallow_leaves", GuardFault.Kind.UNEXPECTED));
     assertThat(store.appendOnlyGuardFaults()).isEqualTo(faults);
@@ -372,9 +362,9 @@ public abstract class LedgerStoreContract {
   @Test
   void restoringDropsAnAddedTriggerSoAppendsAreStoredAgain() throws Exception {
     store.append(nextBatch(3, "subject:a"));
-    String removed = schemaGuards().get(0);
-    removeGuard(removed);
-    addLeafSwallower("swallow_leaves");
+    String removed = tamperHook().schemaGuards().get(0);
+    tamperHook().removeGuard(removed);
+    tamperHook().addLeafSwallower("swallow_leaves");
     assertThat(store.restoreAppendOnlyGuards()).containsExactly(
         new GuardFault(removed, GuardFault.Kind.MISSING),
         new GuardFault("swallow_leaves", GuardFault.Kind.UNEXPECTED));

@@ -14,6 +14,11 @@ import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.notes.SignedCheckpoint;
 import io.accessledger.ledger.verify.LedgerVerifier;
 import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.AppendResult;
+import io.accessledger.ledger.writer.LedgerBusyException;
+import io.accessledger.ledger.writer.LedgerStateException;
+import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredLeaf;
@@ -211,20 +216,6 @@ class SequencerTest {
   }
 
   @Test
-  void startingOverATruncatedLedgerIsRefused() throws Exception {
-    try (SqliteLedgerStore store = store();
-        Sequencer sequencer = TestLedger.sequencer(store, signer)) {
-      TestLedger.appendViews(sequencer, 5);
-    }
-    TestLedger.tamper(dir.resolve("ledger.db"), "DELETE FROM leaves WHERE seq = 4");
-    try (SqliteLedgerStore store = store()) {
-      assertThatThrownBy(() -> TestLedger.sequencer(store, signer))
-          .isInstanceOf(LedgerStateException.class)
-          .hasMessageContaining("holds 4 entries but its latest signed checkpoint covers 5");
-    }
-  }
-
-  @Test
   void aFailedWriteAcknowledgesNothingAndTheNextAppendContinues() throws Exception {
     AtomicBoolean failNext = new AtomicBoolean(false);
     try (SqliteLedgerStore real = store();
@@ -291,39 +282,6 @@ class SequencerTest {
       assertThat(LeafCodec.decode(real.leaf(2).orElseThrow().leaf()).links())
           .containsEntry("subject:child-a", 1L);
       assertThat(new LedgerVerifier(real, signer.verifierKey()).verify().isIntact()).isTrue();
-    }
-  }
-
-  @Test
-  void startingWithAnEditedLastLeafHashIsRefused() throws Exception {
-    try (SqliteLedgerStore store = store();
-        Sequencer sequencer = TestLedger.sequencer(store, signer)) {
-      TestLedger.appendViews(sequencer, 4);
-    }
-    // Size 4: the root is one stored node, which this edit does not touch.
-    TestLedger.tamper(dir.resolve("ledger.db"),
-        "UPDATE leaves SET leaf_hash = zeroblob(32) WHERE seq = 3");
-    try (SqliteLedgerStore store = store()) {
-      assertThatThrownBy(() -> TestLedger.sequencer(store, signer))
-          .isInstanceOf(LedgerStateException.class)
-          .hasMessageContaining("last entry 3 is not the one its signed tree holds");
-    }
-  }
-
-  @Test
-  void aLinkHeadFromAnEditedIndexIsNeverSigned() throws Exception {
-    try (SqliteLedgerStore store = store();
-        Sequencer sequencer = TestLedger.sequencer(store, signer)) {
-      TestLedger.appendViews(sequencer, 3);
-    }
-    TestLedger.tamper(dir.resolve("ledger.db"), "INSERT INTO link_index (span, key_id, seq)"
-        + " SELECT 0, id, 99 FROM link_keys WHERE link_key = 'subject:child-1'");
-    try (SqliteLedgerStore store = store();
-        Sequencer sequencer = TestLedger.sequencer(store, signer)) {
-      assertThatThrownBy(() -> sequencer.append(TestLedger.prepared("x", "child-1", "w")).join())
-          .hasMessageContaining("the link index for subject:child-1 names entry 99");
-      assertThat(store.size()).isEqualTo(3);
-      assertThat(sequencer.lastFailure()).isPresent();
     }
   }
 

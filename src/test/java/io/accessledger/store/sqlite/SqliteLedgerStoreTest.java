@@ -9,6 +9,7 @@ import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.LedgerStoreContract;
+import io.accessledger.store.TamperHook;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,35 +32,13 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
   }
 
   @Override
-  protected List<String> schemaGuards() {
-    return TestLedger.APPEND_ONLY_TRIGGERS;
-  }
-
-  @Override
-  protected void removeGuard(String name) {
-    jdbi().useHandle(h -> h.execute("DROP TRIGGER " + name));
-  }
-
-  @Override
-  protected void weakenGuard(String name) {
-    String table = name.substring(0, name.lastIndexOf("_no_"));
-    String operation = name.endsWith("_update") ? "UPDATE" : "DELETE";
-    jdbi().useHandle(h -> {
-      h.execute("DROP TRIGGER " + name);
-      h.execute("CREATE TRIGGER " + name + " BEFORE " + operation + " ON " + table
-          + " BEGIN SELECT 1; END");
-    });
-  }
-
-  @Override
-  protected void addLeafSwallower(String name) {
-    jdbi().useHandle(h -> h.execute("CREATE TRIGGER " + name
-        + " BEFORE INSERT ON leaves BEGIN SELECT RAISE(IGNORE); END"));
+  protected TamperHook tamperHook() {
+    return new SqliteTamperHook(dir.resolve("ledger.db"));
   }
 
   @Test
   void aTriggerThatSwallowsLeavesMakesAppendsStoreNothingUntilItIsDropped() throws Exception {
-    addLeafSwallower("swallow_leaves");
+    tamperHook().addLeafSwallower("swallow_leaves");
     try (Sequencer sequencer = TestLedger.sequencer((SqliteLedgerStore) store, TestLedger.signer(0))) {
       TestLedger.appendViews(sequencer, 1); // acknowledged (a second one is refused: 0 stored)
     }
@@ -181,7 +160,7 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
   @Test
   void aTriggerWhoseBodyNoLongerRaisesIsAltered() throws Exception {
     // Same name, table and event; only the body is emptied.
-    weakenGuard("checkpoints_no_update");
+    tamperHook().weakenGuard("checkpoints_no_update");
     assertThat(store.appendOnlyGuardFaults())
         .containsExactly(new GuardFault("checkpoints_no_update", GuardFault.Kind.ALTERED));
   }

@@ -1,10 +1,10 @@
-package io.accessledger.ledger.verify;
+package io.accessledger.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.ledger.writer.Sequencer;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Edits of the per-key index that only a ledger of more than one span (65 536 entries) allows: the
  * edited row is the last of its key in an older span, so the key's latest entry, in a later span,
- * does not give it away.
+ * does not give it away. SQLite's own layout, beside the catalogue ({@link SqliteLedgerTamperTest}):
+ * the index is partitioned by span, and SQLite stores text in an integer column.
  */
-class LedgerVerifierSpansTest {
+class SqliteLinkIndexSpansTamperTest {
   private static final int ENTRIES = 66_000;
 
   @TempDir Path dir;
