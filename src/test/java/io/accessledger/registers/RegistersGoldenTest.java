@@ -1,7 +1,11 @@
 package io.accessledger.registers;
 
+import io.accessledger.entries.EventParser;
+import io.accessledger.entries.ExtractRelease;
 import io.accessledger.entries.Golden;
+import io.accessledger.entries.LedgerEvent;
 import io.accessledger.entries.SampleEntries;
+import io.accessledger.entries.ShareDecision;
 import io.accessledger.ledger.LedgerEntry;
 import org.junit.jupiter.api.Test;
 
@@ -11,14 +15,12 @@ class RegistersGoldenTest {
   void summariesAndFlagsAreWhatTheyAlwaysWere() {
     StringBuilder lines = new StringBuilder();
     for (LedgerEntry entry : SampleEntries.all()) {
-      Object type = entry.event().get("type");
-      if ("SHARE_DECISION".equals(type)) {
-        ShareDecision share = ShareDecision.of(entry.event());
-        lines.append(share.summary()).append('\n')
+      LedgerEvent event = EventParser.parse(entry);
+      if (event instanceof ShareDecision share) {
+        lines.append(Summaries.of(share)).append('\n')
             .append(ShareFlags.of(share, RegisterEvents.LONDON)).append('\n');
-      } else if ("EXTRACT_RELEASE".equals(type)) {
-        ExtractRelease release = ExtractRelease.of(entry.event());
-        lines.append(release.summary()).append('\n')
+      } else if (event instanceof ExtractRelease release) {
+        lines.append(Summaries.of(release)).append('\n')
             .append(ExtractFlags.of(release, RegisterEvents.AGREEMENTS, RegisterEvents.LONDON))
             .append('\n');
       }
