@@ -1,7 +1,7 @@
 package io.accessledger.query;
 
-import io.accessledger.api.RegisterAnswer;
 import io.accessledger.api.ProvenEntry;
+import io.accessledger.api.RegisterAnswer;
 import io.accessledger.api.RegisterItem;
 import io.accessledger.entries.EventParser;
 import io.accessledger.entries.ExtractRelease;

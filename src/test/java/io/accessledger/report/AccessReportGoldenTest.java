@@ -21,7 +21,7 @@ class AccessReportGoldenTest {
   private static final ObjectMapper JSON = Jackson.newObjectMapper();
 
   static Proven proven(LedgerEntry entry) {
-    return new Proven(entry, new ProvenEntry(entry.seq(), "leaf " + entry.seq(),
+    return Proven.of(entry, new ProvenEntry(entry.seq(), "leaf " + entry.seq(),
         String.format("%064x", entry.seq()), List.of()));
   }
 
