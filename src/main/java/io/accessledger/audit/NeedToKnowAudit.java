@@ -46,7 +46,11 @@ public final class NeedToKnowAudit {
 
   /** Takes the next entry of the log; entries of other types are ignored. */
   public void accept(LedgerEntry entry) {
-    LedgerEvent event = EventParser.parse(entry);
+    accept(entry, EventParser.parse(entry));
+  }
+
+  /** Takes the next entry of the log, already typed: {@code event} is {@code entry}'s event. */
+  public void accept(LedgerEntry entry, LedgerEvent event) {
     if (event instanceof View view) {
       view(entry.seq(), view);
     } else if (event instanceof io.accessledger.entries.Allocation allocation) {

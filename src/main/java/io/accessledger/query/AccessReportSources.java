@@ -1,7 +1,6 @@
 package io.accessledger.query;
 
 import io.accessledger.api.LogInfo;
-import io.accessledger.entries.EventParser;
 import io.accessledger.entries.ExtractRelease;
 import io.accessledger.entries.ExtractSubject;
 import io.accessledger.ledger.HistoryChain;
@@ -83,10 +82,9 @@ public final class AccessReportSources {
     }
 
     List<Long> checkSeqs = new ArrayList<>();
-    LedgerScan.forEach(store, size, AUDIT_QUERY, entry -> {
+    LedgerScan.forEach(store, size, AUDIT_QUERY, (entry, event) -> {
       if (entry.seq() != requestSeq
-          && AuditorChecks.asked(EventParser.parse(entry), request.subjectId(), historySeqs)
-              .isPresent()) {
+          && AuditorChecks.asked(event, request.subjectId(), historySeqs).isPresent()) {
         checkSeqs.add(entry.seq());
       }
     });

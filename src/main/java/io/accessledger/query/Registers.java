@@ -3,7 +3,6 @@ package io.accessledger.query;
 import io.accessledger.api.ProvenEntry;
 import io.accessledger.api.RegisterAnswer;
 import io.accessledger.api.RegisterItem;
-import io.accessledger.entries.EventParser;
 import io.accessledger.entries.ExtractRelease;
 import io.accessledger.entries.ShareDecision;
 import io.accessledger.registers.DataSharingAgreements;
@@ -51,8 +50,8 @@ public final class Registers {
   public RegisterAnswer shares(RegisterRequest request) {
     StoredCheckpoint checkpoint = queries.checkpoint();
     List<Listed> listed = new ArrayList<>();
-    LedgerScan.forEach(store, checkpoint.size(), Set.of("SHARE_DECISION"), entry -> {
-      if (!(EventParser.parse(entry) instanceof ShareDecision share)) {
+    LedgerScan.forEach(store, checkpoint.size(), Set.of("SHARE_DECISION"), (entry, event) -> {
+      if (!(event instanceof ShareDecision share)) {
         return; // the scan hands over share decisions only
       }
       List<Flag> flags = ShareFlags.of(share, zone);
@@ -68,8 +67,8 @@ public final class Registers {
   public RegisterAnswer extracts(RegisterRequest request) {
     StoredCheckpoint checkpoint = queries.checkpoint();
     List<Listed> listed = new ArrayList<>();
-    LedgerScan.forEach(store, checkpoint.size(), Set.of("EXTRACT_RELEASE"), entry -> {
-      if (!(EventParser.parse(entry) instanceof ExtractRelease release)) {
+    LedgerScan.forEach(store, checkpoint.size(), Set.of("EXTRACT_RELEASE"), (entry, event) -> {
+      if (!(event instanceof ExtractRelease release)) {
         return; // the scan hands over releases only
       }
       List<Flag> flags = ExtractFlags.of(release, agreements, zone);
