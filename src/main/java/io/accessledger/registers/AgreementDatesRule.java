@@ -29,7 +29,7 @@ public final class AgreementDatesRule {
       return Optional.empty();
     }
     List<String> problems = new ArrayList<>();
-    LocalDate released = Days.localDay(release.header().occurredAt(), zone);
+    LocalDate released = Days.localDay(release.header().at(), zone);
     if (released == null) {
       problems.add("the release's time " + release.header().occurredAt() + " is not a valid time");
     } else if (!agreement.covers(released)) {

@@ -49,7 +49,7 @@ public final class CourtOrderRule {
           + " missing");
     }
     LocalDate ordered = Days.date(order.date());
-    LocalDate decided = Days.localDay(share.header().occurredAt(), zone);
+    LocalDate decided = Days.localDay(share.header().at(), zone);
     if (order.date() != null && ordered == null) {
       problems.add("the order's date \"" + order.date() + "\" is not a date YYYY-MM-DD");
     } else if (ordered != null && decided != null && ordered.isAfter(decided)) {
