@@ -4,7 +4,7 @@ import io.accessledger.entries.CaseClosure;
 import io.accessledger.entries.EventParser;
 import io.accessledger.entries.LedgerEvent;
 import io.accessledger.entries.View;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.accessledger.entries;
 
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 import java.util.Map;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A {@code MAINTENANCE} entry, the ledger's record of maintenance done to its database ({@code
- * io.accessledger.ledger.MaintenanceEntries}): the {@code action} and the triggers it concerned.
+ * io.accessledger.ledger.writer.MaintenanceEntries}): the {@code action} and the triggers it concerned.
  */
 public record Maintenance(Header header, String action, List<Trigger> triggers)
     implements LedgerEvent {

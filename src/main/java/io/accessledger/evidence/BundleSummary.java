@@ -14,7 +14,7 @@ import io.accessledger.entries.ShareDecision;
 import io.accessledger.entries.View;
 import io.accessledger.events.LegalBasis;
 import io.accessledger.events.LegalBasisVocabulary;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

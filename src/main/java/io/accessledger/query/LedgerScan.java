@@ -2,7 +2,7 @@ package io.accessledger.query;
 
 import io.accessledger.entries.EventParser;
 import io.accessledger.entries.LedgerEvent;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;

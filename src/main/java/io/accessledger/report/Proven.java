@@ -3,7 +3,7 @@ package io.accessledger.report;
 import io.accessledger.api.ProvenEntry;
 import io.accessledger.entries.EventParser;
 import io.accessledger.entries.LedgerEvent;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 
 /**
  * One ledger entry a report draws on: its event, typed once for the report's content, and the

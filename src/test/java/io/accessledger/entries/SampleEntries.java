@@ -1,8 +1,8 @@
 package io.accessledger.entries;
 
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.LedgerEntry;
 import io.accessledger.ledger.json.CanonicalJson;
+import io.accessledger.ledger.leaf.LedgerEntry;
+import io.accessledger.ledger.merkle.Digest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessledger.events.EventValidator;
 import io.accessledger.events.LegalBasisVocabulary;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

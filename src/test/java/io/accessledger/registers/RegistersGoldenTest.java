@@ -6,7 +6,7 @@ import io.accessledger.entries.Golden;
 import io.accessledger.entries.LedgerEvent;
 import io.accessledger.entries.SampleEntries;
 import io.accessledger.entries.ShareDecision;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 import org.junit.jupiter.api.Test;
 
 /** The register lines of {@link SampleEntries}' decisions and release are what they always were. */

@@ -5,7 +5,7 @@ import io.accessledger.api.ProvenEntry;
 import io.accessledger.entries.Golden;
 import io.accessledger.entries.SampleEntries;
 import io.accessledger.events.LegalBasisVocabulary;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
 import io.dropwizard.jackson.Jackson;
 import java.util.ArrayList;
 import java.util.List;

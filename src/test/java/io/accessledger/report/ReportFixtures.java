@@ -2,8 +2,8 @@ package io.accessledger.report;
 
 import io.accessledger.api.ProvenEntry;
 import io.accessledger.events.LegalBasisVocabulary;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.LedgerEntry;
+import io.accessledger.ledger.leaf.LedgerEntry;
+import io.accessledger.ledger.merkle.Digest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
