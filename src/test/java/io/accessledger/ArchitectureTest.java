@@ -62,6 +62,19 @@ class ArchitectureTest {
         .isEmpty();
   }
 
+  /**
+   * The typed event model is read by registers, audits, reports and queries alike, so it is plain
+   * Java over the ledger's own values: no framework, no storage, and none of its readers.
+   */
+  @Test
+  void theEventModelIsPlainJavaOverTheLedgersValues() throws IOException {
+    assertThat(importsMatching(MAIN.resolve("entries"),
+            "io.dropwizard", "com.codahale", "com.fasterxml", "org.jdbi", "jakarta.", "javax.",
+            "org.eclipse.jetty", "org.glassfish", "java.sql", "java.net", "org.bouncycastle",
+            "io.accessledger."))
+        .allSatisfy(line -> assertThat(line).contains(": import io.accessledger.ledger."));
+  }
+
   @Test
   void onlyTheCryptoPackageImportsBouncyCastle() throws IOException {
     assertThat(importsMatching(MAIN, "org.bouncycastle"))

@@ -1,5 +1,7 @@
 package io.accessledger.audit;
 
+import io.accessledger.entries.Assignee;
+import io.accessledger.entries.CaseClosure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,33 +19,37 @@ import java.util.Map;
  * nobody can rewrite an allocation after the fact to explain a view. Not thread-safe.
  */
 final class CaseRecords {
-  private final EventReader reader;
+  private final Names names;
   private final Map<String, Allocation> allocations = new LinkedHashMap<>();
   private final Map<String, List<Closure>> closures = new HashMap<>();
   /** The allocations by subject, in the order first recorded; rebuilt after a change. */
   private Map<String, List<Allocation>> bySubject;
 
-  CaseRecords(EventReader reader) {
-    this.reader = reader;
+  CaseRecords(Names names) {
+    this.names = names;
   }
 
-  /** Takes the {@code ALLOCATION} entry {@code seq} from {@code source}; ignores an invalid one. */
-  void allocation(long seq, String source, Map<String, Object> event) {
-    String allocationId = event.get("allocationId") instanceof String s ? s : null;
-    String subject = EventReader.id(event.get("subject"));
-    Instant start = EventReader.instant(event.get("from"));
+  /**
+   * Takes the {@code ALLOCATION} entry {@code seq} from {@code source}; ignores one that names no
+   * allocation id, subject, start or assignee (ingest refuses these).
+   */
+  void allocation(long seq, String source, io.accessledger.entries.Allocation event) {
+    String allocationId = event.allocationId();
+    String subject = event.subject();
+    Instant start = event.from();
+    Assignee assignee = event.assignee();
     if (allocationId == null || subject == null || start == null
-        || !(event.get("assignee") instanceof Map<?, ?> assignee)) {
-      return; // not a valid allocation; ingest refuses these
+        || assignee.worker().isEmpty() && assignee.team().isEmpty()) {
+      return;
     }
     bySubject = null;
     String key = source + "\u0000" + subject + "\u0000" + allocationId;
-    Instant end = EventReader.instant(event.get("to"));
+    Instant end = event.to().orElse(null);
     Allocation earlier = allocations.get(key);
     if (earlier == null) {
-      allocations.put(key, new Allocation(allocationId, reader.name(subject),
-          reader.name(assignee.get("worker")), reader.name(assignee.get("team")), start, end,
-          List.of(seq)));
+      allocations.put(key, new Allocation(allocationId, names.keep(subject),
+          names.keep(assignee.worker().orElse(null)), names.keep(assignee.team().orElse(null)),
+          start, end, List.of(seq)));
       return;
     }
     List<Long> seqs = new ArrayList<>(earlier.seqs());
@@ -57,9 +63,9 @@ final class CaseRecords {
   }
 
   /** Takes the {@code CASE_CLOSURE} entry {@code seq}; one with no subject or time is ignored. */
-  void closure(long seq, Map<String, Object> event) {
-    String subject = EventReader.id(event.get("subject"));
-    Instant at = EventReader.instant(event.get("occurredAt"));
+  void closure(long seq, CaseClosure event) {
+    String subject = event.subject();
+    Instant at = event.header().at();
     if (subject != null && at != null) {
       closures.computeIfAbsent(subject, s -> new ArrayList<>())
           .add(new Closure(at.toEpochMilli(), seq));

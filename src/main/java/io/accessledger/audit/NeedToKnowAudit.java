@@ -1,11 +1,14 @@
 package io.accessledger.audit;
 
+import io.accessledger.entries.CaseClosure;
+import io.accessledger.entries.EventParser;
+import io.accessledger.entries.LedgerEvent;
+import io.accessledger.entries.View;
 import io.accessledger.ledger.leaf.LedgerEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,8 +28,8 @@ public final class NeedToKnowAudit {
   private final Instant from;
   private final Instant to;
   private final List<NeedToKnowRule> rules;
-  private final EventReader reader = new EventReader();
-  private final CaseRecords cases = new CaseRecords(reader);
+  private final Names names = new Names();
+  private final CaseRecords cases = new CaseRecords(names);
   private final List<ViewEntry> views = new ArrayList<>();
   private int unreadable;
 
@@ -43,23 +46,26 @@ public final class NeedToKnowAudit {
 
   /** Takes the next entry of the log; entries of other types are ignored. */
   public void accept(LedgerEntry entry) {
-    Map<String, Object> event = entry.event();
-    Object type = event.get("type");
-    if ("VIEW".equals(type)) {
-      view(entry.seq(), event);
-    } else if ("ALLOCATION".equals(type)) {
-      cases.allocation(entry.seq(), entry.source(), event);
-    } else if ("CASE_CLOSURE".equals(type)) {
-      cases.closure(entry.seq(), event);
+    accept(entry, EventParser.parse(entry));
+  }
+
+  /** Takes the next entry of the log, already typed: {@code event} is {@code entry}'s event. */
+  public void accept(LedgerEntry entry, LedgerEvent event) {
+    if (event instanceof View view) {
+      view(entry.seq(), view);
+    } else if (event instanceof io.accessledger.entries.Allocation allocation) {
+      cases.allocation(entry.seq(), entry.source(), allocation);
+    } else if (event instanceof CaseClosure closure) {
+      cases.closure(entry.seq(), closure);
     }
   }
 
-  private void view(long seq, Map<String, Object> event) {
-    Instant at = EventReader.instant(event.get("occurredAt"));
+  private void view(long seq, View event) {
+    Instant at = event.header().at();
     if (at == null || at.isBefore(from) || !at.isBefore(to)) {
       return;
     }
-    ViewEntry view = reader.view(seq, at, event);
+    ViewEntry view = ViewEntry.of(seq, event, names);
     if (view == null) {
       unreadable++; // ingest refuses these; a stored one is reported, not a reason to fail
       return;

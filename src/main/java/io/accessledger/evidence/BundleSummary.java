@@ -1,5 +1,17 @@
 package io.accessledger.evidence;
 
+import io.accessledger.entries.AuditQuery;
+import io.accessledger.entries.CaseClosure;
+import io.accessledger.entries.EventParser;
+import io.accessledger.entries.ExtractRelease;
+import io.accessledger.entries.ExtractSubject;
+import io.accessledger.entries.Header;
+import io.accessledger.entries.LedgerEvent;
+import io.accessledger.entries.Person;
+import io.accessledger.entries.Recipient;
+import io.accessledger.entries.RecordRef;
+import io.accessledger.entries.ShareDecision;
+import io.accessledger.entries.View;
 import io.accessledger.events.LegalBasis;
 import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.ledger.leaf.LedgerEntry;
@@ -7,6 +19,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A short account of a verified bundle for a person: what was proven, then each entry in one or
@@ -62,9 +75,9 @@ public final class BundleSummary {
     out.println("  complete:  " + bundle.entries().size() + " entries name " + ascii(bundle.key())
         + (head < 0 ? "; the log signed that none does" : "; the log signed that the latest is entry "
             + head));
-    Map<String, Object> request = bundle.request().event();
-    out.println(printable("  asked by:  " + actor(request) + " at " + request.get("occurredAt")
-        + ", recorded as entry " + bundle.request().seq()));
+    Header request = EventParser.parse(bundle.request()).header();
+    out.println(printable("  asked by:  " + actor(request.actor()) + " at "
+        + request.occurredAt() + ", recorded as entry " + bundle.request().seq()));
     if (!bundle.consistentFrom().isEmpty()) {
       out.println("  grew from: the signed trees of sizes " + bundle.consistentFrom().stream()
           .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
@@ -81,80 +94,94 @@ public final class BundleSummary {
   }
 
   private void printEntry(LedgerEntry entry, Map<Long, LedgerEntry> releases, PrintStream out) {
-    Map<String, Object> event = entry.event();
-    String type = String.valueOf(event.get("type"));
-    String what = switch (type) {
-      case "VIEW" -> actor(event) + " viewed " + record(event)
-          + (Boolean.TRUE.equals(event.get("breakGlass")) ? " (BREAK GLASS)" : "");
-      case "SHARE_DECISION" -> actor(event) + " recorded a decision to " + event.get("decision")
-          + " with " + organisation(event.get("recipient")) + " (grounds " + event.get("grounds")
-          + ", consent " + event.get("consent") + ")";
-      case "EXTRACT_SUBJECT" -> "included in extract "
-          + release(releases.get((Long) event.get("release")));
-      case "AUDIT_QUERY" -> actor(event) + " queried "
-          + (event.get("query") instanceof Map<?, ?> q ? q.get("path") + " " + q.get("parameters")
-              : "the log");
-      default -> actor(event) + " " + type;
-    };
-    out.println(printable("  #" + entry.seq() + "  " + event.get("occurredAt") + "  " + type
+    LedgerEvent event = EventParser.parse(entry);
+    Header header = event.header();
+    String type = String.valueOf(header.type());
+    String by = actor(header.actor());
+    String what;
+    Optional<String> reason = Optional.empty();
+    if (event instanceof View view) {
+      what = by + " viewed " + record(view.record()) + (view.breakGlass() ? " (BREAK GLASS)" : "");
+      reason = view.reason();
+    } else if (event instanceof ShareDecision share) {
+      what = by + " recorded a decision to " + share.decision() + " with "
+          + organisation(share.recipient()) + " (grounds " + share.grounds() + ", consent "
+          + share.consent() + ")";
+    } else if (event instanceof ExtractSubject subject) {
+      LedgerEntry release = subject.release() == null ? null : releases.get(subject.release());
+      what = "included in extract "
+          + (release == null ? "entry " + subject.release() + ", which is not in the bundle"
+              : release(release));
+    } else if (event instanceof AuditQuery query) {
+      what = by + " queried "
+          + (query.path() == null ? "the log" : query.path() + " " + query.parameters());
+    } else {
+      what = by + " " + type;
+      if (event instanceof CaseClosure closure) {
+        reason = closure.reason();
+      }
+    }
+    out.println(printable("  #" + entry.seq() + "  " + header.occurredAt() + "  " + type
         + "  " + what));
     List<String> why = new ArrayList<>();
-    if (event.get("purpose") instanceof String purpose) {
-      why.add("purpose: " + purpose);
+    if (header.purpose() != null) {
+      why.add("purpose: " + header.purpose());
     }
-    if (event.get("legalBasis") instanceof List<?> codes) {
-      why.add("legal basis: " + String.join("; ", codes.stream().map(this::basis).toList()));
+    if (!header.legalBasis().isEmpty()) {
+      why.add("legal basis: " + bases(header));
     }
-    if (event.get("reason") instanceof String reason) {
-      why.add("reason: " + reason);
-    }
+    reason.ifPresent(text -> why.add("reason: " + text));
     if (!why.isEmpty()) {
       out.println(printable("        " + String.join(" | ", why)));
     }
   }
 
-  private String release(LedgerEntry release) {
-    Map<String, Object> event = release.event();
-    String line = event.get("eventId") + " (entry " + release.seq() + ") released by "
-        + actor(event) + " to " + organisation(event.get("recipient")) + " under agreement "
-        + event.get("agreement");
-    if (event.get("legalBasis") instanceof List<?> codes) {
-      line += "; legal basis: " + String.join("; ", codes.stream().map(this::basis).toList());
+  private String release(LedgerEntry entry) {
+    if (!(EventParser.parse(entry) instanceof ExtractRelease release)) {
+      return "entry " + entry.seq() + ", which is not a release"; // the verifier refuses these
+    }
+    Header header = release.header();
+    String line = header.eventId() + " (entry " + entry.seq() + ") released by "
+        + actor(header.actor()) + " to " + organisation(release.recipient())
+        + " under agreement " + release.agreement();
+    if (!header.legalBasis().isEmpty()) {
+      line += "; legal basis: " + bases(header);
     }
     return line;
   }
 
-  private String basis(Object code) {
-    return vocabulary.find(String.valueOf(code))
+  /** The entry's legal bases, each with its label from the vocabulary. */
+  private String bases(Header header) {
+    return String.join("; ", header.legalBasis().stream().map(this::basis).toList());
+  }
+
+  private String basis(String code) {
+    return vocabulary.find(code)
         .map(LegalBasis::label)
         .map(label -> code + " (" + label + ")")
         .orElse(code + " (not in this vocabulary)");
   }
 
-  private static String actor(Map<String, Object> event) {
-    if (!(event.get("actor") instanceof Map<?, ?> actor)) {
+  private static String actor(Person actor) {
+    if (actor.equals(Person.NONE)) {
       return "an unnamed actor";
     }
     List<String> about = new ArrayList<>();
-    for (String field : List.of("role", "team")) {
-      if (actor.get(field) instanceof String value) {
-        about.add(value);
-      }
-    }
-    String name = actor.get("displayName") instanceof String display
-        ? display + " [" + actor.get("id") + "]" : String.valueOf(actor.get("id"));
+    actor.role().ifPresent(about::add);
+    actor.team().ifPresent(about::add);
+    String name = actor.displayName().map(display -> display + " [" + actor.id() + "]")
+        .orElse(String.valueOf(actor.id()));
     return name + (about.isEmpty() ? "" : " (" + String.join(", ", about) + ")");
   }
 
-  private static String record(Map<String, Object> event) {
-    return event.get("record") instanceof Map<?, ?> r ? r.get("type") + "/" + r.get("id")
-        : "a record";
+  private static String record(RecordRef record) {
+    return record.equals(RecordRef.NONE) ? "a record" : record.type() + "/" + record.id();
   }
 
-  private static String organisation(Object recipient) {
-    if (!(recipient instanceof Map<?, ?> r)) {
+  private static String organisation(Recipient recipient) {
+    if (recipient.equals(Recipient.NONE)) {
       return "an unnamed recipient";
     }
-    return r.get("organisation") + (r.get("role") instanceof String role ? " (" + role + ")" : "");
+    return recipient.organisation() + recipient.role().map(role -> " (" + role + ")").orElse("");
   }
 }

@@ -1,6 +1,8 @@
 package io.accessledger.query;
 
 import io.accessledger.api.LogInfo;
+import io.accessledger.entries.ExtractRelease;
+import io.accessledger.entries.ExtractSubject;
 import io.accessledger.ledger.leaf.HistoryChain;
 import io.accessledger.ledger.leaf.LinkKeys;
 import io.accessledger.report.AuditorChecks;
@@ -61,8 +63,9 @@ public final class AccessReportSources {
     Set<Long> historySeqs = new HashSet<>();
     for (Proven entry : history) {
       historySeqs.add(entry.seq());
-      if ("EXTRACT_SUBJECT".equals(entry.entry().event().get("type"))) {
-        if (!(entry.entry().event().get("release") instanceof Long release) || release >= size) {
+      if (entry.event() instanceof ExtractSubject subject) {
+        Long release = subject.release();
+        if (release == null || release < 0 || release >= size) {
           throw new StoreException("entry " + entry.seq() + " is an extract entry that points at"
               + " no release in the signed log; run `verify`");
         }
@@ -71,7 +74,7 @@ public final class AccessReportSources {
     }
     Map<Long, Proven> releases = new HashMap<>();
     for (Proven release : prove(new ArrayList<>(releaseSeqs), size)) {
-      if (!"EXTRACT_RELEASE".equals(release.entry().event().get("type"))) {
+      if (!(release.event() instanceof ExtractRelease)) {
         throw new StoreException("entry " + release.seq() + ", which an extract entry of " + key
             + " points at, is not an extract release; run `verify`");
       }
@@ -79,9 +82,9 @@ public final class AccessReportSources {
     }
 
     List<Long> checkSeqs = new ArrayList<>();
-    LedgerScan.forEach(store, size, AUDIT_QUERY, entry -> {
+    LedgerScan.forEach(store, size, AUDIT_QUERY, (entry, event) -> {
       if (entry.seq() != requestSeq
-          && AuditorChecks.asked(entry, request.subjectId(), historySeqs).isPresent()) {
+          && AuditorChecks.asked(event, request.subjectId(), historySeqs).isPresent()) {
         checkSeqs.add(entry.seq());
       }
     });
@@ -134,7 +137,7 @@ public final class AccessReportSources {
     List<Proven> proven = new ArrayList<>(seqs.size());
     try {
       ProvenEntries.forEach(store, queries.nodes(), seqs, size, (leaf, proof) ->
-          proven.add(new Proven(ProvenEntries.decode(leaf), ProvenEntries.of(leaf, proof))));
+          proven.add(Proven.of(ProvenEntries.decode(leaf), ProvenEntries.of(leaf, proof))));
     } catch (java.io.IOException e) {
       throw new IllegalStateException("collecting into a list cannot fail", e);
     }

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.accessledger.api.ApiException;
+import io.accessledger.entries.EventParser;
+import io.accessledger.entries.ExtractSubject;
+import io.accessledger.entries.Header;
+import io.accessledger.entries.LedgerEvent;
 import io.accessledger.evidence.BundleFormat;
 import io.accessledger.ledger.leaf.HistoryChain;
-import io.accessledger.ledger.leaf.LedgerEntry;
 import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.MerkleProofs;
 import io.accessledger.ledger.notes.CheckpointSigner;
@@ -20,7 +23,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 
@@ -80,7 +82,7 @@ public final class EvidenceBundles {
     StoredLeaf requestLeaf = store.leaf(requestSeq)
         .orElseThrow(() -> new StoreException("the request's own entry " + requestSeq
             + " is not stored"));
-    LedgerEntry recorded = ProvenEntries.decode(requestLeaf);
+    Header recorded = EventParser.header(ProvenEntries.decode(requestLeaf));
     try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       json.writeStartObject();
       json.writeStringField("format", BundleFormat.FORMAT);
@@ -88,12 +90,11 @@ public final class EvidenceBundles {
       json.writeStringField("verifierKey", signer.verifierKey().toString());
       json.writeStringField("key", request.linkKey());
       json.writeFieldName("requestedBy");
-      Map<?, ?> actor = (Map<?, ?>) recorded.event().get("actor");
       json.writeStartObject();
-      json.writeStringField("id", (String) actor.get("id"));
-      json.writeStringField("role", (String) actor.get("role"));
+      json.writeStringField("id", recorded.actor().id());
+      json.writeStringField("role", recorded.actor().role().orElse(null));
       json.writeEndObject();
-      json.writeStringField("requestedAt", (String) recorded.event().get("occurredAt"));
+      json.writeStringField("requestedAt", recorded.occurredAt());
       json.writeFieldName("request");
       writeEntry(json, requestLeaf, MerkleProofs.inclusion(requestSeq, size, queries.nodes()));
       json.writeNumberField("treeSize", size);
@@ -143,16 +144,15 @@ public final class EvidenceBundles {
         return releases;
       }
       ProvenEntries.forEach(store, queries.nodes(), seqs, size, (leaf, proof) -> {
-        Map<String, Object> event;
+        LedgerEvent event;
         try {
-          event = chain.next(leaf.seq(), leaf.leaf()).event();
+          event = EventParser.parse(chain.next(leaf.seq(), leaf.leaf()));
         } catch (HistoryChain.BrokenChainException e) {
           throw ProvenEntries.brokenIndex(e, "the bundle was cut off");
         }
         writeEntry(json, leaf, proof);
-        if ("EXTRACT_SUBJECT".equals(event.get("type"))
-            && event.get("release") instanceof Long release) {
-          releases.add(release);
+        if (event instanceof ExtractSubject subject && subject.release() != null) {
+          releases.add(subject.release());
         }
       });
       after = seqs.get(seqs.size() - 1);

@@ -6,6 +6,8 @@ import io.accessledger.api.EntryAnswer;
 import io.accessledger.api.HistoryAnswer;
 import io.accessledger.api.LogInfo;
 import io.accessledger.api.ProvenEntry;
+import io.accessledger.entries.EventParser;
+import io.accessledger.entries.Header;
 import io.accessledger.ledger.leaf.LeafCodec;
 import io.accessledger.ledger.leaf.LeafFormatException;
 import io.accessledger.ledger.leaf.LedgerEntry;
@@ -22,8 +24,6 @@ import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -223,16 +223,8 @@ public final class LedgerQueries {
       throw new StoreException("entry " + leaf.seq() + " is not a valid leaf; run `verify`: "
           + e.getMessage(), e);
     }
-    Object type = entry.event().get("type");
-    Instant occurredAt = null;
-    if (entry.event().get("occurredAt") instanceof String text) {
-      try {
-        occurredAt = Instant.parse(text);
-      } catch (DateTimeParseException e) {
-        occurredAt = null; // an unparseable time matches no time window
-      }
-    }
-    return request.matches(type instanceof String s ? s : null, occurredAt);
+    Header header = EventParser.header(entry); // a time that does not parse matches no window
+    return request.matches(header.type(), header.at());
   }
 
   /** The checkpoint signed at exactly {@code treeSize}, or 404. */

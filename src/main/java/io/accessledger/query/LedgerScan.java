@@ -1,5 +1,7 @@
 package io.accessledger.query;
 
+import io.accessledger.entries.EventParser;
+import io.accessledger.entries.LedgerEvent;
 import io.accessledger.ledger.leaf.LedgerEntry;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
@@ -10,13 +12,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
  * Reads the log's entries in {@code seq} order for reports that look at the whole log (registers,
- * audits): from one consistent snapshot, a chunk at a time, decoding each chunk on all cores.
- * Memory stays flat however long the log.
+ * audits): from one consistent snapshot, a chunk at a time, decoding each chunk and typing each
+ * event ({@link EventParser}) on all cores. Memory stays flat however long the log.
  *
  * <p>With a set of entry types, a leaf is decoded only if its bytes hold {@code "type":"<T>"} for
  * one of them (a cheap test; the decoded event's own {@code type} then decides), so a register of
@@ -28,13 +30,14 @@ public final class LedgerScan {
   private LedgerScan() {}
 
   /**
-   * Calls {@code action} for every entry below {@code size} whose event type is in {@code types}
-   * ({@code null}: every entry), oldest first, on the calling thread.
+   * Calls {@code action} with every entry below {@code size} whose event type is in {@code types}
+   * ({@code null}: every entry) and its typed event, oldest first, on the calling thread.
    *
    * @throws StoreException if a stored leaf does not decode (run {@code verify})
    */
   public static void forEach(
-      LedgerStore store, long size, Set<String> types, Consumer<LedgerEntry> action) {
+      LedgerStore store, long size, Set<String> types,
+      BiConsumer<LedgerEntry, LedgerEvent> action) {
     List<byte[]> markers = types == null ? null : types.stream()
         .map(t -> ("\"type\":\"" + t + "\"").getBytes(StandardCharsets.UTF_8)).toList();
     try (LedgerSnapshot snapshot = store.snapshot();
@@ -44,18 +47,22 @@ public final class LedgerScan {
       while (it.hasNext()) {
         chunk.add(it.next());
         if (chunk.size() == CHUNK || !it.hasNext()) {
-          List<LedgerEntry> decoded = chunk.parallelStream()
+          List<Typed> decoded = chunk.parallelStream()
               .filter(leaf -> markers == null || markers.stream().anyMatch(m -> contains(leaf.leaf(), m)))
               .map(ProvenEntries::decode)
-              .filter(entry -> types == null || types.contains(entry.event().get("type")))
+              .map(entry -> new Typed(entry, EventParser.parse(entry)))
+              .filter(typed -> types == null || types.contains(typed.event().header().type()))
               .toList();
-          decoded.forEach(action);
+          decoded.forEach(typed -> action.accept(typed.entry(), typed.event()));
           chunk.clear();
         }
       }
     }
   }
 
+
+  /** An entry decoded and typed in the parallel stage. */
+  private record Typed(LedgerEntry entry, LedgerEvent event) {}
 
   /** Whether {@code bytes} holds {@code part}. */
   static boolean contains(byte[] bytes, byte[] part) {

@@ -1,9 +1,9 @@
 package io.accessledger.query;
 
 import io.accessledger.api.ApiException;
+import io.accessledger.entries.ShareDecision;
 import io.accessledger.registers.Flag;
 import io.accessledger.registers.Organisations;
-import io.accessledger.registers.ShareDecision;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;

@@ -1,14 +1,15 @@
 package io.accessledger.query;
 
-import io.accessledger.api.RegisterAnswer;
 import io.accessledger.api.ProvenEntry;
+import io.accessledger.api.RegisterAnswer;
 import io.accessledger.api.RegisterItem;
+import io.accessledger.entries.ExtractRelease;
+import io.accessledger.entries.ShareDecision;
 import io.accessledger.registers.DataSharingAgreements;
 import io.accessledger.registers.ExtractFlags;
-import io.accessledger.registers.ExtractRelease;
 import io.accessledger.registers.Flag;
-import io.accessledger.registers.ShareDecision;
 import io.accessledger.registers.ShareFlags;
+import io.accessledger.registers.Summaries;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;
 import java.time.ZoneId;
@@ -49,12 +50,14 @@ public final class Registers {
   public RegisterAnswer shares(RegisterRequest request) {
     StoredCheckpoint checkpoint = queries.checkpoint();
     List<Listed> listed = new ArrayList<>();
-    LedgerScan.forEach(store, checkpoint.size(), Set.of("SHARE_DECISION"), entry -> {
-      ShareDecision share = ShareDecision.of(entry.event());
+    LedgerScan.forEach(store, checkpoint.size(), Set.of("SHARE_DECISION"), (entry, event) -> {
+      if (!(event instanceof ShareDecision share)) {
+        return; // the scan hands over share decisions only
+      }
       List<Flag> flags = ShareFlags.of(share, zone);
-      if (request.matches(share.occurredAt(), share.recipient(), share.decision(),
-          share.grounds(), null, flags)) {
-        listed.add(new Listed(entry.seq(), share.summary(), flags));
+      if (request.matches(share.header().occurredAt(), share.recipient().organisation(),
+          share.decision(), share.grounds(), null, flags)) {
+        listed.add(new Listed(entry.seq(), Summaries.of(share), flags));
       }
     });
     return prove(checkpoint, listed);
@@ -64,12 +67,14 @@ public final class Registers {
   public RegisterAnswer extracts(RegisterRequest request) {
     StoredCheckpoint checkpoint = queries.checkpoint();
     List<Listed> listed = new ArrayList<>();
-    LedgerScan.forEach(store, checkpoint.size(), Set.of("EXTRACT_RELEASE"), entry -> {
-      ExtractRelease release = ExtractRelease.of(entry.event());
+    LedgerScan.forEach(store, checkpoint.size(), Set.of("EXTRACT_RELEASE"), (entry, event) -> {
+      if (!(event instanceof ExtractRelease release)) {
+        return; // the scan hands over releases only
+      }
       List<Flag> flags = ExtractFlags.of(release, agreements, zone);
-      if (request.matches(release.occurredAt(), release.recipient(), null, null,
-          release.agreement(), flags)) {
-        listed.add(new Listed(entry.seq(), release.summary(), flags));
+      if (request.matches(release.header().occurredAt(), release.recipient().organisation(),
+          null, null, release.agreement(), flags)) {
+        listed.add(new Listed(entry.seq(), Summaries.of(release), flags));
       }
     });
     return prove(checkpoint, listed);

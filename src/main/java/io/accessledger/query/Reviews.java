@@ -3,6 +3,8 @@ package io.accessledger.query;
 import io.accessledger.api.ApiException;
 import io.accessledger.api.EventAck;
 import io.accessledger.audit.Finding;
+import io.accessledger.entries.AuditQuery;
+import io.accessledger.entries.EventParser;
 import io.accessledger.ledger.leaf.LeafCodec;
 import io.accessledger.ledger.leaf.LeafFormatException;
 import io.accessledger.ledger.leaf.LedgerEntry;
@@ -108,13 +110,9 @@ public final class Reviews {
     }
     LedgerEntry entry = decode(seq);
     if (AuditTrail.SOURCE.equals(entry.source())
-        && "AUDIT_QUERY".equals(entry.event().get("type"))
-        && entry.event().get("query") instanceof Map<?, ?> query
-        && NeedToKnowAudits.PATH.equals(query.get("path"))
-        && query.get("parameters") instanceof Map<?, ?> parameters) {
-      Map<String, Object> period = new LinkedHashMap<>();
-      parameters.forEach((k, v) -> period.put(String.valueOf(k), v));
-      return NeedToKnowAudits.period(period);
+        && EventParser.parse(entry) instanceof AuditQuery query
+        && NeedToKnowAudits.PATH.equals(query.path())) {
+      return NeedToKnowAudits.period(new LinkedHashMap<>(query.parameters()));
     }
     throw ApiException.notFound("entry " + seq + " is not the record of a need-to-know audit");
   }

@@ -1,5 +1,6 @@
 package io.accessledger.registers;
 
+import io.accessledger.entries.ExtractRelease;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public final class AgreementBasisRule {
       return Optional.empty();
     }
     List<String> missing = agreement.legalBases().stream()
-        .filter(code -> !release.legalBasis().contains(code))
+        .filter(code -> !release.header().legalBasis().contains(code))
         .toList();
     if (missing.isEmpty()) {
       return Optional.empty();

@@ -1,5 +1,6 @@
 package io.accessledger.registers;
 
+import io.accessledger.entries.ExtractRelease;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,9 +29,9 @@ public final class AgreementDatesRule {
       return Optional.empty();
     }
     List<String> problems = new ArrayList<>();
-    LocalDate released = Days.localDay(release.occurredAt(), zone);
+    LocalDate released = Days.localDay(release.header().at(), zone);
     if (released == null) {
-      problems.add("the release's time " + release.occurredAt() + " is not a valid time");
+      problems.add("the release's time " + release.header().occurredAt() + " is not a valid time");
     } else if (!agreement.covers(released)) {
       problems.add("it was released on " + released + " (" + zone + ")");
     }

@@ -1,5 +1,6 @@
 package io.accessledger.registers;
 
+import io.accessledger.entries.ExtractRelease;
 import java.util.Optional;
 
 /**
@@ -15,12 +16,12 @@ public final class AgreementRecipientRule {
 
   /** @param agreement the release's agreement; null (not configured) is never flagged here */
   public static Optional<Flag> check(ExtractRelease release, DataSharingAgreement agreement) {
-    if (agreement == null || agreement.allowsRecipient(release.recipient())) {
+    if (agreement == null || agreement.allowsRecipient(release.recipient().organisation())) {
       return Optional.empty();
     }
     String alsoWritten = agreement.aliases().isEmpty() ? ""
         : " (also written " + String.join(", ", agreement.aliases()) + ")";
-    return Optional.of(new Flag(CODE, "The dataset was released to " + release.recipient()
+    return Optional.of(new Flag(CODE, "The dataset was released to " + release.recipient().organisation()
         + ", but agreement " + agreement.id() + " allows releases only to "
         + agreement.recipient() + alsoWritten + "."));
   }

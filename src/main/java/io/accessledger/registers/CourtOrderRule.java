@@ -1,5 +1,7 @@
 package io.accessledger.registers;
 
+import io.accessledger.entries.CourtOrder;
+import io.accessledger.entries.ShareDecision;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ public final class CourtOrderRule {
     if (!"COURT_ORDER".equals(share.grounds())) {
       return Optional.empty();
     }
-    CourtOrder order = share.courtOrder();
+    CourtOrder order = share.courtOrder().orElse(null);
     if (order == null) {
       return flag("no court order is recorded (courtOrder is absent)");
     }
@@ -47,7 +49,7 @@ public final class CourtOrderRule {
           + " missing");
     }
     LocalDate ordered = Days.date(order.date());
-    LocalDate decided = Days.localDay(share.occurredAt(), zone);
+    LocalDate decided = Days.localDay(share.header().at(), zone);
     if (order.date() != null && ordered == null) {
       problems.add("the order's date \"" + order.date() + "\" is not a date YYYY-MM-DD");
     } else if (ordered != null && decided != null && ordered.isAfter(decided)) {

@@ -14,22 +14,9 @@ import java.time.format.DateTimeParseException;
 final class Days {
   private Days() {}
 
-  /** The day in {@code zone} of an RFC 3339 UTC timestamp, or null if it is not one. */
-  static LocalDate localDay(String timestamp, ZoneId zone) {
-    Instant instant = instant(timestamp);
-    return instant == null ? null : LocalDate.ofInstant(instant, zone);
-  }
-
-  /** The instant of an RFC 3339 UTC timestamp, or null if it is not one. */
-  static Instant instant(String timestamp) {
-    if (timestamp == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(timestamp);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+  /** The day in {@code zone} of {@code at} (an event's {@code Header.at()}), or null for null. */
+  static LocalDate localDay(Instant at, ZoneId zone) {
+    return at == null ? null : LocalDate.ofInstant(at, zone);
   }
 
   /** The date {@code YYYY-MM-DD}, or null if it is not one. */

@@ -1,5 +1,6 @@
 package io.accessledger.registers;
 
+import io.accessledger.entries.ExtractRelease;
 import java.util.Optional;
 
 /**

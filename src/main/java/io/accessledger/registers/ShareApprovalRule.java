@@ -1,5 +1,7 @@
 package io.accessledger.registers;
 
+import io.accessledger.entries.Person;
+import io.accessledger.entries.ShareDecision;
 import java.util.Optional;
 
 /**
@@ -13,15 +15,16 @@ public final class ShareApprovalRule {
   private ShareApprovalRule() {}
 
   public static Optional<Flag> check(ShareDecision share) {
-    if (share.approvedBy() != null && share.approvedBy().equals(share.decidedBy())) {
+    String approver = share.approvedBy().map(Person::id).orElse(null);
+    if (approver != null && approver.equals(share.decidedBy().id())) {
       return Optional.of(new Flag(CODE, "The decision " + share.decision() + " was approved by "
-          + share.approvedBy() + ", who also made it: no second person signed it off."));
+          + approver + ", who also made it: no second person signed it off."));
     }
-    if (share.approvedBy() != null) {
+    if (approver != null) {
       return Optional.empty();
     }
     return Optional.of(new Flag(CODE, "No approver is recorded (approvedBy is absent): the "
-        + "decision " + share.decision() + " made by " + share.decidedBy()
+        + "decision " + share.decision() + " made by " + share.decidedBy().id()
         + " was not signed off by anyone else."));
   }
 }

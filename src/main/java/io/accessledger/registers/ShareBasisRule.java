@@ -10,6 +10,7 @@ import static io.accessledger.registers.LegalBasisCodes.SAFEGUARDING;
 import static io.accessledger.registers.LegalBasisCodes.SUBSTANTIAL_PUBLIC_INTEREST;
 import static io.accessledger.registers.LegalBasisCodes.UNLAWFUL_ACTS;
 
+import io.accessledger.entries.ShareDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public final class ShareBasisRule {
   private ShareBasisRule() {}
 
   public static Optional<Flag> check(ShareDecision share) {
-    Set<String> cited = Set.copyOf(share.legalBasis());
+    Set<String> cited = Set.copyOf(share.header().legalBasis());
     List<String> problems = new ArrayList<>();
     String grounds = share.grounds() == null ? "" : share.grounds();
     switch (grounds) {
@@ -47,7 +48,7 @@ public final class ShareBasisRule {
           problems.add("it cites neither " + PUBLIC_TASK + " (public task) nor "
               + RECOGNISED_LEGITIMATE_INTEREST + " (recognised legitimate interest)");
         }
-        List<String> article9 = share.legalBasis().stream()
+        List<String> article9 = share.header().legalBasis().stream()
             .filter(code -> code.startsWith(ARTICLE_9_PREFIX)).toList();
         List<String> missing = LegalBasisCodes.absent(cited, SUBSTANTIAL_PUBLIC_INTEREST, SAFEGUARDING);
         if (!article9.isEmpty() && !missing.isEmpty()) {

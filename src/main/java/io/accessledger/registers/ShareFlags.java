@@ -1,5 +1,6 @@
 package io.accessledger.registers;
 
+import io.accessledger.entries.ShareDecision;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.accessledger.report;
 
-import io.accessledger.ledger.leaf.LedgerEntry;
-import java.util.Map;
+import io.accessledger.entries.AuditQuery;
+import io.accessledger.entries.LedgerEvent;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,18 +20,16 @@ public final class AuditorChecks {
   private AuditorChecks() {}
 
   /**
-   * What the read recorded by {@code entry} asked about the child, in words for the family, or
+   * What the read recorded by {@code event} asked about the child, in words for the family, or
    * empty when it is not a check of their record.
    *
    * @param subjectSeqs the {@code seq}s of the entries naming the child
    */
-  public static Optional<String> asked(LedgerEntry entry, String subjectId, Set<Long> subjectSeqs) {
-    Map<String, Object> event = entry.event();
-    if (!"AUDIT_QUERY".equals(event.get("type"))
-        || !(event.get("query") instanceof Map<?, ?> query)
-        || !(query.get("path") instanceof String path)) {
+  public static Optional<String> asked(LedgerEvent event, String subjectId, Set<Long> subjectSeqs) {
+    if (!(event instanceof AuditQuery query) || query.path() == null) {
       return Optional.empty();
     }
+    String path = query.path();
     String subjectPath = "/v1/subjects/" + subjectId;
     if (path.equals(subjectPath + "/events")) {
       return Optional.of("read the history of your record");
@@ -39,8 +37,7 @@ public final class AuditorChecks {
     if (path.equals(subjectPath + "/access-report")) {
       return Optional.of("produced an access report like this one");
     }
-    if (path.equals("/v1/evidence") && query.get("parameters") instanceof Map<?, ?> parameters
-        && subjectId.equals(parameters.get("subject"))) {
+    if (path.equals("/v1/evidence") && subjectId.equals(query.parameters().get("subject"))) {
       return Optional.of("made an evidence bundle of your record");
     }
     Matcher read = ENTRY.matcher(path);

@@ -1,15 +1,16 @@
 package io.accessledger.report;
 
+import io.accessledger.entries.Person;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Names the staff of one report under its {@link StaffNames} policy. Role and team always come
- * from the person object itself. Under {@link StaffNames#PSEUDONYM} every staff id gets one label
- * for the whole report: the role it was first {@link #learn learned} with, in words, and a letter
- * counted per role in the order people are first named ("Social worker A", "Social worker B",
- * "Team manager A"); a person whose role the report never learns is a "Member of staff". Letters
- * run A to Z, then AA, AB and so on. Not thread-safe: one per report.
+ * from the person as the event names them. Under {@link StaffNames#PSEUDONYM} every staff id gets
+ * one label for the whole report: the role it was first {@link #learn learned} with, in words, and
+ * a letter counted per role in the order people are first named ("Social worker A", "Social
+ * worker B", "Team manager A"); a person whose role the report never learns is a "Member of
+ * staff". Letters run A to Z, then AA, AB and so on. Not thread-safe: one per report.
  */
 final class StaffNamer {
   private final StaffNames policy;
@@ -22,27 +23,26 @@ final class StaffNamer {
   }
 
   /**
-   * Notes the role a person object gives its id, if it is the first role seen for that id, so a
+   * Notes the role {@code person} gives their id, if it is the first role seen for that id, so a
    * person named elsewhere without a role (a {@code decidedBy} holding only an id) still gets the
    * label of their role. Call for every person in the report before the first {@link #name}.
    */
-  void learn(Object person) {
-    if (person instanceof Map<?, ?> map && map.get("id") instanceof String id
-        && map.get("role") instanceof String role) {
-      roles.putIfAbsent(id, role);
+  void learn(Person person) {
+    if (person.id() != null && person.role().isPresent()) {
+      roles.putIfAbsent(person.id(), person.role().get());
     }
   }
 
-  /** The person object {@code {id, role?, team?, displayName?}} as the policy shows it, or null. */
-  Staff name(Object person) {
-    if (!(person instanceof Map<?, ?> map)) {
+  /** {@code person} as the policy shows them; null for {@link Person#NONE}, no one. */
+  Staff name(Person person) {
+    if (person.equals(Person.NONE)) {
       return null;
     }
-    String id = text(map.get("id"));
-    String role = text(map.get("role"));
-    String team = text(map.get("team"));
+    String id = person.id();
+    String role = person.role().orElse(null);
+    String team = person.team().orElse(null);
     return switch (policy) {
-      case SHOW -> new Staff(role, team, id, text(map.get("displayName")), null);
+      case SHOW -> new Staff(role, team, id, person.displayName().orElse(null), null);
       case ROLE_ONLY -> new Staff(role, team, null, null, null);
       case PSEUDONYM -> new Staff(role, team, null, null, id == null ? null : label(id));
     };
@@ -64,9 +64,5 @@ final class StaffNamer {
       out.insert(0, (char) ('A' + (n - 1) % 26));
     }
     return out.toString();
-  }
-
-  private static String text(Object value) {
-    return value instanceof String s ? s : null;
   }
 }

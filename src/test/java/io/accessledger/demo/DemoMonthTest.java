@@ -7,6 +7,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.accessledger.NeedToKnowSettings;
 import io.accessledger.audit.Finding;
 import io.accessledger.audit.NeedToKnowAudit;
+import io.accessledger.entries.EventParser;
+import io.accessledger.entries.ExtractRelease;
+import io.accessledger.entries.ShareDecision;
 import io.accessledger.events.EventValidator;
 import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.ledger.json.CanonicalJson;
@@ -15,9 +18,7 @@ import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.registers.AgreementTerms;
 import io.accessledger.registers.DataSharingAgreements;
 import io.accessledger.registers.ExtractFlags;
-import io.accessledger.registers.ExtractRelease;
 import io.accessledger.registers.Flag;
-import io.accessledger.registers.ShareDecision;
 import io.accessledger.registers.ShareFlags;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -84,12 +85,13 @@ class DemoMonthTest {
     List<String> flagged = new ArrayList<>();
     int shares = 0;
     for (LedgerEntry entry : log) {
-      Object type = entry.event().get("type");
-      List<Flag> flags = "SHARE_DECISION".equals(type)
-          ? ShareFlags.of(ShareDecision.of(entry.event()), LONDON)
-          : "EXTRACT_RELEASE".equals(type)
-              ? ExtractFlags.of(ExtractRelease.of(entry.event()), agreements, LONDON) : List.of();
-      shares += "SHARE_DECISION".equals(type) ? 1 : 0;
+      var event = EventParser.parse(entry);
+      String type = event.header().type();
+      List<Flag> flags = event instanceof ShareDecision share
+          ? ShareFlags.of(share, LONDON)
+          : event instanceof ExtractRelease release
+              ? ExtractFlags.of(release, agreements, LONDON) : List.of();
+      shares += event instanceof ShareDecision ? 1 : 0;
       flags.forEach(f -> flagged.add(type + " " + f.code()));
     }
     assertThat(shares).isGreaterThan(3);

@@ -2,10 +2,10 @@ package io.accessledger.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.registers.ShareDecision;
+import io.accessledger.entries.ShareDecision;
 import org.junit.jupiter.api.Test;
 
-/** The share register's filters accept exactly the values ingest accepts. */
+/** The event model, and so the share register's filters, know exactly the values ingest accepts. */
 class RegisterVocabularyTest {
   @Test
   void theRegisterKnowsTheValidatorsDecisionsAndGrounds() {

@@ -36,15 +36,18 @@ class LedgerScanTest {
         appended.forEach(java.util.concurrent.CompletableFuture::join);
       }
       List<Long> all = new ArrayList<>();
-      LedgerScan.forEach(store, 10_000, null, e -> all.add(e.seq()));
+      LedgerScan.forEach(store, 10_000, null, (e, event) -> all.add(e.seq()));
       assertThat(all).hasSize(10_000).isSorted();
       List<LedgerEntry> shares = new ArrayList<>();
-      LedgerScan.forEach(store, 10_000, Set.of("SHARE_DECISION"), shares::add);
+      LedgerScan.forEach(store, 10_000, Set.of("SHARE_DECISION"), (e, event) -> {
+        assertThat(event.header().type()).isEqualTo("SHARE_DECISION");
+        shares.add(e);
+      });
       assertThat(shares).hasSize(1429).allSatisfy(e ->
           assertThat(e.event()).containsEntry("type", "SHARE_DECISION"));
       assertThat(shares).extracting(LedgerEntry::seq).isSorted();
       List<Long> below = new ArrayList<>();
-      LedgerScan.forEach(store, 100, Set.of("SHARE_DECISION"), e -> below.add(e.seq()));
+      LedgerScan.forEach(store, 100, Set.of("SHARE_DECISION"), (e, event) -> below.add(e.seq()));
       assertThat(below).hasSize(15).allMatch(seq -> seq < 100);
     }
   }

@@ -6,6 +6,7 @@ import static io.accessledger.registers.RegisterEvents.extractOf;
 import static io.accessledger.registers.RegisterEvents.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessledger.entries.ExtractRelease;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.accessledger.registers;
 
-import static io.accessledger.registers.RegisterEvents.LONDON;
 import static io.accessledger.registers.RegisterEvents.AGREEMENTS;
+import static io.accessledger.registers.RegisterEvents.LONDON;
 import static io.accessledger.registers.RegisterEvents.codes;
 import static io.accessledger.registers.RegisterEvents.extract;
 import static io.accessledger.registers.RegisterEvents.extractOf;
@@ -44,11 +44,11 @@ class ExtractFlagsTest {
 
   @Test
   void theSummarySaysWhatWentWhereWithoutNamingAChild() {
-    assertThat(extractOf(extract()).summary()).isEqualTo("2025-06-02T10:00:00Z: release of"
+    assertThat(Summaries.of(extractOf(extract()))).isEqualTo("2025-06-02T10:00:00Z: release of"
         + " dataset cin-2024 (2 rows, pseudonymised, categories referrals, assessments, period"
         + " 2020-01-01 to 2024-12-31) about 2 subjects to Evaluator Ltd under agreement"
         + " WWCSC-FAMILY-VALUED; approved by no one recorded; legal basis UKGDPR-6-1-e,"
         + " UKGDPR-9-2-j, DPA2018-S1-P4; recorded by ig-3 (information-governance)");
-    assertThat(extractOf(everythingWrong()).summary()).contains("NOT pseudonymised");
+    assertThat(Summaries.of(extractOf(everythingWrong()))).contains("NOT pseudonymised");
   }
 }

@@ -1,10 +1,13 @@
 package io.accessledger.registers;
 
+import io.accessledger.entries.EventParser;
+import io.accessledger.entries.ExtractRelease;
+import io.accessledger.entries.ShareDecision;
 import io.accessledger.ledger.json.CanonicalJson;
 import io.accessledger.support.JsonValues;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,12 +94,13 @@ final class RegisterEvents {
     return event;
   }
 
+  /** {@code event} as the registers read it: typed by the event model. */
   static ShareDecision shareOf(Map<String, Object> event) {
-    return ShareDecision.of(event);
+    return (ShareDecision) EventParser.parse(event);
   }
 
   static ExtractRelease extractOf(Map<String, Object> event) {
-    return ExtractRelease.of(event);
+    return (ExtractRelease) EventParser.parse(event);
   }
 
   static List<String> codes(List<Flag> flags) {

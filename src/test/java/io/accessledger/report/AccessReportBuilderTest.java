@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessledger.events.LegalBasisVocabulary;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -196,5 +196,29 @@ class AccessReportBuilderTest {
     assertThat(new AccessReportHtml(ZoneId.of("Europe/London"), "UK time").render(report))
         .doesNotContain("sw-secret", "tm-1")
         .contains("A change of who is allocated to the case");
+  }
+
+  @Test
+  void anOldLeafWithBlankOrMissingFieldsStillReportsThemAsNotGiven() {
+    Map<String, Object> view = new LinkedHashMap<>(
+        view("2026-03-01T09:00:00Z", person("sw-1", " ", null, null), " "));
+    view.put("reason", "  ");
+    view.remove("record");
+    Map<String, Object> share = new LinkedHashMap<>(share(person("tm-1", "team-manager", null,
+        null), person("tm-1", null, null, null), null));
+    share.remove("actor");
+    share.put("recipient", "Police");
+    share.put("consentReason", "");
+    AccessReport report = report(StaffNames.SHOW, List.of(view, share), List.of());
+    ViewItem shown = report.views().get(0);
+    assertThat(shown.viewer()).isEqualTo(new Staff(null, null, "sw-1", null, null));
+    assertThat(shown.purpose()).isNull();
+    assertThat(shown.reason()).isNull();
+    assertThat(shown.recordType()).isNull();
+    ShareItem decision = report.shares().get(0);
+    assertThat(decision.recordedBy()).isNull();
+    assertThat(decision.decidedBy()).isEqualTo(new Staff(null, null, "tm-1", null, null));
+    assertThat(decision.recipient()).isNull();
+    assertThat(decision.consentReason()).isNull();
   }
 }

@@ -14,7 +14,7 @@ class AuditorChecksTest {
   private static final Set<Long> CHILDS_ENTRIES = Set.of(3L, 12L);
 
   private static Optional<String> asked(String path) {
-    return AuditorChecks.asked(proven(40, auditQuery("dpo", "auditor", path)).entry(), "c-1",
+    return AuditorChecks.asked(proven(40, auditQuery("dpo", "auditor", path)).event(), "c-1",
         CHILDS_ENTRIES);
   }
 
@@ -28,7 +28,7 @@ class AuditorChecksTest {
         .contains("fetched the proof of ledger entry 3 about you");
     Map<String, Object> bundle = Map.of("type", "AUDIT_QUERY", "actor", Map.of("id", "dpo"),
         "query", Map.of("path", "/v1/evidence", "parameters", Map.of("subject", "c-1")));
-    assertThat(AuditorChecks.asked(proven(41, bundle).entry(), "c-1", CHILDS_ENTRIES))
+    assertThat(AuditorChecks.asked(proven(41, bundle).event(), "c-1", CHILDS_ENTRIES))
         .contains("made an evidence bundle of your record");
   }
 
@@ -42,12 +42,12 @@ class AuditorChecksTest {
     assertThat(asked("/v1/checkpoint")).isEmpty();
     Map<String, Object> otherBundle = Map.of("type", "AUDIT_QUERY", "actor", Map.of("id", "dpo"),
         "query", Map.of("path", "/v1/evidence", "parameters", Map.of("subject", "c-10")));
-    assertThat(AuditorChecks.asked(proven(41, otherBundle).entry(), "c-1", CHILDS_ENTRIES))
+    assertThat(AuditorChecks.asked(proven(41, otherBundle).event(), "c-1", CHILDS_ENTRIES))
         .isEmpty();
     // Only the log's own record of a read counts, whatever a posted event says.
     Map<String, Object> posted = new java.util.HashMap<>(
         view("2026-03-01T09:00:00Z", ReportFixtures.person("sw-1", null, null, null), "x"));
     posted.put("query", Map.of("path", "/v1/subjects/c-1/events"));
-    assertThat(AuditorChecks.asked(proven(42, posted).entry(), "c-1", CHILDS_ENTRIES)).isEmpty();
+    assertThat(AuditorChecks.asked(proven(42, posted).event(), "c-1", CHILDS_ENTRIES)).isEmpty();
   }
 }

@@ -101,7 +101,7 @@ final class ReportFixtures {
   }
 
   static Proven proven(long seq, Map<String, Object> event) {
-    return new Proven(new LedgerEntry(seq, event, Map.of(), Digest.ZERO,
+    return Proven.of(new LedgerEntry(seq, event, Map.of(), Digest.ZERO,
         "2026-03-05T00:00:00.000Z", "test"),
         new ProvenEntry(seq, "leaf " + seq, String.format("%064x", seq), List.of()));
   }
