@@ -24,6 +24,7 @@ import io.accessledger.report.StaffNames;
 import io.accessledger.resources.RefusedEventsMeter;
 import io.accessledger.resources.Resources;
 import io.accessledger.resources.errors.ApiExceptionMapper;
+import io.accessledger.resources.errors.IngestRefusalMapper;
 import io.accessledger.resources.errors.JsonErrorHandler;
 import io.accessledger.resources.errors.LedgerBusyMapper;
 import io.accessledger.resources.errors.LedgerDiskFullMapper;
@@ -106,6 +107,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     RequestBodies.install(configuration.getRequestLimits(), configuration.getServerFactory(),
         environment, clients);
     environment.jersey().register(new ApiExceptionMapper());
+    environment.jersey().register(new IngestRefusalMapper());
     environment.jersey().register(new LedgerBusyMapper());
     environment.jersey().register(new LedgerDiskFullMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());

@@ -12,6 +12,7 @@ import io.accessledger.ledger.SequencerSettings;
 import io.accessledger.ledger.VerificationResult;
 import io.accessledger.ledger.VerifierKey;
 import io.accessledger.ledger.json.CanonicalJson;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.store.sqlite.SqliteDataSources;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.dropwizard.db.ManagedDataSource;
@@ -52,7 +53,7 @@ public final class TestLedger {
     return SqliteLedgerStore.open(dataSource, dataSource::stop);
   }
 
-  public static Sequencer sequencer(SqliteLedgerStore store, CheckpointSigner signer) {
+  public static Sequencer sequencer(LedgerStore store, CheckpointSigner signer) {
     return Sequencer.start(store, signer, Clock.systemUTC(), SequencerSettings.defaults());
   }
 
