@@ -52,7 +52,7 @@ public final class IngestRefusal extends RuntimeException {
     return new IngestRefusal(Kind.MALFORMED, message, List.of(), null);
   }
 
-  /** @param errors one entry per problem, each {@code <field>: <what is wrong>}; at least one */
+  /** @param errors one entry per problem, as {@link #errors()} describes them; at least one */
   public static IngestRefusal invalid(String message, List<String> errors) {
     if (errors.isEmpty()) {
       throw new IllegalArgumentException("an invalid request names at least one problem");
@@ -84,8 +84,9 @@ public final class IngestRefusal extends RuntimeException {
 
   /**
    * The problems of an {@link Kind#INVALID} request, one per field, each
-   * {@code <field>: <what is wrong>} (the field prefixed by {@code [i].} for event i of a batch);
-   * empty for every other kind.
+   * {@code <where>: <what is wrong>}: a field's path ({@code [i].} before it for event i of a
+   * batch), {@code (event)}, {@code (body)}, {@code the body} or {@code event [i]}; empty for
+   * every other kind.
    */
   public List<String> errors() {
     return errors;
