@@ -3,7 +3,7 @@ package io.accessledger;
 import com.codahale.metrics.Gauge;
 import io.accessledger.audit.NeedToKnowPolicy;
 import io.accessledger.auth.BearerAuthFilter;
-import io.accessledger.auth.sqlite.SqliteClientStore;
+import io.accessledger.auth.ClientStore;
 import io.accessledger.cli.AddClientCommand;
 import io.accessledger.cli.CommandFailure;
 import io.accessledger.cli.DemoDataCommand;
@@ -90,7 +90,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
 
     // API clients live in their own file (<dataDir>/clients.db), read on every request so that a
     // revocation takes effect at once.
-    SqliteClientStore clients = factory.openClients(environment.metrics());
+    ClientStore clients = factory.openClients(environment.metrics());
     environment.lifecycle().manage(new AutoCloseableManager(clients));
     environment.jersey().register(new BearerAuthFilter(clients));
     environment.jersey().register(RolesAllowedDynamicFeature.class);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
 import io.accessledger.LedgerFactory;
-import io.accessledger.auth.sqlite.SqliteClientStore;
+import io.accessledger.auth.ClientStore;
 import io.accessledger.support.TempDirs;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BearerAuthFilterReuseTest {
   private static final java.nio.file.Path DIR = TempDirs.deletedAtExit("access-ledger-auth-reuse");
-  private static final SqliteClientStore CLIENTS = open();
+  private static final ClientStore CLIENTS = open();
   private static final String TOKEN = CLIENTS.add("dpo", Role.AUDITOR, null);
   private static final ApiClient DPO = CLIENTS.authenticate(TOKEN).orElseThrow();
 
@@ -63,7 +63,7 @@ class BearerAuthFilterReuseTest {
     }
   }
 
-  private static SqliteClientStore open() {
+  private static ClientStore open() {
     LedgerFactory factory = new LedgerFactory();
     factory.setDataDir(DIR.resolve("data").toString());
     return factory.openClients(new MetricRegistry());

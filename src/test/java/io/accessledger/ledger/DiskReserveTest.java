@@ -3,7 +3,7 @@ package io.accessledger.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +75,7 @@ class DiskReserveTest {
   void theSequencerRefusesABatchThatWouldEatIntoTheReserveAndWritesNothing() throws Exception {
     CheckpointSigner signer = TestLedger.signer(0);
     Path db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       try (Sequencer roomy = TestLedger.sequencer(store, signer)) {
         TestLedger.appendViews(roomy, 2);
       }

@@ -2,7 +2,7 @@ package io.accessledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class EventIdIndexVerifierTest {
   @BeforeEach
   void buildLedger() {
     db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(db);
+    try (LedgerStore store = TestLedger.openStore(db);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       for (int i = 0; i < 4; i++) {
         sequencer.append(TestLedger.prepared("v-" + i, "child-" + i, "worker-1")).join();
@@ -251,7 +251,7 @@ class EventIdIndexVerifierTest {
   @Test
   void aReleaseWhoseSubjectEntriesAreCutShortIsNamedAtTheRelease() {
     Path other = dir.resolve("short.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(other);
+    try (LedgerStore store = TestLedger.openStore(other);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       sequencer.append(TestLedger.prepared("v-0", "child-0", "worker-1")).join();
       List<PreparedEvent> group = new ArrayList<>(releaseEntries(release("rel-2"), 2));
@@ -268,7 +268,7 @@ class EventIdIndexVerifierTest {
   @Test
   void aReleaseAtTheEndOfTheLogMissingSubjectEntriesIsNamedAtTheRelease() {
     Path other = dir.resolve("end.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(other);
+    try (LedgerStore store = TestLedger.openStore(other);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       sequencer.appendGroup(releaseEntries(release("rel-3"), 1)).join();
     }

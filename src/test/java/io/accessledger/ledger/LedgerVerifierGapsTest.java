@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.codahale.metrics.health.HealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +73,7 @@ class LedgerVerifierGapsTest {
   @Test
   void aForgedCheckpointBeyondATruncatedTailIsNamedAsForged() throws Exception {
     Checkpoint genuine;
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       genuine = SignedCheckpoint.open(
           store.latestCheckpoint().orElseThrow().note(), signer.verifierKey());
     }
@@ -113,7 +113,7 @@ class LedgerVerifierGapsTest {
   @Test
   void startUpNamesTheWholeStretchRemovedFromTheTail() throws Exception {
     TestLedger.tamper(db, "DELETE FROM leaves WHERE seq BETWEEN 35 AND 37");
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       assertThatThrownBy(() -> TestLedger.sequencer(store, signer))
           .isInstanceOf(LedgerStateException.class)
           .hasMessageContaining("holds 35 entries but its latest signed checkpoint covers 38:"
@@ -124,14 +124,14 @@ class LedgerVerifierGapsTest {
   @Test
   void theTreeRootHealthCheckNamesTheWholeStretch() throws Exception {
     TestLedger.tamper(db, "DELETE FROM leaves WHERE seq BETWEEN 35 AND 37");
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       HealthCheck.Result removed = new TreeRootHealthCheck(store, signer.verifierKey()).execute();
       assertThat(removed.isHealthy()).isFalse();
       assertThat(removed.getMessage()).isEqualTo("storage holds 35 entries but the latest"
           + " checkpoint covers 38: entries 35 to 37 were removed");
     }
     TestLedger.tamper(db, "DELETE FROM checkpoints WHERE tree_size > 33");
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       HealthCheck.Result added = new TreeRootHealthCheck(store, signer.verifierKey()).execute();
       assertThat(added.getMessage()).isEqualTo("storage holds 35 entries but the latest"
           + " checkpoint covers 33: entries 33 to 34 were added outside the service");

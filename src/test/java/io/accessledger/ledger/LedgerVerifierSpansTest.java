@@ -2,7 +2,7 @@ package io.accessledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +24,7 @@ class LedgerVerifierSpansTest {
   @BeforeEach
   void buildLedger() {
     db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(db);
+    try (LedgerStore store = TestLedger.openStore(db);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       TestLedger.appendViewsInGroups(sequencer, ENTRIES);
     }

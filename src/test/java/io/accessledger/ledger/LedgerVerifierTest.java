@@ -36,7 +36,7 @@ class LedgerVerifierTest {
   @BeforeEach
   void buildLedger() {
     db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(db);
+    try (LedgerStore store = TestLedger.openStore(db);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       // One checkpoint per append for the first 30, then a group of 10 under one checkpoint.
       TestLedger.appendViews(sequencer, 30);
@@ -57,7 +57,7 @@ class LedgerVerifierTest {
   }
 
   private StoredLeaf leaf(long seq) {
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       return store.leaf(seq).orElseThrow();
     }
   }
@@ -136,7 +136,7 @@ class LedgerVerifierTest {
   void aCheckpointSignedByAnotherKeyIsNamed() throws Exception {
     CheckpointSigner forger = TestLedger.signer(100);
     String latest;
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       latest = store.latestCheckpoint().orElseThrow().note();
     }
     Checkpoint genuine = SignedCheckpoint.open(latest, signer.verifierKey());
@@ -161,7 +161,7 @@ class LedgerVerifierTest {
   void aRewrittenStretchFailsAgainstTheNextCheckpoint() throws Exception {
     // The attacker edits entry 35 inside the last batch and rewrites every later leaf so the chain
     // holds together; only the signed root can tell.
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       Digest prev = store.leaf(34).orElseThrow().hash();
       java.util.List<String> edits = new java.util.ArrayList<>();
       for (long seq = 35; seq < ENTRIES; seq++) {
@@ -187,7 +187,7 @@ class LedgerVerifierTest {
     // last valid checkpoint (size 30) is suspect.
     List<String> nodeEdits = new java.util.ArrayList<>();
     CompactRange tree = new CompactRange();
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       for (long seq = 0; seq < ENTRIES; seq++) {
         for (StoredNode node : tree.append(store.leaf(seq).orElseThrow().hash())) {
           if (node.id().level() > 0) {
@@ -359,7 +359,7 @@ class LedgerVerifierTest {
   void aRowPlantedUnderAnAbsurdSpanIsNamedAndLookupsIgnoreIt() throws Exception {
     TestLedger.tamper(db, "INSERT INTO link_index (span, key_id, seq) SELECT 1073741824, id,"
         + " 70368744177664 FROM link_keys WHERE link_key = 'subject:child-1'");
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       // child-1 is named by every seventh entry from 1 (ENTRIES = 40): 1, 8, …, 36.
       assertThat(store.latestSeqs(List.of("subject:child-1"))).containsEntry("subject:child-1", 36L);
       assertThat(store.seqsFor("subject:child-1", 29, 10)).containsExactly(36L);
@@ -371,7 +371,7 @@ class LedgerVerifierTest {
 
   @Test
   void aFailureReadingTheLinkIndexIsReportedNotSwallowed() {
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       LedgerStore failing = new ForwardingLedgerStore(store) {
         @Override
         public LedgerSnapshot snapshot() {
@@ -386,7 +386,7 @@ class LedgerVerifierTest {
 
   @Test
   void anAppendBetweenOpeningSnapshotsLeavesTheOtherSnapshotsUnused() {
-    try (SqliteLedgerStore store = TestLedger.openStore(db);
+    try (LedgerStore store = TestLedger.openStore(db);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       AtomicInteger opened = new AtomicInteger();
       LedgerStore racing = new ForwardingLedgerStore(store) {
@@ -441,7 +441,7 @@ class LedgerVerifierTest {
 
   @Test
   void aReplacedRowIsRefusedByTheDatabase() {
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (SqliteLedgerStore store = TestLedger.openSqliteStore(db)) {
       assertThatThrownBy(() -> store.jdbi().useHandle(h -> h.execute(
               "INSERT OR REPLACE INTO leaves (seq, leaf, leaf_hash) SELECT seq, leaf, leaf_hash"
                   + " FROM leaves WHERE seq = 3")))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.accessledger.store.AppendBatch;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.ForwardingLedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class SequencerDiskRoomTest {
   void aLargeGroupThatDoesNotFitIsRefusedAloneAndTheSmallOnesBatchedWithItAreWritten()
       throws Exception {
     Path db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore real = TestLedger.openStore(db);
+    try (LedgerStore real = TestLedger.openStore(db);
         Sequencer sequencer = start(real)) {
       CompletableFuture<AppendResult> first = holdFirstWrite(sequencer);
       free.set(RESERVE + MIB);
@@ -82,7 +82,7 @@ class SequencerDiskRoomTest {
   @Test
   void whenNoGroupWouldFitAloneEveryGroupIsRefusedAndNothingIsWritten() throws Exception {
     Path db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore real = TestLedger.openStore(db);
+    try (LedgerStore real = TestLedger.openStore(db);
         Sequencer sequencer = start(real)) {
       CompletableFuture<AppendResult> first = holdFirstWrite(sequencer);
       free.set(RESERVE + 64 * 1024);
@@ -111,7 +111,7 @@ class SequencerDiskRoomTest {
   void ofTwoGroupsThatFitAloneButNotTogetherTheLargerIsRefusedNamingBothFigures()
       throws Exception {
     Path db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore real = TestLedger.openStore(db);
+    try (LedgerStore real = TestLedger.openStore(db);
         Sequencer sequencer = start(real)) {
       CompletableFuture<AppendResult> first = holdFirstWrite(sequencer);
       free.set(RESERVE + 5 * MIB / 2);
@@ -133,7 +133,7 @@ class SequencerDiskRoomTest {
   }
 
   /** A sequencer over {@code real} whose reserve reads {@link #free}; its first write waits. */
-  private Sequencer start(SqliteLedgerStore real) {
+  private Sequencer start(LedgerStore real) {
     AtomicBoolean first = new AtomicBoolean(true);
     ForwardingLedgerStore held = new ForwardingLedgerStore(real) {
       @Override

@@ -48,7 +48,13 @@ public final class TestLedger {
     return new CheckpointSigner(ORIGIN, key, key.publicKey());
   }
 
-  public static SqliteLedgerStore openStore(Path dbFile) {
+  /** Opens (creating on first use) the ledger file {@code dbFile}, seen as any backend is. */
+  public static LedgerStore openStore(Path dbFile) {
+    return openSqliteStore(dbFile);
+  }
+
+  /** As {@link #openStore}, for tests of what only SQLite has (its handle, pragmas, triggers). */
+  public static SqliteLedgerStore openSqliteStore(Path dbFile) {
     ManagedDataSource dataSource = SqliteDataSources.pooled(dbFile, new MetricRegistry(), 4);
     return SqliteLedgerStore.open(dataSource, dataSource::stop);
   }
@@ -96,14 +102,14 @@ public final class TestLedger {
 
   /** Opens the ledger file {@code db}, verifies it against {@code key}, and closes it again. */
   public static VerificationResult verifyFile(Path db, VerifierKey key) {
-    try (SqliteLedgerStore store = openStore(db)) {
+    try (LedgerStore store = openStore(db)) {
       return new LedgerVerifier(store, key).verify();
     }
   }
 
   /** Makes the ledger file {@code db} holding {@link #appendViews} of {@code count}, one at a time. */
   public static void buildFile(Path db, CheckpointSigner signer, int count) {
-    try (SqliteLedgerStore store = openStore(db); Sequencer sequencer = sequencer(store, signer)) {
+    try (LedgerStore store = openStore(db); Sequencer sequencer = sequencer(store, signer)) {
       appendViews(sequencer, count);
     }
   }

@@ -38,7 +38,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * about any token. Malformed tokens are refused before the database is touched, on their length
  * and characters alone.
  */
-public final class SqliteClientStore implements ClientStore, AutoCloseable {
+public final class SqliteClientStore implements ClientStore {
   // Each authentication holds a connection for one index probe, so a few serve many threads.
   private static final int MAX_CONNECTIONS = 4;
 
