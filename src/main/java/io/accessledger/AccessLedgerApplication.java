@@ -29,6 +29,8 @@ import io.accessledger.resources.errors.JsonErrorHandler;
 import io.accessledger.resources.errors.LedgerBusyMapper;
 import io.accessledger.resources.errors.LedgerDiskFullMapper;
 import io.accessledger.resources.errors.WebApplicationExceptionMapper;
+import io.accessledger.services.LedgerServices;
+import io.accessledger.services.ServiceSettings;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -84,9 +86,14 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     NeedToKnowPolicy needToKnow = configuration.getNeedToKnow().build(zone);
     DataSharingAgreements agreements = configuration.buildAgreements(legalBases);
     StaffNames staffNames = configuration.getAccessReport().buildStaffNames();
+    ServiceSettings settings = new ServiceSettings(legalBases, needToKnow, agreements, staffNames,
+        zone, configuration.getLedger().zoneName());
     LedgerFactory factory = configuration.getLedger();
     LedgerRuntime ledger = LedgerRuntime.open(factory, environment.metrics(), Clock.systemUTC());
     environment.lifecycle().manage(ledger);
+    // Built once, here: every front end shares these services (and the one EventIngest).
+    LedgerServices services = LedgerServices.build(
+        ledger.store(), ledger.sequencer(), ledger.signer(), settings, Clock.systemUTC());
 
     // API clients live in their own file (<dataDir>/clients.db), read on every request so that a
     // revocation takes effect at once.
@@ -112,8 +119,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     environment.jersey().register(new LedgerDiskFullMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new RefusedEventsMeter(environment.metrics()));
-    Resources.register(environment.jersey(), ledger, legalBases, needToKnow, agreements,
-        staffNames, zone, configuration.getLedger().zoneName(), Clock.systemUTC());
+    Resources.register(environment.jersey(), services);
 
     environment.healthChecks().register(
         "signing-key", new SigningKeyHealthCheck(ledger.signer(), ledger.store(), factory.keyFile()));
