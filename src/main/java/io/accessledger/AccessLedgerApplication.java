@@ -2,7 +2,6 @@ package io.accessledger;
 
 import com.codahale.metrics.Gauge;
 import io.accessledger.audit.NeedToKnowPolicy;
-import io.accessledger.auth.BearerAuthFilter;
 import io.accessledger.auth.ClientStore;
 import io.accessledger.cli.AddClientCommand;
 import io.accessledger.cli.CommandFailure;
@@ -21,6 +20,7 @@ import io.accessledger.http.RequestTargetFilter;
 import io.accessledger.logging.SecretMaskingFilter;
 import io.accessledger.registers.DataSharingAgreements;
 import io.accessledger.report.StaffNames;
+import io.accessledger.resources.BearerAuthFilter;
 import io.accessledger.resources.RefusedEventsMeter;
 import io.accessledger.resources.Resources;
 import io.accessledger.resources.errors.ApiExceptionMapper;

@@ -1,8 +1,8 @@
 package io.accessledger;
 
 import com.codahale.metrics.MetricRegistry;
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.Sequencer;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerStore;
 import io.dropwizard.lifecycle.Managed;

@@ -92,7 +92,7 @@ class ArchitectureTest {
   void theResourcesSeeServicesNotTheLedgerOrItsStore() throws IOException {
     assertThat(importsMatching(MAIN.resolve("resources"), "io.accessledger.LedgerRuntime",
             "io.accessledger.LedgerFactory", "io.accessledger.store",
-            "io.accessledger.ledger.Sequencer", "io.accessledger.ledger.CheckpointSigner"))
+            "io.accessledger.ledger.writer.Sequencer", "io.accessledger.ledger.notes.CheckpointSigner"))
         .isEmpty();
   }
 

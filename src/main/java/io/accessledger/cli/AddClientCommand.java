@@ -6,7 +6,7 @@ import io.accessledger.LedgerFactory;
 import io.accessledger.auth.ClientException;
 import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.Role;
-import io.accessledger.ledger.LedgerStateException;
+import io.accessledger.ledger.writer.LedgerStateException;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;

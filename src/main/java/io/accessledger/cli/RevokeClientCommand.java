@@ -5,7 +5,7 @@ import io.accessledger.AccessLedgerConfiguration;
 import io.accessledger.LedgerFactory;
 import io.accessledger.auth.ClientException;
 import io.accessledger.auth.ClientStore;
-import io.accessledger.ledger.LedgerStateException;
+import io.accessledger.ledger.writer.LedgerStateException;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;

@@ -1,11 +1,11 @@
 package io.accessledger.events;
 
 import io.accessledger.api.EventAck;
-import io.accessledger.ledger.AppendResult;
-import io.accessledger.ledger.Appends;
-import io.accessledger.ledger.LedgerBusyException;
-import io.accessledger.ledger.LedgerDiskFullException;
-import io.accessledger.ledger.Sequencer;
+import io.accessledger.ledger.writer.AppendResult;
+import io.accessledger.ledger.writer.Appends;
+import io.accessledger.ledger.writer.LedgerBusyException;
+import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.store.LedgerDiskFullException;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.RecordedEvent;
 import io.accessledger.store.StoredLeaf;

@@ -1,7 +1,7 @@
 package io.accessledger.events;
 
-import io.accessledger.ledger.LedgerBusyException;
-import io.accessledger.ledger.LedgerDiskFullException;
+import io.accessledger.ledger.writer.LedgerBusyException;
+import io.accessledger.store.LedgerDiskFullException;
 import java.util.List;
 
 /**

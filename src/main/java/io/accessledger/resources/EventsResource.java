@@ -44,7 +44,7 @@ public final class EventsResource {
       @HeaderParam("Content-Length") Long contentLength,
       InputStream body) {
     byte[] bytes = BoundedBody.read(request, body, contentLength, EventIngest.MAX_EXTRACT_BODY_BYTES);
-    EventIngest.Accepted accepted = ingest.postOne(ApiClient.of(security).source(), bytes);
+    EventIngest.Accepted accepted = ingest.postOne(ClientSecurityContext.clientOf(security).source(), bytes);
     return Response.status(accepted.appended() ? 201 : 200).entity(accepted.acks().get(0)).build();
   }
 
@@ -57,7 +57,7 @@ public final class EventsResource {
       @HeaderParam("Content-Length") Long contentLength,
       InputStream body) {
     byte[] bytes = BoundedBody.read(request, body, contentLength, EventIngest.MAX_BODY_BYTES);
-    EventIngest.Accepted accepted = ingest.postBatch(ApiClient.of(security).source(), bytes);
+    EventIngest.Accepted accepted = ingest.postBatch(ClientSecurityContext.clientOf(security).source(), bytes);
     return Response.status(accepted.appended() ? 201 : 200)
         .entity(new BatchAck(accepted.acks()))
         .build();

@@ -2,8 +2,8 @@ package io.accessledger.services;
 
 import io.accessledger.events.EventIngest;
 import io.accessledger.events.EventValidator;
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.Sequencer;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.query.AccessReportSources;
 import io.accessledger.query.AuditTrail;
 import io.accessledger.query.EvidenceBundles;

@@ -59,7 +59,7 @@ class BearerAuthFilterReuseTest {
   public static final class Probe {
     @GET
     public String who(@Context SecurityContext context) {
-      return ApiClient.of(context).name();
+      return ClientSecurityContext.clientOf(context).name();
     }
   }
 

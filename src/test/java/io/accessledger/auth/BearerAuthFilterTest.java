@@ -50,7 +50,7 @@ class BearerAuthFilterTest {
     @Path("/readers")
     @RolesAllowed({Roles.AUDITOR, Roles.INVESTIGATOR})
     public Map<String, Object> readers(@Context SecurityContext context) {
-      ApiClient client = ApiClient.of(context);
+      ApiClient client = ClientSecurityContext.clientOf(context);
       return Map.of(
           "name", client.name(),
           "role", client.role().externalName(),
@@ -64,7 +64,7 @@ class BearerAuthFilterTest {
     @Path("/ingest")
     @RolesAllowed(Roles.INGEST)
     public Map<String, String> ingest(@Context SecurityContext context) {
-      return Map.of("source", ApiClient.of(context).source());
+      return Map.of("source", ClientSecurityContext.clientOf(context).source());
     }
   }
 

@@ -1,11 +1,11 @@
 package io.accessledger.bench;
 
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.LedgerVerifier;
-import io.accessledger.ledger.PreparedEvent;
-import io.accessledger.ledger.Sequencer;
-import io.accessledger.ledger.SequencerSettings;
-import io.accessledger.ledger.VerificationResult;
+import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.verify.LedgerVerifier;
+import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;

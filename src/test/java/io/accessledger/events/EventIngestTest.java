@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.accessledger.api.EventAck;
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.LeafCodec;
-import io.accessledger.ledger.Sequencer;
 import io.accessledger.ledger.json.CanonicalJson;
+import io.accessledger.ledger.leaf.LeafCodec;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.charset.StandardCharsets;

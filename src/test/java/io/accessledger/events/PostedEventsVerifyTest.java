@@ -2,11 +2,11 @@ package io.accessledger.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.LedgerVerifier;
-import io.accessledger.ledger.Sequencer;
-import io.accessledger.ledger.VerificationResult;
 import io.accessledger.ledger.json.CanonicalJson;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.verify.LedgerVerifier;
+import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;

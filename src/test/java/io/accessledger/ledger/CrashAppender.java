@@ -1,5 +1,6 @@
 package io.accessledger.ledger;
 
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;

@@ -2,6 +2,13 @@ package io.accessledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessledger.ledger.leaf.EventIdentity;
+import io.accessledger.ledger.leaf.EventKey;
+import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;

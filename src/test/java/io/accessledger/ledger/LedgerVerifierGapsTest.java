@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.codahale.metrics.health.HealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
+import io.accessledger.ledger.notes.Checkpoint;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.notes.SignedCheckpoint;
+import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.LedgerStateException;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;

@@ -2,6 +2,9 @@ package io.accessledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;

@@ -3,7 +3,16 @@ package io.accessledger.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.accessledger.ledger.leaf.EventKey;
+import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.AppendResult;
+import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.store.AppendBatch;
+import io.accessledger.store.DiskReserve;
+import io.accessledger.store.LedgerDiskFullException;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.support.ForwardingLedgerStore;
 import io.accessledger.support.TestLedger;

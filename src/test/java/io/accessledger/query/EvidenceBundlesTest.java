@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.Sequencer;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
 import io.accessledger.support.ForwardingLedgerStore;

@@ -2,10 +2,10 @@ package io.accessledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.LedgerEntry;
-import io.accessledger.ledger.PreparedEvent;
-import io.accessledger.ledger.Sequencer;
+import io.accessledger.ledger.leaf.LedgerEntry;
+import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;

@@ -1,17 +1,17 @@
 package io.accessledger.support;
 
 import com.codahale.metrics.MetricRegistry;
-import io.accessledger.crypto.Ed25519Signer;
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.Digest;
-import io.accessledger.ledger.EventKey;
-import io.accessledger.ledger.LedgerVerifier;
-import io.accessledger.ledger.PreparedEvent;
-import io.accessledger.ledger.Sequencer;
-import io.accessledger.ledger.SequencerSettings;
-import io.accessledger.ledger.VerificationResult;
-import io.accessledger.ledger.VerifierKey;
+import io.accessledger.crypto.bc.Ed25519Signer;
 import io.accessledger.ledger.json.CanonicalJson;
+import io.accessledger.ledger.leaf.EventKey;
+import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.merkle.Digest;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.verify.LedgerVerifier;
+import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.sqlite.SqliteDataSources;
 import io.accessledger.store.sqlite.SqliteLedgerStore;

@@ -1,7 +1,7 @@
 package io.accessledger.resources.errors;
 
 import io.accessledger.api.ErrorBody;
-import io.accessledger.ledger.LedgerBusyException;
+import io.accessledger.ledger.writer.LedgerBusyException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessledger.api.ErrorBody;
 import io.accessledger.events.IngestRefusal;
-import io.accessledger.ledger.LedgerBusyException;
-import io.accessledger.ledger.LedgerDiskFullException;
+import io.accessledger.ledger.writer.LedgerBusyException;
+import io.accessledger.store.LedgerDiskFullException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;

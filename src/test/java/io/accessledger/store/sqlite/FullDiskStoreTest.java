@@ -2,11 +2,11 @@ package io.accessledger.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.LedgerDiskFullException;
-import io.accessledger.ledger.PreparedEvent;
-import io.accessledger.ledger.Sequencer;
-import io.accessledger.ledger.VerificationResult;
+import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.store.LedgerDiskFullException;
 import io.accessledger.store.StoreException;
 import io.accessledger.support.SmallDisk;
 import io.accessledger.support.TempDirs;

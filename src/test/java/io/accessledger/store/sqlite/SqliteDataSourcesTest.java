@@ -2,8 +2,8 @@ package io.accessledger.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.ledger.CheckpointSigner;
-import io.accessledger.ledger.Sequencer;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package io.accessledger.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessledger.ledger.PreparedEvent;
-import io.accessledger.ledger.Sequencer;
-import io.accessledger.ledger.SequencerSettings;
+import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.support.ForwardingLedgerStore;
 import io.accessledger.support.TestLedger;
