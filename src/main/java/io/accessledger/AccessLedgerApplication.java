@@ -2,7 +2,7 @@ package io.accessledger;
 
 import com.codahale.metrics.Gauge;
 import io.accessledger.audit.NeedToKnowPolicy;
-import io.accessledger.auth.sqlite.SqliteClientStore;
+import io.accessledger.auth.ClientStore;
 import io.accessledger.cli.AddClientCommand;
 import io.accessledger.cli.CommandFailure;
 import io.accessledger.cli.DemoDataCommand;
@@ -24,10 +24,13 @@ import io.accessledger.resources.BearerAuthFilter;
 import io.accessledger.resources.RefusedEventsMeter;
 import io.accessledger.resources.Resources;
 import io.accessledger.resources.errors.ApiExceptionMapper;
+import io.accessledger.resources.errors.IngestRefusalMapper;
 import io.accessledger.resources.errors.JsonErrorHandler;
 import io.accessledger.resources.errors.LedgerBusyMapper;
 import io.accessledger.resources.errors.LedgerDiskFullMapper;
 import io.accessledger.resources.errors.WebApplicationExceptionMapper;
+import io.accessledger.services.LedgerServices;
+import io.accessledger.services.ServiceSettings;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -83,13 +86,18 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     NeedToKnowPolicy needToKnow = configuration.getNeedToKnow().build(zone);
     DataSharingAgreements agreements = configuration.buildAgreements(legalBases);
     StaffNames staffNames = configuration.getAccessReport().buildStaffNames();
+    ServiceSettings settings = new ServiceSettings(legalBases, needToKnow, agreements, staffNames,
+        zone, configuration.getLedger().zoneName());
     LedgerFactory factory = configuration.getLedger();
     LedgerRuntime ledger = LedgerRuntime.open(factory, environment.metrics(), Clock.systemUTC());
     environment.lifecycle().manage(ledger);
+    // Built once, here: every front end shares these services (and the one EventIngest).
+    LedgerServices services = LedgerServices.build(
+        ledger.store(), ledger.sequencer(), ledger.signer(), settings, Clock.systemUTC());
 
     // API clients live in their own file (<dataDir>/clients.db), read on every request so that a
     // revocation takes effect at once.
-    SqliteClientStore clients = factory.openClients(environment.metrics());
+    ClientStore clients = factory.openClients(environment.metrics());
     environment.lifecycle().manage(new AutoCloseableManager(clients));
     environment.jersey().register(new BearerAuthFilter(clients));
     environment.jersey().register(RolesAllowedDynamicFeature.class);
@@ -106,12 +114,12 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     RequestBodies.install(configuration.getRequestLimits().buildLimits(),
         configuration.getServerFactory(), environment, clients);
     environment.jersey().register(new ApiExceptionMapper());
+    environment.jersey().register(new IngestRefusalMapper());
     environment.jersey().register(new LedgerBusyMapper());
     environment.jersey().register(new LedgerDiskFullMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new RefusedEventsMeter(environment.metrics()));
-    Resources.register(environment.jersey(), ledger, legalBases, needToKnow, agreements,
-        staffNames, zone, configuration.getLedger().zoneName(), Clock.systemUTC());
+    Resources.register(environment.jersey(), services);
 
     environment.healthChecks().register(
         "signing-key", new SigningKeyHealthCheck(ledger.signer(), ledger.store(), factory.keyFile()));

@@ -2,6 +2,7 @@ package io.accessledger;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.crypto.bc.Ed25519Signer;
 import io.accessledger.crypto.bc.SigningKeyFile;
@@ -9,6 +10,7 @@ import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.writer.LedgerStateException;
 import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.store.DiskReserve;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.store.sqlite.SqliteDataSources;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.dropwizard.db.ManagedDataSource;
@@ -28,7 +30,9 @@ import java.time.ZoneId;
 
 /**
  * The {@code ledger:} section of {@code config.yml}: where the ledger lives and how it is signed and
- * written. Builds the store, the checkpoint signer and the API client store; the file layout under
+ * written. Builds the store, the checkpoint signer and the API client store: the one place that
+ * knows their backend (SQLite), which everything else sees only as {@link LedgerStore} and
+ * {@link ClientStore}. The file layout under
  * {@code dataDir} is {@code ledger.db} (SQLite), {@code signing.key} (Ed25519 seed),
  * {@code clients.db} (SQLite: API clients and their token hashes) and {@code writer.lock}, all
  * mode 0600.
@@ -211,7 +215,7 @@ public class LedgerFactory {
    * Opens (creating on first use, mode 0600) the API client store. Safe while another process,
    * such as the server, has it open.
    */
-  public SqliteClientStore openClients(MetricRegistry metrics) {
+  public ClientStore openClients(MetricRegistry metrics) {
     prepareDataDir();
     createPrivately(clientsFile());
     return SqliteClientStore.open(clientsFile(), metrics, Clock.systemUTC());
@@ -233,7 +237,7 @@ public class LedgerFactory {
     } catch (LedgerStateException heldByAnotherWriter) {
       return; // the writer that holds the lock opened (so created) the ledger and its key
     }
-    try (lock; SqliteLedgerStore store = openStore(metrics)) {
+    try (lock; LedgerStore store = openStore(metrics)) {
       openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
     }
   }
@@ -246,7 +250,7 @@ public class LedgerFactory {
    * Opens (creating on first use) the SQLite ledger. The data directory is created with mode 0700:
    * only the service's own user may read the ledger or its key.
    */
-  public SqliteLedgerStore openStore(MetricRegistry metrics) {
+  public LedgerStore openStore(MetricRegistry metrics) {
     prepareDataDir();
     createPrivately(databaseFile());
     ManagedDataSource dataSource =
@@ -255,7 +259,7 @@ public class LedgerFactory {
   }
 
   /** Opens the existing ledger read-only, for checking it: nothing is created, migrated or written. */
-  public SqliteLedgerStore openStoreReadOnly() {
+  public LedgerStore openStoreReadOnly() {
     return SqliteLedgerStore.openReadOnly(SqliteDataSources.readOnly(databaseFile()));
   }
 

@@ -4,7 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.GuardFault;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.util.List;
@@ -18,12 +18,12 @@ import java.util.List;
  */
 public final class LedgerRuntime implements Managed, AutoCloseable {
   private final DataDirLock lock;
-  private final SqliteLedgerStore store;
+  private final LedgerStore store;
   private final CheckpointSigner signer;
   private final Sequencer sequencer;
 
   private LedgerRuntime(
-      DataDirLock lock, SqliteLedgerStore store, CheckpointSigner signer, Sequencer sequencer) {
+      DataDirLock lock, LedgerStore store, CheckpointSigner signer, Sequencer sequencer) {
     this.lock = lock;
     this.store = store;
     this.signer = signer;
@@ -34,14 +34,14 @@ public final class LedgerRuntime implements Managed, AutoCloseable {
   public static LedgerRuntime open(LedgerFactory factory, MetricRegistry metrics, Clock clock) {
     // The lock comes first: a second process must not even migrate a database another one writes.
     DataDirLock lock = DataDirLock.acquire(factory.prepareDataDir());
-    SqliteLedgerStore store = null;
+    LedgerStore store = null;
     try {
       store = factory.openStore(metrics);
       List<GuardFault> faults =
           AppendOnlyGuardsAtStart.check(store, factory.isRecreateMissingTriggers());
       CheckpointSigner signer =
           factory.openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
-      SqliteLedgerStore opened = store;
+      LedgerStore opened = store;
       Sequencer sequencer = AppendOnlyGuardsAtStart.restoreStartAndRecord(store, faults, clock,
           () -> Sequencer.start(opened, signer, clock, factory.sequencerSettings(),
               factory.diskReserve()));
@@ -55,7 +55,7 @@ public final class LedgerRuntime implements Managed, AutoCloseable {
     }
   }
 
-  public SqliteLedgerStore store() {
+  public LedgerStore store() {
     return store;
   }
 

@@ -15,7 +15,7 @@ import io.accessledger.ledger.leaf.LedgerEntry;
 import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.ledger.writer.LedgerStateException;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.ServerProcess;
 import io.accessledger.support.TestLedger;
 import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
@@ -76,7 +76,7 @@ class AppendOnlyGuardsAtStartTest {
           .satisfies(e -> assertThat(e.getMessage()).contains(
               TestLedger.APPEND_ONLY_TRIGGERS.stream().map(t -> t + " (missing)").toList()));
     }
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       assertThat(store.size()).isEqualTo(ENTRIES);
       assertThat(store.appendOnlyGuardFaults()).hasSize(12);
     }
@@ -99,7 +99,7 @@ class AppendOnlyGuardsAtStartTest {
         .hasMessageContaining("not in place: swallow_leaves (unexpected). A trigger the migrations"
             + " do not create runs on writes to the ledger's tables")
         .hasMessageContaining("LEDGER_RECREATE_TRIGGERS=true");
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       assertThat(store.size()).isEqualTo(ENTRIES);
     }
   }

@@ -82,6 +82,45 @@ class ArchitectureTest {
         .allSatisfy(line -> assertThat(line).startsWith("crypto/"));
   }
 
+  /** One service layer under every front end (DESIGN.md): no service knows HTTP or a resource. */
+  @Test
+  void theServicesImportNoHttpOrResourceTypes() throws IOException {
+    for (String layer : List.of("services", "events", "query")) {
+      assertThat(importsMatching(MAIN.resolve(layer),
+              "jakarta.ws", "javax.ws", "jakarta.servlet", "org.eclipse.jetty", "org.glassfish",
+              "io.dropwizard", "io.accessledger.resources", "io.accessledger.http"))
+          .as(layer)
+          .isEmpty();
+    }
+  }
+
+  /** Ingest refuses in its own terms ({@code IngestRefusal}), never with an HTTP status. */
+  @Test
+  void ingestRefusesWithoutHttpStatuses() throws IOException {
+    assertThat(importsMatching(MAIN.resolve("events"), "io.accessledger.api.ApiException")).isEmpty();
+  }
+
+  /** Resources only read requests and answer them, over services built for them. */
+  @Test
+  void theResourcesSeeServicesNotTheLedgerOrItsStore() throws IOException {
+    assertThat(importsMatching(MAIN.resolve("resources"), "io.accessledger.LedgerRuntime",
+            "io.accessledger.LedgerFactory", "io.accessledger.store",
+            "io.accessledger.ledger.writer.Sequencer", "io.accessledger.ledger.notes.CheckpointSigner"))
+        .isEmpty();
+  }
+
+  /**
+   * The storage backend is named in one place, {@code LedgerFactory}, besides the backends
+   * themselves: everything else sees {@code LedgerStore} and {@code ClientStore}.
+   */
+  @Test
+  void onlyTheFactoryNamesAStorageBackend() throws IOException {
+    assertThat(importsMatching(MAIN, "io.accessledger.store.sqlite", "io.accessledger.auth.sqlite"))
+        .isNotEmpty()
+        .allSatisfy(line ->
+            assertThat(line).matches("(store/sqlite/|auth/sqlite/|LedgerFactory\\.java).*"));
+  }
+
   private static final Path REFILING_MIGRATION = Path.of("V3__link_index_spans.sql");
 
   /** The Java and SQL files under src/main whose upper-cased text {@code matches}, by path. */

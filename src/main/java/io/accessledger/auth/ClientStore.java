@@ -27,7 +27,7 @@ import java.util.Optional;
  *   <li>MUST NOT put a token in an exception, log line or {@code toString}.
  * </ul>
  */
-public interface ClientStore {
+public interface ClientStore extends AutoCloseable {
 
   /**
    * Creates a client and its token. Bad input writes nothing.
@@ -66,4 +66,8 @@ public interface ClientStore {
    * were added (oldest first). Never a token or its hash.
    */
   List<StoredClient> list();
+
+  /** Releases what the store holds open (connections, files); it is not used afterwards. */
+  @Override
+  void close();
 }

@@ -4,8 +4,8 @@ import com.codahale.metrics.MetricRegistry;
 import io.accessledger.AccessLedgerConfiguration;
 import io.accessledger.LedgerFactory;
 import io.accessledger.auth.ClientException;
+import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.Role;
-import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.ledger.writer.LedgerStateException;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
@@ -55,7 +55,7 @@ public final class AddClientCommand extends ConfiguredCommand<AccessLedgerConfig
     try {
       factory.prepareDataDir();
       factory.ensureLedgerCreated(metrics);
-      try (SqliteClientStore clients = factory.openClients(metrics)) {
+      try (ClientStore clients = factory.openClients(metrics)) {
         token = clients.add(name, role, source);
       }
     } catch (IllegalArgumentException | ClientException | LedgerStateException e) {

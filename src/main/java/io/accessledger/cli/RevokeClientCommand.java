@@ -4,7 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.accessledger.AccessLedgerConfiguration;
 import io.accessledger.LedgerFactory;
 import io.accessledger.auth.ClientException;
-import io.accessledger.auth.sqlite.SqliteClientStore;
+import io.accessledger.auth.ClientStore;
 import io.accessledger.ledger.writer.LedgerStateException;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
@@ -46,7 +46,7 @@ public final class RevokeClientCommand extends ConfiguredCommand<AccessLedgerCon
         throw new CommandFailure("revoke-client: there is no client named '" + name
             + "' (no clients have been added: " + factory.clientsFile() + " does not exist)");
       }
-      try (SqliteClientStore clients = factory.openClients(new MetricRegistry())) {
+      try (ClientStore clients = factory.openClients(new MetricRegistry())) {
         wasActive = clients.revoke(name);
       }
     } catch (ClientException | LedgerStateException e) {

@@ -8,7 +8,7 @@ import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.ledger.verify.LedgerVerifier;
 import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.store.GuardFault;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -56,7 +56,7 @@ public final class VerifyCommand extends ConfiguredCommand<AccessLedgerConfigura
     VerifierKey key = verifierKey(namespace.getString("key"), factory);
     long started = System.nanoTime();
     VerificationResult result;
-    try (SqliteLedgerStore store = factory.openStoreReadOnly()) {
+    try (LedgerStore store = factory.openStoreReadOnly()) {
       result = new LedgerVerifier(store, key).verify();
     }
     double seconds = (System.nanoTime() - started) / 1e9;

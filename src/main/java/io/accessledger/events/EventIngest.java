@@ -1,12 +1,11 @@
 package io.accessledger.events;
 
-import io.accessledger.api.ApiException;
 import io.accessledger.api.EventAck;
-import io.accessledger.ledger.json.CanonicalJson;
-import io.accessledger.ledger.json.CanonicalJsonException;
 import io.accessledger.ledger.writer.AppendResult;
 import io.accessledger.ledger.writer.Appends;
+import io.accessledger.ledger.writer.LedgerBusyException;
 import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.store.LedgerDiskFullException;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.RecordedEvent;
 import io.accessledger.store.StoredLeaf;
@@ -24,6 +23,12 @@ import java.util.Map;
  * {@code eventId} is in the log at most once per source, even when the same event is posted by
  * several requests at once ({@link InFlightEvents}); an answer is given only once its entries are
  * durable and covered by a signed checkpoint.
+ *
+ * <p>It is the one way events enter the log, for every front end (the HTTP API's
+ * {@code EventsResource} today): it takes the posting system's name and the body as posted, and
+ * answers acknowledgements or throws an {@link IngestRefusal}, whose kind the front end maps to its
+ * own answer. It knows nothing of HTTP; the ledger's push-back ({@code LedgerBusyException}, a full
+ * disk) reaches the caller as a refusal too, never as the ledger's own exception.
  */
 public final class EventIngest {
   /** The largest body of a single event or a batch (contract section 4). */
@@ -37,101 +42,47 @@ public final class EventIngest {
 
   private final Sequencer sequencer;
   private final LedgerStore store;
-  private final EventValidator validator;
+  private final PostedBodies bodies;
   private final InFlightEvents inFlight = new InFlightEvents();
 
   public EventIngest(Sequencer sequencer, LedgerStore store, EventValidator validator) {
     this.sequencer = sequencer;
     this.store = store;
-    this.validator = validator;
+    this.bodies = new PostedBodies(validator);
   }
 
   /** The outcome of an accepted request: whether anything new was appended, and the answers. */
-  public record Accepted(boolean appended, List<EventAck> acks) {}
-
-  /**
-   * Accepts one event.
-   *
-   * @param body at most {@link #MAX_EXTRACT_BODY_BYTES}; over {@link #MAX_BODY_BYTES} only for an
-   *     extract release
-   * @throws ApiException 400, 409, 413 or 422, having written nothing
-   */
-  public Accepted postOne(String source, byte[] body) {
-    Map<String, Object> event = asObject(parse(body), "the body");
-    if (body.length > MAX_BODY_BYTES) {
-      refuseOversized(event, body.length);
+  public record Accepted(boolean appended, List<EventAck> acks) {
+    public Accepted {
+      acks = List.copyOf(acks);
     }
-    List<String> errors = problems(event, "");
-    if (!errors.isEmpty()) {
-      throw ApiException.invalid("invalid event: " + errors.get(0), errors);
-    }
-    return accept(source, List.of(PostedEvent.of(source, event)), false);
   }
 
   /**
-   * Refuses an event over {@link #MAX_BODY_BYTES} unless it is an extract release whose size comes
-   * from its {@code subjects} list: everything else in it counts against the ordinary limit, so
-   * the large allowance cannot carry anything but subject ids.
+   * Accepts one event, posted by {@code source} (the posting client's system: never anything in
+   * the body). A replay of an event already in the log is answered with its original entry.
+   *
+   * @param body the event as posted, JSON; at most {@link #MAX_EXTRACT_BODY_BYTES}, over
+   *     {@link #MAX_BODY_BYTES} only for an extract release
+   * @return one acknowledgement; {@code appended} false when the event was a replay
+   * @throws IngestRefusal having written nothing (see {@link IngestRefusal.Kind#BUSY} for the one
+   *     case where the entries may still land)
    */
-  private static void refuseOversized(Map<String, Object> event, int bodyBytes) {
-    if (!EventType.EXTRACT_RELEASE.name().equals(event.get("type"))) {
-      throw ApiException.tooLarge("the body is " + bodyBytes + " bytes; an event may be at most "
-          + MAX_BODY_BYTES + " bytes (only an EXTRACT_RELEASE may be larger)");
-    }
-    // What is not the subjects list, white space included; measured by what the list takes in
-    // canonical form (linear in the list), not by serialising the rest (which sorts its keys).
-    Object subjects = event.get("subjects");
-    long restBytes = bodyBytes - (subjects == null ? 0 : CanonicalJson.serialize(subjects).length);
-    if (restBytes > MAX_BODY_BYTES) {
-      throw ApiException.tooLarge("the EXTRACT_RELEASE is " + bodyBytes + " bytes, and " + restBytes
-          + " of them are outside its subjects list; only the subjects list may take it past "
-          + MAX_BODY_BYTES + " bytes");
-    }
+  public Accepted postOne(String source, byte[] body) {
+    return accept(source, List.of(bodies.one(source, body)), false);
   }
 
   /**
    * Accepts a JSON array of up to {@link #MAX_BATCH_EVENTS} events, all or nothing.
    *
-   * @throws ApiException 400, 409, 413 or 422 naming the index of the offending event
+   * @param body at most {@link #MAX_BODY_BYTES}
+   * @return one acknowledgement per event, in posted order; {@code appended} false when every
+   *     event was a replay
+   * @throws IngestRefusal naming the index of the offending event, having written nothing (see
+   *     {@link IngestRefusal.Kind#BUSY} for the one case where the entries may still land)
    */
   public Accepted postBatch(String source, byte[] body) {
-    if (body.length > MAX_BODY_BYTES) {
-      throw ApiException.tooLarge(
-          "the batch is " + body.length + " bytes; a batch may be at most " + MAX_BODY_BYTES);
-    }
-    if (!(parse(body) instanceof List<?> array)) {
-      throw ApiException.invalid("the body must be a JSON array of events",
-          List.of("(body): must be a JSON array of events"));
-    }
-    if (array.isEmpty()) {
-      throw ApiException.invalid("the batch is empty", List.of("(body): must hold at least one event"));
-    }
-    if (array.size() > MAX_BATCH_EVENTS) {
-      throw ApiException.tooLarge("the batch holds " + array.size() + " events; at most "
-          + MAX_BATCH_EVENTS + " are allowed");
-    }
-    List<String> errors = new ArrayList<>();
-    List<Map<String, Object>> events = new ArrayList<>(array.size());
-    Map<Object, Integer> firstIndexOfId = new HashMap<>();
-    for (int i = 0; i < array.size(); i++) {
-      String at = "[" + i + "]";
-      Map<String, Object> event = asObject(array.get(i), "event " + at);
-      List<String> own = problems(event, at);
-      Integer earlier = firstIndexOfId.putIfAbsent(event.get("eventId"), i);
-      if (own.isEmpty() && earlier != null) {
-        own = List.of(at + ".eventId: repeats the eventId of event [" + earlier + "]");
-      }
-      errors.addAll(own);
-      events.add(event);
-    }
-    if (!errors.isEmpty()) {
-      throw ApiException.invalid("invalid batch, nothing was appended: " + errors.get(0), errors);
-    }
-    List<PostedEvent> posted = new ArrayList<>(events.size());
-    for (Map<String, Object> event : events) {
-      posted.add(PostedEvent.of(source, event));
-    }
-    return accept(source, posted, true);
+    return accept(source, bodies.batch(source, body), true);
   }
 
   private Accepted accept(String source, List<PostedEvent> posted, boolean batch) {
@@ -152,15 +103,14 @@ public final class EventIngest {
         } else if (earlier.content().equals(event.key().content())) {
           replayIndexes.add(i);
         } else {
-          throw ApiException.conflict((batch ? "event [" + i + "]: " : "") + "eventId "
+          throw IngestRefusal.conflict((batch ? "event [" + i + "]: " : "") + "eventId "
               + event.eventId() + " from " + source + " is already in the log (seq "
               + earlier.seq() + ") with other content; nothing was appended");
         }
       }
       answerReplays(posted, replayIndexes, recorded, acks);
       if (!fresh.isEmpty()) {
-        List<AppendResult> results = Appends.await(sequencer.appendGroup(
-            fresh.stream().flatMap(e -> e.entries().stream()).toList()));
+        List<AppendResult> results = append(fresh);
         int next = 0;
         for (int f = 0; f < fresh.size(); f++) {
           PostedEvent event = fresh.get(f);
@@ -169,6 +119,18 @@ public final class EventIngest {
         }
       }
       return new Accepted(!fresh.isEmpty(), List.of(acks));
+    }
+  }
+
+  /** Appends {@code fresh} as one group and waits for it, the ledger's push-back as a refusal. */
+  private List<AppendResult> append(List<PostedEvent> fresh) {
+    try {
+      return Appends.await(sequencer.appendGroup(
+          fresh.stream().flatMap(e -> e.entries().stream()).toList()));
+    } catch (LedgerBusyException e) {
+      throw IngestRefusal.busy(e);
+    } catch (LedgerDiskFullException e) {
+      throw IngestRefusal.diskFull(e);
     }
   }
 
@@ -204,37 +166,5 @@ public final class EventIngest {
     return event.subjectCount() == 0
         ? null
         : new EventAck.SubjectEntries(releaseSeq + 1, releaseSeq + event.subjectCount());
-  }
-
-  private List<String> problems(Map<String, Object> event, String prefix) {
-    List<String> errors = new ArrayList<>();
-    for (FieldError error : validator.validate(event)) {
-      String field = error.field() == null || error.field().isEmpty() ? "" : error.field();
-      String path = prefix.isEmpty() ? field : field.isEmpty() ? prefix : prefix + "." + field;
-      errors.add((path.isEmpty() ? "(event)" : path) + ": " + error.message());
-    }
-    return errors;
-  }
-
-  private static Object parse(byte[] body) {
-    try {
-      return CanonicalJson.parse(body);
-    } catch (CanonicalJsonException e) {
-      String where = e.path().replaceFirst("^\\$\\.?", "");
-      if (e.isWellFormed()) {
-        String field = where.isEmpty() ? "(body)" : where;
-        throw ApiException.invalid("invalid value: " + field + ": " + e.problem(),
-            List.of(field + ": " + e.problem()));
-      }
-      throw ApiException.malformed("malformed JSON: " + e.getMessage());
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> asObject(Object value, String what) {
-    if (value instanceof Map<?, ?> map) {
-      return (Map<String, Object>) map; // the parser only makes String keys
-    }
-    throw ApiException.invalid(what + " must be a JSON object", List.of(what + ": must be a JSON object"));
   }
 }

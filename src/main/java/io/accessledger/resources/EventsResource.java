@@ -2,7 +2,6 @@ package io.accessledger.resources;
 
 import com.codahale.metrics.annotation.Timed;
 import io.accessledger.api.BatchAck;
-import io.accessledger.auth.ApiClient;
 import io.accessledger.auth.Roles;
 import io.accessledger.events.EventIngest;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +20,9 @@ import java.io.InputStream;
 /**
  * {@code POST /v1/events} and {@code /v1/events/batch} for ingest clients. The source stamped on
  * every entry is the client's, never anything in the body. 201 when something was appended, 200
- * when the request only replayed events already in the log.
+ * when the request only replayed events already in the log. The body is read here (413 as soon as
+ * it is known to be over the endpoint's limit); everything else is {@link EventIngest}'s, whose
+ * refusals {@link io.accessledger.resources.errors.IngestRefusalMapper} answers.
  */
 @Path("/v1/events")
 @Produces(MediaType.APPLICATION_JSON)

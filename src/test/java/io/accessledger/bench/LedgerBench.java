@@ -7,10 +7,10 @@ import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.store.LedgerSnapshot;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
 import io.accessledger.store.sqlite.SqliteDataSources;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.accessledger.support.TempDirs;
 import io.accessledger.support.TestLedger;
 import java.lang.management.ManagementFactory;
@@ -62,13 +62,13 @@ public final class LedgerBench {
     // Warm-up: let the JIT compile the hot paths on a scratch ledger before measuring, as a
     // long-running server would have.
     Path warmDb = dir.resolve("warmup.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(warmDb);
+    try (LedgerStore store = TestLedger.openStore(warmDb);
         Sequencer sequencer = Sequencer.start(store, signer, Clock.systemUTC(), SequencerSettings.defaults())) {
       appendAll(sequencer, WARMUP, appenders, false);
     }
     rawBaseline(warmDb, dir.resolve("warmup-raw.db"));
     SameRowsBaseline.load(warmDb).write(dir.resolve("warmup-same-rows.db"));
-    try (SqliteLedgerStore store = TestLedger.openStore(warmDb)) {
+    try (LedgerStore store = TestLedger.openStore(warmDb)) {
       new LedgerVerifier(store, signer.verifierKey()).verify();
     }
     System.out.printf(Locale.ROOT, "(warm-up: %,d appends, raw inserts and a verify done)%n", WARMUP);
@@ -76,7 +76,7 @@ public final class LedgerBench {
     Path ledgerDb = dir.resolve("ledger.db");
     double appendSeconds;
     long batches;
-    try (SqliteLedgerStore store = TestLedger.openStore(ledgerDb);
+    try (LedgerStore store = TestLedger.openStore(ledgerDb);
         Sequencer sequencer = Sequencer.start(store, signer, Clock.systemUTC(), SequencerSettings.defaults())) {
       appendSeconds = appendAll(sequencer, entries, appenders, true);
       batches = sequencer.batchesWritten();
@@ -100,7 +100,7 @@ public final class LedgerBench {
     for (String pass : List.of("first pass", "second pass")) {
       long started = System.nanoTime();
       VerificationResult result;
-      try (SqliteLedgerStore store = TestLedger.openStore(ledgerDb)) {
+      try (LedgerStore store = TestLedger.openStore(ledgerDb)) {
         result = new LedgerVerifier(store, signer.verifierKey()).verify();
       }
       double verifySeconds = (System.nanoTime() - started) / 1e9;
@@ -173,7 +173,7 @@ public final class LedgerBench {
   private static double rawBaseline(Path ledgerDb, Path rawDb) throws Exception {
     List<Long> commitSizes = new ArrayList<>();
     List<byte[]> leaves = new ArrayList<>();
-    try (SqliteLedgerStore store = TestLedger.openStore(ledgerDb);
+    try (LedgerStore store = TestLedger.openStore(ledgerDb);
         LedgerSnapshot snapshot = store.snapshot()) {
       for (StoredCheckpoint c : snapshot.checkpointsAfter(0, Integer.MAX_VALUE)) {
         commitSizes.add(c.size());

@@ -6,8 +6,8 @@ import com.codahale.metrics.MetricRegistry;
 import io.accessledger.LedgerFactory;
 import io.accessledger.LedgerRuntime;
 import io.accessledger.auth.ApiClient;
+import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.Role;
-import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.support.CliRunner;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ class AddClientCommandTest {
   }
 
   private ApiClient authenticate(String token) {
-    try (SqliteClientStore clients = factory.openClients(new MetricRegistry())) {
+    try (ClientStore clients = factory.openClients(new MetricRegistry())) {
       return clients.authenticate(token).orElseThrow();
     }
   }
@@ -80,7 +80,7 @@ class AddClientCommandTest {
   @Test
   void worksWhileTheServerHoldsTheWriterLock() throws Exception {
     try (LedgerRuntime ledger = LedgerRuntime.open(factory, new MetricRegistry(), Clock.systemUTC());
-        SqliteClientStore serverClients = factory.openClients(new MetricRegistry())) {
+        ClientStore serverClients = factory.openClients(new MetricRegistry())) {
       TestLedger.appendViews(ledger.sequencer(), 3);
       CliRunner.Outcome outcome = CliRunner.run("add-client", config.toString(),
           "--name", "ico-1", "--role", "investigator");

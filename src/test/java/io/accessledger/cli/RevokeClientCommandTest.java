@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
 import io.accessledger.LedgerFactory;
-import io.accessledger.auth.sqlite.SqliteClientStore;
+import io.accessledger.auth.ClientStore;
 import io.accessledger.support.CliRunner;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +37,7 @@ class RevokeClientCommandTest {
   void revokesAtOnceForAStoreThatIsAlreadyOpen() throws Exception {
     String token = addClient("dpo");
     String other = addClient("dpo-deputy");
-    try (SqliteClientStore server = factory.openClients(new MetricRegistry())) {
+    try (ClientStore server = factory.openClients(new MetricRegistry())) {
       assertThat(server.authenticate(token)).isPresent();
       CliRunner.Outcome outcome = CliRunner.run("revoke-client", config.toString(), "--name", "dpo");
       assertThat(outcome.succeeded()).as(outcome.stderr()).isTrue();

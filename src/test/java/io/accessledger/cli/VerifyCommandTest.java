@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codahale.metrics.MetricRegistry;
 import io.accessledger.LedgerFactory;
 import io.accessledger.LedgerRuntime;
+import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.accessledger.support.CliRunner;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
@@ -45,8 +46,9 @@ class VerifyCommandTest {
     factory.setDataDir(data.toString());
     try (var store = factory.openStoreReadOnly()) {
       assertThat(store.size()).isEqualTo(25);
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.jdbi().useHandle(h ->
-              h.execute("CREATE TABLE scribble (x INTEGER)")))
+      // Read-only is SQLite's own mode: the handle refuses a write.
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> ((SqliteLedgerStore) store).jdbi()
+              .useHandle(h -> h.execute("CREATE TABLE scribble (x INTEGER)")))
           .hasMessageContaining("readonly");
     }
     Path db = data.resolve("ledger.db");

@@ -7,7 +7,7 @@ import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.verify.LedgerVerifier;
 import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.ledger.writer.Sequencer;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,7 @@ class PostedEventsVerifyTest {
   void aLedgerBuiltByIngestVerifies() {
     Path db = dir.resolve("ledger.db");
     CheckpointSigner signer = TestLedger.signer(0);
-    try (SqliteLedgerStore store = TestLedger.openStore(db);
+    try (LedgerStore store = TestLedger.openStore(db);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       EventIngest ingest =
           new EventIngest(sequencer, store, new EventValidator(LegalBasisVocabulary.shipped()));
@@ -47,7 +47,7 @@ class PostedEventsVerifyTest {
       Events.set(view, "eventId", "after-the-release");
       ingest.postBatch("health-system", CanonicalJson.serialize(List.of(other, view)));
     }
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       VerificationResult result = new LedgerVerifier(store, signer.verifierKey()).verify();
       assertThat(result.isIntact()).as(result.problem()).isTrue();
       // 3 single events, a release of 3 subjects, then another release of 3 and a view.

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.accessledger.support.ForwardingLedgerStore;
 import io.accessledger.support.TestLedger;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EvidenceBundlesTest {
   @Test
   void aStoreFailurePartWayLeavesAVisiblyCutOffDocument(@TempDir Path dir) throws Exception {
-    SqliteLedgerStore real = TestLedger.openStore(dir.resolve("ledger.db"));
+    LedgerStore real = TestLedger.openStore(dir.resolve("ledger.db"));
     CheckpointSigner signer = TestLedger.signer(1);
     Sequencer sequencer = TestLedger.sequencer(real, signer);
     for (int i = 0; i < 600; i++) { // more than one chunk of entries

@@ -6,7 +6,7 @@ import io.accessledger.ledger.leaf.LedgerEntry;
 import io.accessledger.ledger.leaf.PreparedEvent;
 import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.writer.Sequencer;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LedgerScanTest {
   @Test
   void everyEntryOrOnlyTheTypesAskedForInSeqOrderAcrossChunks(@TempDir Path dir) throws Exception {
-    try (SqliteLedgerStore store = TestLedger.openStore(dir.resolve("ledger.db"))) {
+    try (LedgerStore store = TestLedger.openStore(dir.resolve("ledger.db"))) {
       CheckpointSigner signer = TestLedger.signer(1);
       try (Sequencer sequencer = TestLedger.sequencer(store, signer)) {
         List<java.util.concurrent.CompletableFuture<?>> appended = new ArrayList<>();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codahale.metrics.MetricRegistry;
 import io.accessledger.LedgerFactory;
 import io.accessledger.auth.ApiClient;
+import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.Role;
-import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.support.TempDirs;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BearerAuthFilterReuseTest {
   private static final java.nio.file.Path DIR = TempDirs.deletedAtExit("access-ledger-auth-reuse");
-  private static final SqliteClientStore CLIENTS = open();
+  private static final ClientStore CLIENTS = open();
   private static final String TOKEN = CLIENTS.add("dpo", Role.AUDITOR, null);
   private static final ApiClient DPO = CLIENTS.authenticate(TOKEN).orElseThrow();
 
@@ -65,7 +65,7 @@ class BearerAuthFilterReuseTest {
     }
   }
 
-  private static SqliteClientStore open() {
+  private static ClientStore open() {
     LedgerFactory factory = new LedgerFactory();
     factory.setDataDir(DIR.resolve("data").toString());
     return factory.openClients(new MetricRegistry());

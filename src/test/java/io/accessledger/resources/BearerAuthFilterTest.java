@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.accessledger.LedgerFactory;
 import io.accessledger.auth.ApiClient;
 import io.accessledger.auth.BearerTokens;
+import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.Role;
 import io.accessledger.auth.Roles;
-import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.support.TempDirs;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BearerAuthFilterTest {
   private static final java.nio.file.Path DIR = tempDir();
-  private static final SqliteClientStore CLIENTS = openClients();
+  private static final ClientStore CLIENTS = openClients();
   private static final String AUDITOR = CLIENTS.add("dpo", Role.AUDITOR, null);
   private static final String INVESTIGATOR = CLIENTS.add("ico-1", Role.INVESTIGATOR, null);
   private static final String INGEST = CLIENTS.add("carefirst-prod", Role.INGEST, "carefirst");
@@ -76,7 +76,7 @@ class BearerAuthFilterTest {
     return TempDirs.deletedAtExit("access-ledger-auth");
   }
 
-  private static SqliteClientStore openClients() {
+  private static ClientStore openClients() {
     LedgerFactory factory = new LedgerFactory();
     factory.setDataDir(DIR.resolve("data").toString());
     return factory.openClients(new MetricRegistry());

@@ -7,7 +7,9 @@ import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.ledger.writer.SequencerSettings;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.DiskReserve;
+import io.accessledger.store.LedgerDiskFullException;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +81,7 @@ class DiskReserveTest {
   void theSequencerRefusesABatchThatWouldEatIntoTheReserveAndWritesNothing() throws Exception {
     CheckpointSigner signer = TestLedger.signer(0);
     Path db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       try (Sequencer roomy = TestLedger.sequencer(store, signer)) {
         TestLedger.appendViews(roomy, 2);
       }

@@ -12,6 +12,7 @@ import io.accessledger.ledger.verify.LedgerVerifier;
 import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.ledger.writer.SequencerSettings;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.store.sqlite.SqliteDataSources;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.dropwizard.db.ManagedDataSource;
@@ -47,12 +48,18 @@ public final class TestLedger {
     return new CheckpointSigner(ORIGIN, key, key.publicKey());
   }
 
-  public static SqliteLedgerStore openStore(Path dbFile) {
+  /** Opens (creating on first use) the ledger file {@code dbFile}, seen as any backend is. */
+  public static LedgerStore openStore(Path dbFile) {
+    return openSqliteStore(dbFile);
+  }
+
+  /** As {@link #openStore}, for tests of what only SQLite has (its handle, pragmas, triggers). */
+  public static SqliteLedgerStore openSqliteStore(Path dbFile) {
     ManagedDataSource dataSource = SqliteDataSources.pooled(dbFile, new MetricRegistry(), 4);
     return SqliteLedgerStore.open(dataSource, dataSource::stop);
   }
 
-  public static Sequencer sequencer(SqliteLedgerStore store, CheckpointSigner signer) {
+  public static Sequencer sequencer(LedgerStore store, CheckpointSigner signer) {
     return Sequencer.start(store, signer, Clock.systemUTC(), SequencerSettings.defaults());
   }
 
@@ -95,14 +102,14 @@ public final class TestLedger {
 
   /** Opens the ledger file {@code db}, verifies it against {@code key}, and closes it again. */
   public static VerificationResult verifyFile(Path db, VerifierKey key) {
-    try (SqliteLedgerStore store = openStore(db)) {
+    try (LedgerStore store = openStore(db)) {
       return new LedgerVerifier(store, key).verify();
     }
   }
 
   /** Makes the ledger file {@code db} holding {@link #appendViews} of {@code count}, one at a time. */
   public static void buildFile(Path db, CheckpointSigner signer, int count) {
-    try (SqliteLedgerStore store = openStore(db); Sequencer sequencer = sequencer(store, signer)) {
+    try (LedgerStore store = openStore(db); Sequencer sequencer = sequencer(store, signer)) {
       appendViews(sequencer, count);
     }
   }

@@ -12,8 +12,8 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.security.MessageDigest;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,7 +38,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * about any token. Malformed tokens are refused before the database is touched, on their length
  * and characters alone.
  */
-public final class SqliteClientStore implements ClientStore, AutoCloseable {
+public final class SqliteClientStore implements ClientStore {
   // Each authentication holds a connection for one index probe, so a few serve many threads.
   private static final int MAX_CONNECTIONS = 4;
 

@@ -11,10 +11,13 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * after a timeout, it may land; a replay with the same {@code eventId} is safe either way).
  */
 public final class LedgerBusyMapper implements ExceptionMapper<LedgerBusyException> {
+  /** Seconds a client should wait before retrying: back-pressure passes in moments. */
+  static final int RETRY_AFTER_SECONDS = 1;
+
   @Override
   public Response toResponse(LedgerBusyException e) {
     return Response.status(503)
-        .header("Retry-After", "1")
+        .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(new ErrorBody(503, e.getMessage()))
         .build();

@@ -64,7 +64,7 @@ final class SampleLog implements AutoCloseable {
   SampleLog(Path dir) {
     signer = signer(LOG_KEY_SEED);
     stranger = signer(STRANGER_KEY_SEED);
-    store = TestLedger.openStore(dir.resolve("ledger.db"));
+    store = TestLedger.openSqliteStore(dir.resolve("ledger.db"));
     sequencer = Sequencer.start(store, signer, clock, SequencerSettings.defaults());
     ingest = new EventIngest(sequencer, store, new EventValidator(LegalBasisVocabulary.shipped()));
     queries = new LedgerQueries(store, sequencer, signer);

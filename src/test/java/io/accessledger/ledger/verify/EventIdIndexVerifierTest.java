@@ -6,7 +6,7 @@ import io.accessledger.ledger.leaf.PreparedEvent;
 import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.ledger.writer.Sequencer;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.ExtractReleases;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ class EventIdIndexVerifierTest {
   @Test
   void aReleaseWhoseSubjectEntriesAreCutShortIsNamedAtTheRelease() {
     Path other = dir.resolve("short.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(other);
+    try (LedgerStore store = TestLedger.openStore(other);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       sequencer.append(TestLedger.prepared("v-0", "child-0", "worker-1")).join();
       List<PreparedEvent> group =
@@ -45,7 +45,7 @@ class EventIdIndexVerifierTest {
   @Test
   void aReleaseAtTheEndOfTheLogMissingSubjectEntriesIsNamedAtTheRelease() {
     Path other = dir.resolve("end.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(other);
+    try (LedgerStore store = TestLedger.openStore(other);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       sequencer.appendGroup(ExtractReleases.entries(ExtractReleases.release("rel-3"), 1)).join();
     }

@@ -12,7 +12,6 @@ import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.accessledger.support.ForwardingLedgerStore;
 import io.accessledger.support.TestLedger;
 import java.lang.reflect.InvocationTargetException;
@@ -40,7 +39,7 @@ class LedgerVerifierTest {
   @BeforeEach
   void buildLedger() {
     db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(db);
+    try (LedgerStore store = TestLedger.openStore(db);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       // One checkpoint per append for the first 30, then a group of 10 under one checkpoint.
       TestLedger.appendViews(sequencer, 30);
@@ -70,7 +69,7 @@ class LedgerVerifierTest {
 
   @Test
   void aFailureReadingTheLinkIndexIsReportedNotSwallowed() {
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       LedgerStore failing = new ForwardingLedgerStore(store) {
         @Override
         public LedgerSnapshot snapshot() {
@@ -85,7 +84,7 @@ class LedgerVerifierTest {
 
   @Test
   void anAppendBetweenOpeningSnapshotsLeavesTheOtherSnapshotsUnused() {
-    try (SqliteLedgerStore store = TestLedger.openStore(db);
+    try (LedgerStore store = TestLedger.openStore(db);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       AtomicInteger opened = new AtomicInteger();
       LedgerStore racing = new ForwardingLedgerStore(store) {

@@ -1,7 +1,7 @@
 package io.accessledger.ledger.writer;
 
 import io.accessledger.ledger.writer.Sequencer;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
@@ -15,7 +15,7 @@ public final class CrashAppender {
 
   public static void main(String[] args) {
     Path db = Path.of(args[0]);
-    SqliteLedgerStore store = TestLedger.openStore(db);
+    LedgerStore store = TestLedger.openStore(db);
     Sequencer sequencer = TestLedger.sequencer(store, TestLedger.signer(0));
     System.out.println("ready");
     System.out.flush();

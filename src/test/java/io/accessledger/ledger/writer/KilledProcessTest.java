@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.accessledger.ledger.verify.LedgerVerifier;
 import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.ledger.writer.Sequencer;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -51,7 +51,7 @@ class KilledProcessTest {
     assertThat(child.exitValue()).isEqualTo(137);
     assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(3000);
 
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (LedgerStore store = TestLedger.openStore(db)) {
       for (Map.Entry<Long, String> ack : acknowledged.entrySet()) {
         assertThat(store.leaf(ack.getKey()))
             .as("acknowledged seq %d", ack.getKey())

@@ -7,10 +7,13 @@ import io.accessledger.ledger.leaf.EventKey;
 import io.accessledger.ledger.leaf.PreparedEvent;
 import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.ledger.writer.AppendResult;
+import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.store.DiskReserve;
 import io.accessledger.store.LedgerDiskFullException;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.ForwardingLedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
@@ -50,7 +53,7 @@ class SequencerDiskRoomTest {
   void aLargeGroupThatDoesNotFitIsRefusedAloneAndTheSmallOnesBatchedWithItAreWritten()
       throws Exception {
     Path db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore real = TestLedger.openStore(db);
+    try (LedgerStore real = TestLedger.openStore(db);
         Sequencer sequencer = start(real)) {
       CompletableFuture<AppendResult> first = holdFirstWrite(sequencer);
       free.set(RESERVE + MIB);
@@ -88,7 +91,7 @@ class SequencerDiskRoomTest {
   @Test
   void whenNoGroupWouldFitAloneEveryGroupIsRefusedAndNothingIsWritten() throws Exception {
     Path db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore real = TestLedger.openStore(db);
+    try (LedgerStore real = TestLedger.openStore(db);
         Sequencer sequencer = start(real)) {
       CompletableFuture<AppendResult> first = holdFirstWrite(sequencer);
       free.set(RESERVE + 64 * 1024);
@@ -117,7 +120,7 @@ class SequencerDiskRoomTest {
   void ofTwoGroupsThatFitAloneButNotTogetherTheLargerIsRefusedNamingBothFigures()
       throws Exception {
     Path db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore real = TestLedger.openStore(db);
+    try (LedgerStore real = TestLedger.openStore(db);
         Sequencer sequencer = start(real)) {
       CompletableFuture<AppendResult> first = holdFirstWrite(sequencer);
       free.set(RESERVE + 5 * MIB / 2);
@@ -139,7 +142,7 @@ class SequencerDiskRoomTest {
   }
 
   /** A sequencer over {@code real} whose reserve reads {@link #free}; its first write waits. */
-  private Sequencer start(SqliteLedgerStore real) {
+  private Sequencer start(LedgerStore real) {
     AtomicBoolean first = new AtomicBoolean(true);
     ForwardingLedgerStore held = new ForwardingLedgerStore(real) {
       @Override

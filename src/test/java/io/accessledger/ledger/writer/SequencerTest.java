@@ -20,9 +20,9 @@ import io.accessledger.ledger.writer.LedgerStateException;
 import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.store.AppendBatch;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredLeaf;
-import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.accessledger.support.ForwardingLedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
@@ -45,13 +45,13 @@ class SequencerTest {
   @TempDir Path dir;
   private final CheckpointSigner signer = TestLedger.signer(0);
 
-  private SqliteLedgerStore store() {
+  private LedgerStore store() {
     return TestLedger.openStore(dir.resolve("ledger.db"));
   }
 
   @Test
   void extractSubjectEntriesNameTheSeqTheirReleaseWasGiven() throws Exception {
-    try (SqliteLedgerStore store = store();
+    try (LedgerStore store = store();
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       TestLedger.appendViews(sequencer, 3); // so the release does not land at seq 0
       Map<String, Object> release = Map.of(
@@ -80,7 +80,7 @@ class SequencerTest {
           .extracting(io.accessledger.store.RecordedEvent::seq).isEqualTo(3L);
       assertThat(store.findEvent("case-system", "rel-1#0")).isEmpty();
     }
-    try (SqliteLedgerStore store = store()) {
+    try (LedgerStore store = store()) {
       VerificationResult result = new LedgerVerifier(store, signer.verifierKey()).verify();
       assertThat(result.isIntact()).as(result.problem()).isTrue();
     }
@@ -88,7 +88,7 @@ class SequencerTest {
 
   @Test
   void aGroupWhoseEntryNamesOneOutsideTheGroupIsRefused() {
-    try (SqliteLedgerStore store = store();
+    try (LedgerStore store = store();
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       PreparedEvent orphan =
           PreparedEvent.extractSubject("rel-1", 0, "2026-11-23T09:00:00Z", "c", 1, "case-system");
@@ -103,7 +103,7 @@ class SequencerTest {
     int appenders = 8;
     int perAppender = 300;
     ConcurrentLinkedQueue<AppendResult> acknowledged = new ConcurrentLinkedQueue<>();
-    try (SqliteLedgerStore store = store();
+    try (LedgerStore store = store();
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       ExecutorService pool = Executors.newFixedThreadPool(appenders);
       CountDownLatch start = new CountDownLatch(1);
@@ -140,7 +140,7 @@ class SequencerTest {
       assertThat(latest.root()).isEqualTo(MerkleProofs.root(total, store));
       assertThat(sequencer.batchesWritten()).as("appends were grouped").isLessThan(total);
     }
-    try (SqliteLedgerStore store = store()) {
+    try (LedgerStore store = store()) {
       VerificationResult result = new LedgerVerifier(store, signer.verifierKey()).verify();
       assertThat(result.isIntact()).as(result.problem()).isTrue();
       assertThat(store.checkpointsAfter(-1, 100_000)).hasSizeLessThan(appenders * perAppender);
@@ -149,7 +149,7 @@ class SequencerTest {
 
   @Test
   void linksPointAtThePreviousEntryNamingEachKey() throws Exception {
-    try (SqliteLedgerStore store = store();
+    try (LedgerStore store = store();
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       sequencer.append(TestLedger.prepared("e0", "child-a", "worker-1")).join();
       sequencer.append(TestLedger.prepared("e1", "child-b", "worker-1")).join();
@@ -170,7 +170,7 @@ class SequencerTest {
 
   @Test
   void aGroupGetsContiguousSeqsUnderOneCheckpoint() {
-    try (SqliteLedgerStore store = store();
+    try (LedgerStore store = store();
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       sequencer.append(TestLedger.prepared("before", "child-a", "w")).join();
       List<PreparedEvent> group = new ArrayList<>();
@@ -185,11 +185,11 @@ class SequencerTest {
 
   @Test
   void aRestartContinuesTheChainAndTheLinks() throws Exception {
-    try (SqliteLedgerStore store = store();
+    try (LedgerStore store = store();
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       TestLedger.appendViews(sequencer, 10);
     }
-    try (SqliteLedgerStore store = store();
+    try (LedgerStore store = store();
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       AppendResult next = sequencer.append(TestLedger.prepared("after", "child-3", "worker-0")).join();
       assertThat(next.seq()).isEqualTo(10);
@@ -203,11 +203,11 @@ class SequencerTest {
 
   @Test
   void startingWithAnotherKeyIsRefused() {
-    try (SqliteLedgerStore store = store();
+    try (LedgerStore store = store();
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       TestLedger.appendViews(sequencer, 3);
     }
-    try (SqliteLedgerStore store = store()) {
+    try (LedgerStore store = store()) {
       assertThatThrownBy(() -> TestLedger.sequencer(store, TestLedger.signer(99)))
           .isInstanceOf(LedgerStateException.class)
           .hasMessageContaining("does not verify the ledger's latest checkpoint (tree size 3)");
@@ -218,7 +218,7 @@ class SequencerTest {
   @Test
   void aFailedWriteAcknowledgesNothingAndTheNextAppendContinues() throws Exception {
     AtomicBoolean failNext = new AtomicBoolean(false);
-    try (SqliteLedgerStore real = store();
+    try (LedgerStore real = store();
         Sequencer sequencer = Sequencer.start(new ForwardingLedgerStore(real) {
           @Override
           public void append(AppendBatch batch) {
@@ -244,7 +244,7 @@ class SequencerTest {
 
   @Test
   void linksStayRightWhenTheHeadCacheEvicts() throws Exception {
-    try (SqliteLedgerStore store = store();
+    try (LedgerStore store = store();
         Sequencer sequencer = Sequencer.start(
             store, signer, Clock.systemUTC(), new SequencerSettings(4096, 1000, 1))) {
       for (int i = 0; i < 60; i++) {
@@ -262,7 +262,7 @@ class SequencerTest {
   @Test
   void aCommitThatLandsButReportsAnErrorIsAcknowledged() throws Exception {
     AtomicBoolean failAfter = new AtomicBoolean(false);
-    try (SqliteLedgerStore real = store();
+    try (LedgerStore real = store();
         Sequencer sequencer = Sequencer.start(new ForwardingLedgerStore(real) {
           @Override
           public void append(AppendBatch batch) {
@@ -288,7 +288,7 @@ class SequencerTest {
   @Test
   void closingWritesEverythingAlreadyQueued() {
     List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
-    try (SqliteLedgerStore store = store()) {
+    try (LedgerStore store = store()) {
       Sequencer sequencer = TestLedger.sequencer(store, signer);
       for (int i = 0; i < 200; i++) {
         futures.add(sequencer.append(TestLedger.prepared("q" + i, "c", "w")));
@@ -307,7 +307,7 @@ class SequencerTest {
   void aFullQueueRefusesAtOnceWithBusy() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch writing = new CountDownLatch(1);
-    try (SqliteLedgerStore real = store();
+    try (LedgerStore real = store();
         Sequencer sequencer = Sequencer.start(new ForwardingLedgerStore(real) {
           @Override
           public void append(AppendBatch batch) {

@@ -84,7 +84,7 @@ class FullDiskStoreTest {
       throws Exception {
     Path db = ledgerDir().resolve("ledger.db");
     Path filler = ledgerDir().resolve("filler");
-    try (SqliteLedgerStore store = TestLedger.openStore(db);
+    try (SqliteLedgerStore store = TestLedger.openSqliteStore(db);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       TestLedger.appendViews(sequencer, 5);
       disk.fill(filler, 0);
@@ -106,7 +106,7 @@ class FullDiskStoreTest {
   @Test
   void aFailedLargeWriteDoesNotLeaveItsWalBehind() throws Exception {
     Path db = ledgerDir().resolve("ledger.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(db);
+    try (SqliteLedgerStore store = TestLedger.openSqliteStore(db);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       TestLedger.appendViews(sequencer, 3);
       disk.fill(ledgerDir().resolve("filler"), 6L << 20);
@@ -125,7 +125,7 @@ class FullDiskStoreTest {
   void onASmallDiskTheWalIsCheckpointedAndCutBackAtAnEighthOfTheFreeSpace() throws Exception {
     Path db = ledgerDir().resolve("ledger.db");
     long usable = disk.usable();
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (SqliteLedgerStore store = TestLedger.openSqliteStore(db)) {
       long limit = pragma(store, "journal_size_limit");
       assertThat(limit).as("an eighth of %d bytes free", usable)
           .isBetween(usable / WalLimits.FREE_SPACE_SHARE - (256L << 10),

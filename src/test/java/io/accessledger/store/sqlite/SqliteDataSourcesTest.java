@@ -21,7 +21,7 @@ class SqliteDataSourcesTest {
   @Test
   void aNewLedgerGetsLargePagesAndWal() throws Exception {
     Path db = dir.resolve("new.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(db)) {
+    try (SqliteLedgerStore store = TestLedger.openSqliteStore(db)) {
       assertThat(walAutocheckpoint(store)).as("64 MiB of 32 KiB pages").isEqualTo(2048);
       long sizeLimit = store.jdbi().withHandle(
           h -> h.createQuery("PRAGMA journal_size_limit").mapTo(Long.class).one());
@@ -36,7 +36,7 @@ class SqliteDataSourcesTest {
   void anEmptyFileMadeWithOwnerOnlyModeKeepsItsModeAndGetsLargePages() throws Exception {
     Path db = Files.createFile(dir.resolve("private.db"),
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    TestLedger.openStore(db).close();
+    TestLedger.openSqliteStore(db).close();
     assertThat(pragma(db, "page_size")).isEqualTo("32768");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db)))
         .isEqualTo("rw-------");
@@ -51,7 +51,7 @@ class SqliteDataSourcesTest {
       s.execute("PRAGMA journal_mode = WAL");
     }
     CheckpointSigner signer = TestLedger.signer(0);
-    try (SqliteLedgerStore store = TestLedger.openStore(db);
+    try (SqliteLedgerStore store = TestLedger.openSqliteStore(db);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       sequencer.append(TestLedger.prepared("e-1", "child-1", "worker-1")).join();
       assertThat(store.size()).isEqualTo(1);

@@ -139,7 +139,7 @@ class SqliteLedgerTamperTest extends LedgerTamperContract {
     @Test
     void aReplacedRowIsRefusedByTheDatabase() {
       // INSERT OR REPLACE deletes the row it replaces, which the delete trigger refuses.
-      try (SqliteLedgerStore store = TestLedger.openStore(db())) {
+      try (SqliteLedgerStore store = TestLedger.openSqliteStore(db())) {
         assertThatThrownBy(() -> store.jdbi().useHandle(h -> h.execute(
                 "INSERT OR REPLACE INTO leaves (seq, leaf, leaf_hash) SELECT seq, leaf, leaf_hash"
                     + " FROM leaves WHERE seq = 3")))

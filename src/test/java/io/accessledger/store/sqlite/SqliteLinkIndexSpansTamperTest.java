@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.store.LedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,7 @@ class SqliteLinkIndexSpansTamperTest {
   @BeforeEach
   void buildLedger() {
     db = dir.resolve("ledger.db");
-    try (SqliteLedgerStore store = TestLedger.openStore(db);
+    try (LedgerStore store = TestLedger.openStore(db);
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
       TestLedger.appendViewsInGroups(sequencer, ENTRIES);
     }

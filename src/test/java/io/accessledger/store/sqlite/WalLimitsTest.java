@@ -70,7 +70,7 @@ class WalLimitsTest {
     Path db = dir.resolve("ledger.db");
     Path wal = dir.resolve("ledger.db-wal");
     List<long[]> measured = new ArrayList<>(); // {expected, written}
-    try (SqliteLedgerStore sqlite = TestLedger.openStore(db)) {
+    try (SqliteLedgerStore sqlite = TestLedger.openSqliteStore(db)) {
       ForwardingLedgerStore measuring = new ForwardingLedgerStore(sqlite) {
         @Override
         public void append(AppendBatch batch) {

@@ -1,0 +1,78 @@
+package io.accessledger.services;
+
+import io.accessledger.events.EventIngest;
+import io.accessledger.events.EventValidator;
+import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.query.AccessReportSources;
+import io.accessledger.query.AuditTrail;
+import io.accessledger.query.EvidenceBundles;
+import io.accessledger.query.LedgerQueries;
+import io.accessledger.query.NeedToKnowAudits;
+import io.accessledger.query.Registers;
+import io.accessledger.query.Reviews;
+import io.accessledger.report.AccessReportBuilder;
+import io.accessledger.store.LedgerStore;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The service layer over one open ledger, built once by {@link #build} and shared by every front
+ * end (the HTTP API's resources today; a console, a FHIR endpoint or a command tomorrow), so that
+ * none of them builds, or can build differently, a service of its own.
+ *
+ * <p>Every service here works against the {@link LedgerStore} contract, never a particular
+ * backend, and knows nothing of HTTP. A process MUST build these once per open ledger and share
+ * them: the {@link EventIngest} in particular keeps an {@code eventId} from being appended twice
+ * by concurrent posts through claims held in its own memory, which a second instance would not
+ * see.
+ *
+ * @param ingest accepts posted events
+ * @param queries entries, histories, proofs and checkpoints
+ * @param auditTrail records every read as an {@code AUDIT_QUERY} entry before it is answered
+ * @param evidence evidence bundles for investigators
+ * @param needToKnowAudits the need-to-know audit
+ * @param reviews reviews of the audit's findings
+ * @param registers the share and extract registers
+ * @param reportSources the entries of a subject access report
+ * @param reportBuilder a subject access report from its entries
+ * @param zone the service's time zone, in which reports show local times
+ * @param zoneName how a report names {@code zone} to its reader
+ */
+public record LedgerServices(
+    EventIngest ingest,
+    LedgerQueries queries,
+    AuditTrail auditTrail,
+    EvidenceBundles evidence,
+    NeedToKnowAudits needToKnowAudits,
+    Reviews reviews,
+    Registers registers,
+    AccessReportSources reportSources,
+    AccessReportBuilder reportBuilder,
+    ZoneId zone,
+    String zoneName) {
+
+  /**
+   * Builds every service over the open ledger: its store, its one sequencer (the only writer) and
+   * the signer of its checkpoints.
+   *
+   * @param clock the time of the entries the ledger writes about itself (reads, reviews)
+   */
+  public static LedgerServices build(LedgerStore store, Sequencer sequencer,
+      CheckpointSigner signer, ServiceSettings settings, Clock clock) {
+    LedgerQueries queries = new LedgerQueries(store, sequencer, signer);
+    NeedToKnowAudits audits = new NeedToKnowAudits(store, queries, settings.needToKnow());
+    return new LedgerServices(
+        new EventIngest(sequencer, store, new EventValidator(settings.legalBases())),
+        queries,
+        new AuditTrail(sequencer, clock),
+        new EvidenceBundles(store, queries, signer),
+        audits,
+        new Reviews(sequencer, store, queries, audits, clock),
+        new Registers(store, queries, settings.agreements(), settings.zone()),
+        new AccessReportSources(store, queries),
+        new AccessReportBuilder(settings.legalBases(), settings.staffNames()),
+        settings.zone(),
+        settings.zoneName());
+  }
+}
