@@ -3,6 +3,7 @@ package io.accessledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.accessledger.config.AdminPortSettings;
 import io.accessledger.support.Configs;
 import io.dropwizard.configuration.ConfigurationException;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.accessledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.accessledger.config.AccessLedgerConfiguration;
 import io.accessledger.registers.DataSharingAgreement;
 import io.accessledger.registers.DataSharingAgreements;
 import io.dropwizard.configuration.ConfigurationException;

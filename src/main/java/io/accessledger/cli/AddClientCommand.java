@@ -1,11 +1,11 @@
 package io.accessledger.cli;
 
 import com.codahale.metrics.MetricRegistry;
-import io.accessledger.AccessLedgerConfiguration;
-import io.accessledger.LedgerFactory;
 import io.accessledger.auth.ClientException;
 import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.Role;
+import io.accessledger.config.AccessLedgerConfiguration;
+import io.accessledger.config.LedgerFactory;
 import io.accessledger.ledger.writer.LedgerStateException;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;

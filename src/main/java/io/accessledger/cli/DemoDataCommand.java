@@ -1,6 +1,6 @@
 package io.accessledger.cli;
 
-import io.accessledger.LedgerFactory;
+import io.accessledger.config.LedgerFactory;
 import io.accessledger.demo.DemoMonth;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;

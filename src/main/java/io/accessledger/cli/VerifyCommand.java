@@ -1,8 +1,8 @@
 package io.accessledger.cli;
 
-import io.accessledger.AccessLedgerConfiguration;
-import io.accessledger.AppendOnlyGuardsAtStart;
-import io.accessledger.LedgerFactory;
+import io.accessledger.config.AccessLedgerConfiguration;
+import io.accessledger.config.AppendOnlyGuardsAtStart;
+import io.accessledger.config.LedgerFactory;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.ledger.verify.LedgerVerifier;

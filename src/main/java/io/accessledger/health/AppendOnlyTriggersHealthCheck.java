@@ -1,7 +1,7 @@
 package io.accessledger.health;
 
 import com.codahale.metrics.health.HealthCheck;
-import io.accessledger.AppendOnlyGuardsAtStart;
+import io.accessledger.config.AppendOnlyGuardsAtStart;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerStore;
 import java.util.List;

@@ -3,11 +3,11 @@ package io.accessledger.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
-import io.accessledger.LedgerFactory;
-import io.accessledger.LedgerRuntime;
 import io.accessledger.auth.ApiClient;
 import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.Role;
+import io.accessledger.config.LedgerFactory;
+import io.accessledger.config.LedgerRuntime;
 import io.accessledger.support.CliRunner;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.accessledger.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
-import io.accessledger.LedgerFactory;
 import io.accessledger.auth.ClientStore;
+import io.accessledger.config.LedgerFactory;
 import io.accessledger.support.CliRunner;
 import java.nio.file.Path;
 import java.util.List;

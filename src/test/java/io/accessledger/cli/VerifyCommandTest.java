@@ -3,8 +3,8 @@ package io.accessledger.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
-import io.accessledger.LedgerFactory;
-import io.accessledger.LedgerRuntime;
+import io.accessledger.config.LedgerFactory;
+import io.accessledger.config.LedgerRuntime;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.accessledger.support.CliRunner;
 import io.accessledger.support.TestLedger;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.accessledger.NeedToKnowSettings;
 import io.accessledger.audit.Finding;
 import io.accessledger.audit.NeedToKnowAudit;
+import io.accessledger.config.NeedToKnowSettings;
 import io.accessledger.entries.EventParser;
 import io.accessledger.entries.ExtractRelease;
 import io.accessledger.entries.ShareDecision;

@@ -3,10 +3,10 @@ package io.accessledger.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
-import io.accessledger.LedgerFactory;
 import io.accessledger.auth.ApiClient;
 import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.Role;
+import io.accessledger.config.LedgerFactory;
 import io.accessledger.support.TempDirs;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.accessledger.LedgerFactory;
 import io.accessledger.auth.ApiClient;
 import io.accessledger.auth.BearerTokens;
 import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.Role;
 import io.accessledger.auth.Roles;
+import io.accessledger.config.LedgerFactory;
 import io.accessledger.support.TempDirs;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;

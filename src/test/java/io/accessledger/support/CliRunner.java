@@ -1,7 +1,7 @@
 package io.accessledger.support;
 
 import io.accessledger.AccessLedgerApplication;
-import io.accessledger.AccessLedgerConfiguration;
+import io.accessledger.config.AccessLedgerConfiguration;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;

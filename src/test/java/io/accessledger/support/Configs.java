@@ -1,6 +1,6 @@
 package io.accessledger.support;
 
-import io.accessledger.AccessLedgerConfiguration;
+import io.accessledger.config.AccessLedgerConfiguration;
 import io.dropwizard.configuration.ConfigurationFactory;
 import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;

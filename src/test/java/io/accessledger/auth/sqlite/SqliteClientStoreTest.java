@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.codahale.metrics.MetricRegistry;
-import io.accessledger.LedgerFactory;
 import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.ClientStoreContract;
 import io.accessledger.auth.Role;
+import io.accessledger.config.LedgerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

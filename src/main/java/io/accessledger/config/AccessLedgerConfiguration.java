@@ -1,4 +1,4 @@
-package io.accessledger;
+package io.accessledger.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.accessledger.events.LegalBasis;

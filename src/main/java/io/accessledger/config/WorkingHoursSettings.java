@@ -1,4 +1,4 @@
-package io.accessledger;
+package io.accessledger.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotNull;

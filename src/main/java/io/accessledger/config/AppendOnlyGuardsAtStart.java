@@ -1,4 +1,4 @@
-package io.accessledger;
+package io.accessledger.config;
 
 import io.accessledger.ledger.writer.Appends;
 import io.accessledger.ledger.writer.LedgerStateException;

@@ -1,4 +1,4 @@
-package io.accessledger;
+package io.accessledger.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
