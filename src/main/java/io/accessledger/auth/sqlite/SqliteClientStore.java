@@ -8,7 +8,7 @@ import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.Role;
 import io.accessledger.auth.StoredClient;
 import io.accessledger.store.StoreException;
-import io.dropwizard.db.DataSourceFactory;
+import io.accessledger.store.sqlite.SqliteDataSources;
 import io.dropwizard.db.ManagedDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,25 +94,15 @@ public final class SqliteClientStore implements ClientStore {
   }
 
   private static ManagedDataSource pooled(Path file, MetricRegistry metrics) {
-    DataSourceFactory factory = new DataSourceFactory();
-    factory.setDriverClass("org.sqlite.JDBC");
-    factory.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-    factory.setUser("");
-    factory.setPassword("");
-    factory.setProperties(
+    return SqliteDataSources.poolOf(file, MAX_CONNECTIONS,
         Map.of(
             "journal_mode", "WAL",
             // A new client or a revocation is on disk before the command says it is done.
             "synchronous", "FULL",
             // Writers take the lock at BEGIN: add-client's check-then-insert cannot interleave.
             "transaction_mode", "IMMEDIATE",
-            "busy_timeout", "10000"));
-    factory.setInitialSize(1);
-    factory.setMinSize(1);
-    factory.setMaxSize(MAX_CONNECTIONS);
-    factory.setValidationQuery("SELECT 1");
-    factory.setAutoCommitByDefault(true);
-    return factory.build(metrics, "clients");
+            "busy_timeout", "10000"))
+        .build(metrics, "clients");
   }
 
   @Override

@@ -96,12 +96,7 @@ public final class SqliteDataSources {
       Path file, MetricRegistry metrics, int maxConnections, long reserveBytes) {
     createIfAbsent(file);
     long walBytes = WalLimits.bytes(usableSpace(file), reserveBytes);
-    DataSourceFactory factory = new DataSourceFactory();
-    factory.setDriverClass("org.sqlite.JDBC");
-    factory.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-    factory.setUser("");
-    factory.setPassword("");
-    factory.setProperties(
+    DataSourceFactory factory = poolOf(file, maxConnections,
         Map.of(
             "journal_mode", "WAL",
             "synchronous", "FULL",
@@ -118,10 +113,6 @@ public final class SqliteDataSources {
             "foreign_keys", "true",
             // So that INSERT OR REPLACE, which deletes the old row, fires the DELETE triggers.
             "recursive_triggers", "true"));
-    factory.setInitialSize(1);
-    factory.setMinSize(1);
-    factory.setMaxSize(maxConnections);
-    factory.setValidationQuery("SELECT 1");
     // Copy the WAL back into the database every 64 MiB rather than SQLite's 1 000 pages: the
     // per-key index pages that many group commits touch are then copied back once, not once per
     // commit (about 20% more appends per second in scripts/bench at 4 KiB pages; 4x the WAL size
@@ -129,8 +120,28 @@ public final class SqliteDataSources {
     // follows the file's page size.
     factory.setInitializationQuery(
         "PRAGMA wal_autocheckpoint = " + WalLimits.pages(walBytes, pageSize(file)));
-    factory.setAutoCommitByDefault(true);
     return factory.build(metrics, "sqlite");
+  }
+
+  /**
+   * A pool of one to {@code maxConnections} auto-committing connections to the SQLite file
+   * {@code file}, each opened with {@code pragmas} (the driver applies them to every connection);
+   * for this package's ledger database and for other stores' SQLite files alike.
+   */
+  public static DataSourceFactory poolOf(
+      Path file, int maxConnections, Map<String, String> pragmas) {
+    DataSourceFactory factory = new DataSourceFactory();
+    factory.setDriverClass("org.sqlite.JDBC");
+    factory.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    factory.setUser("");
+    factory.setPassword("");
+    factory.setProperties(pragmas);
+    factory.setInitialSize(1);
+    factory.setMinSize(1);
+    factory.setMaxSize(maxConnections);
+    factory.setValidationQuery("SELECT 1");
+    factory.setAutoCommitByDefault(true);
+    return factory;
   }
 
   /** The usable space on {@code file}'s filesystem, or -1 when it cannot be read. */
