@@ -1,7 +1,6 @@
 package io.accessledger;
 
 import com.codahale.metrics.Gauge;
-import io.accessledger.audit.NeedToKnowPolicy;
 import io.accessledger.auth.ClientStore;
 import io.accessledger.cli.AddClientCommand;
 import io.accessledger.cli.CommandFailure;
@@ -13,7 +12,6 @@ import io.accessledger.cli.WitnessCommand;
 import io.accessledger.config.AccessLedgerConfiguration;
 import io.accessledger.config.LedgerFactory;
 import io.accessledger.config.LedgerRuntime;
-import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.health.AppendOnlyTriggersHealthCheck;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
@@ -21,8 +19,6 @@ import io.accessledger.health.WriterHealthCheck;
 import io.accessledger.http.RequestBodies;
 import io.accessledger.http.RequestTargetFilter;
 import io.accessledger.logging.SecretMaskingFilter;
-import io.accessledger.registers.DataSharingAgreements;
-import io.accessledger.report.StaffNames;
 import io.accessledger.resources.BearerAuthFilter;
 import io.accessledger.resources.RefusedEventsMeter;
 import io.accessledger.resources.Resources;
@@ -42,7 +38,6 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.AutoCloseableManager;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
@@ -84,13 +79,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     SecretMaskingFilter.install();
     configuration.getAdminPort().applyTo(environment, configuration.getServerFactory());
     // Configuration mistakes are reported before anything is opened.
-    LegalBasisVocabulary legalBases = configuration.buildLegalBases();
-    ZoneId zone = configuration.getLedger().zone();
-    NeedToKnowPolicy needToKnow = configuration.getNeedToKnow().build(zone);
-    DataSharingAgreements agreements = configuration.buildAgreements(legalBases);
-    StaffNames staffNames = configuration.getAccessReport().buildStaffNames();
-    ServiceSettings settings = new ServiceSettings(legalBases, needToKnow, agreements, staffNames,
-        zone, configuration.getLedger().zoneName());
+    ServiceSettings settings = configuration.buildServiceSettings();
     LedgerFactory factory = configuration.getLedger();
     LedgerRuntime ledger = LedgerRuntime.open(factory, environment.metrics(), Clock.systemUTC());
     environment.lifecycle().manage(ledger);

@@ -5,9 +5,11 @@ import io.accessledger.events.LegalBasis;
 import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.registers.AgreementTerms;
 import io.accessledger.registers.DataSharingAgreements;
+import io.accessledger.services.ServiceSettings;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -124,5 +126,20 @@ public class AccessLedgerConfiguration extends Configuration {
   @JsonProperty
   public void setRequestLimits(RequestLimitsSettings requestLimits) {
     this.requestLimits = requestLimits;
+  }
+
+  /**
+   * Everything the service layer takes from {@code config.yml}, built and checked here, before the
+   * ledger is opened: the legal bases (shipped and local), the need-to-know policy, the
+   * agreements, how reports name staff, and the one zone.
+   *
+   * @throws IllegalArgumentException naming the setting, for a combination the beans' own
+   *     validation cannot see (an unknown legal basis in an agreement, say)
+   */
+  public ServiceSettings buildServiceSettings() {
+    LegalBasisVocabulary legalBases = buildLegalBases();
+    ZoneId zone = ledger.zone();
+    return new ServiceSettings(legalBases, needToKnow.build(zone), buildAgreements(legalBases),
+        accessReport.buildStaffNames(), zone, ledger.zoneName());
   }
 }
