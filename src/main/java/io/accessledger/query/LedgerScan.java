@@ -51,7 +51,8 @@ public final class LedgerScan {
               .filter(leaf -> markers == null || markers.stream().anyMatch(m -> contains(leaf.leaf(), m)))
               .map(ProvenEntries::decode)
               .map(entry -> new Typed(entry, EventParser.parse(entry)))
-              .filter(typed -> types == null || types.contains(typed.event().header().type()))
+              // An odd leaf's type may be absent (null), which Set.of(...).contains refuses.
+              .filter(typed -> types == null || isOneOf(typed.event().header().type(), types))
               .toList();
           decoded.forEach(typed -> action.accept(typed.entry(), typed.event()));
           chunk.clear();
@@ -76,5 +77,9 @@ public final class LedgerScan {
       return true;
     }
     return false;
+  }
+
+  private static boolean isOneOf(String type, Set<String> types) {
+    return type != null && types.contains(type);
   }
 }

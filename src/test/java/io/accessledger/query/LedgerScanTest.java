@@ -51,4 +51,26 @@ class LedgerScanTest {
       assertThat(below).hasSize(15).allMatch(seq -> seq < 100);
     }
   }
+
+  /** An entry stored with a blank type is not of any type asked for, and stops no scan. */
+  @Test
+  void anEntryWithABlankTypeIsPassedOverNotFatal(@TempDir Path dir) throws Exception {
+    try (LedgerStore store = TestLedger.openStore(dir.resolve("ledger.db"))) {
+      try (Sequencer sequencer = TestLedger.sequencer(store, TestLedger.signer(1))) {
+        Map<String, Object> odd = new LinkedHashMap<>();
+        odd.put("type", " ");
+        odd.put("eventId", "odd-1");
+        // The bytes the scan looks for first, in a nested object, though the type itself is blank.
+        odd.put("subject", Map.of("type", "SHARE_DECISION"));
+        sequencer.append(PreparedEvent.of(odd, "test")).join();
+        Map<String, Object> share = new LinkedHashMap<>();
+        share.put("type", "SHARE_DECISION");
+        share.put("eventId", "share-1");
+        sequencer.append(PreparedEvent.of(share, "test")).join();
+      }
+      List<Long> shares = new ArrayList<>();
+      LedgerScan.forEach(store, 2, Set.of("SHARE_DECISION"), (e, event) -> shares.add(e.seq()));
+      assertThat(shares).containsExactly(1L);
+    }
+  }
 }
