@@ -34,6 +34,6 @@
  * </ul>
  *
  * <p>Plain Java: no framework, storage or HTTP types; it depends only on {@code
- * io.accessledger.ledger} values.
+ * io.accessledger.ledger.leaf} values.
  */
 package io.accessledger.entries;

@@ -36,7 +36,10 @@ public final class EncodedLeaf {
     this.key = key;
   }
 
-  /** For the sequencer, which has just built {@code leaf} and hands over ownership. */
+  /**
+   * For the sequencer, which has just built {@code leaf} and hands over ownership: the caller
+   * MUST NOT keep or change the array (it is the bytes the ledger stores and hashes).
+   */
   public static EncodedLeaf ofFresh(
       long seq, byte[] leaf, Digest hash, List<String> linkKeys, EventKey key) {
     return new EncodedLeaf(seq, leaf, List.copyOf(linkKeys), hash, key);

@@ -40,7 +40,11 @@ public final class Digest {
     return new Digest(bytes.clone());
   }
 
-  /** Takes ownership of {@code bytes} without copying; only for freshly computed hashes. */
+  /**
+   * Takes ownership of {@code bytes} without copying; only for freshly computed hashes. The
+   * caller MUST NOT keep or change the array: the digest would change under its holders. Public
+   * only because the hashers live in other packages of the core.
+   */
   public static Digest wrapFresh(byte[] bytes) {
     if (bytes.length != LENGTH) {
       throw new IllegalArgumentException("digest must be " + LENGTH + " bytes, got " + bytes.length);
