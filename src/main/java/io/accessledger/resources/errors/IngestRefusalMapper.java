@@ -1,11 +1,8 @@
 package io.accessledger.resources.errors;
 
-import io.accessledger.api.ErrorBody;
 import io.accessledger.events.IngestRefusal;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.List;
 
 /**
  * A refused post of events in the contract's terms (sections 3 and 4): 400 malformed JSON, 422
@@ -18,20 +15,13 @@ public final class IngestRefusalMapper implements ExceptionMapper<IngestRefusal>
   public Response toResponse(IngestRefusal e) {
     // A switch over every kind: a new kind does not compile until it has its answer here.
     return switch (e.kind()) {
-      case MALFORMED -> answer(400, e, null).build();
-      case INVALID -> answer(422, e, e.errors()).build();
-      case CONFLICT -> answer(409, e, null).build();
-      case TOO_LARGE -> answer(413, e, null).build();
-      case BUSY -> answer(503, e, null)
-          .header("Retry-After", String.valueOf(LedgerBusyMapper.RETRY_AFTER_SECONDS)).build();
-      case DISK_FULL -> answer(503, e, null)
-          .header("Retry-After", String.valueOf(LedgerDiskFullMapper.RETRY_AFTER_SECONDS)).build();
+      case MALFORMED -> ErrorResponses.error(400, e.getMessage(), null).build();
+      case INVALID -> ErrorResponses.error(422, e.getMessage(), e.errors()).build();
+      case CONFLICT -> ErrorResponses.error(409, e.getMessage(), null).build();
+      case TOO_LARGE -> ErrorResponses.error(413, e.getMessage(), null).build();
+      case BUSY -> ErrorResponses.unavailable(e.getMessage(), LedgerBusyMapper.RETRY_AFTER_SECONDS);
+      case DISK_FULL ->
+          ErrorResponses.unavailable(e.getMessage(), LedgerDiskFullMapper.RETRY_AFTER_SECONDS);
     };
-  }
-
-  private static Response.ResponseBuilder answer(int status, IngestRefusal e, List<String> errors) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorBody(status, e.getMessage(), errors));
   }
 }

@@ -1,8 +1,6 @@
 package io.accessledger.resources.errors;
 
-import io.accessledger.api.ErrorBody;
 import io.accessledger.store.LedgerDiskFullException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -18,10 +16,6 @@ public final class LedgerDiskFullMapper implements ExceptionMapper<LedgerDiskFul
 
   @Override
   public Response toResponse(LedgerDiskFullException e) {
-    return Response.status(503)
-        .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorBody(503, e.getMessage()))
-        .build();
+    return ErrorResponses.unavailable(e.getMessage(), RETRY_AFTER_SECONDS);
   }
 }
