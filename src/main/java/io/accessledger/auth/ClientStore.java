@@ -62,6 +62,16 @@ public interface ClientStore extends AutoCloseable {
   Optional<ApiClient> authenticate(String token);
 
   /**
+   * The active client named exactly {@code name} (case included), or empty if there is none or it
+   * is revoked. It MUST read the store on every call, so that a session opened with the client's
+   * token (the console's) ends at the very next request after a revocation, also one made by
+   * another process.
+   *
+   * @throws io.accessledger.store.StoreException only if the store cannot be read
+   */
+  Optional<ApiClient> active(String name);
+
+  /**
    * Every client ever added, revoked ones included with their revocation time, in the order they
    * were added (oldest first). Never a token or its hash.
    */

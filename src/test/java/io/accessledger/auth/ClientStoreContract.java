@@ -158,6 +158,20 @@ public abstract class ClientStoreContract {
     assertThat(later.list()).extracting(StoredClient::isActive).containsExactly(true, false);
   }
 
+  /** active MUST name only an active client of exactly that name, read afresh on every call. */
+  @Test
+  void activeNamesTheClientUntilItIsRevokedAlsoByAnotherStore() throws Exception {
+    store.add("dpo-console", Role.AUDITOR, null);
+    ClientStore server = openAnother();
+    assertThat(server.active("dpo-console")).get().extracting(ApiClient::role)
+        .isEqualTo(Role.AUDITOR);
+    assertThat(server.active("DPO-CONSOLE")).as("case matters").isEmpty();
+    assertThat(server.active("nobody")).isEmpty();
+    assertThat(server.active(null)).isEmpty();
+    store.revoke("dpo-console");
+    assertThat(server.active("dpo-console")).as("revoked by another store").isEmpty();
+  }
+
   /** revoke MUST fail for a name no client has exactly, case included, and change nothing. */
   @Test
   void revokingAnUnknownNameFails() {

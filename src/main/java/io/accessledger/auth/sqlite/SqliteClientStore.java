@@ -159,6 +159,14 @@ public final class SqliteClientStore implements ClientStore {
   }
 
   @Override
+  public Optional<ApiClient> active(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    return dao.byExactName(name).filter(row -> row.revokedAt() == null).map(ClientRow::client);
+  }
+
+  @Override
   public List<StoredClient> list() {
     return dao.all().stream().map(ClientRow::stored).toList();
   }
