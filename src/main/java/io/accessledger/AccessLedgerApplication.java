@@ -9,6 +9,7 @@ import io.accessledger.cli.RevokeClientCommand;
 import io.accessledger.cli.VerifyBundleCommand;
 import io.accessledger.cli.VerifyCommand;
 import io.accessledger.cli.WitnessCommand;
+import io.accessledger.console.ConsoleApp;
 import io.accessledger.config.AccessLedgerConfiguration;
 import io.accessledger.config.LedgerFactory;
 import io.accessledger.config.LedgerRuntime;
@@ -112,6 +113,10 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new RefusedEventsMeter(environment.metrics()));
     Resources.register(environment.jersey(), services);
+    // The DPO console: its own Jersey application under /console/, over the same services.
+    ConsoleApp.install(environment, services, clients,
+        configuration.getConsole().buildSessions(Clock.systemUTC()),
+        configuration.getConsole().buildSignInThrottle(Clock.systemUTC()), Clock.systemUTC());
 
     environment.healthChecks().register(
         "signing-key", new SigningKeyHealthCheck(ledger.signer(), ledger.store(), factory.keyFile()));

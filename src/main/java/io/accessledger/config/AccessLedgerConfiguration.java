@@ -33,6 +33,7 @@ public class AccessLedgerConfiguration extends Configuration {
   @Valid @NotNull private AccessReportSettings accessReport = new AccessReportSettings();
   @Valid @NotNull private AdminPortSettings adminPort = new AdminPortSettings();
   @Valid @NotNull private RequestLimitsSettings requestLimits = new RequestLimitsSettings();
+  @Valid @NotNull private ConsoleSettings console = new ConsoleSettings();
 
   @JsonProperty("ledger")
   public LedgerFactory getLedger() {
@@ -141,5 +142,15 @@ public class AccessLedgerConfiguration extends Configuration {
     ZoneId zone = ledger.zone();
     return new ServiceSettings(legalBases, needToKnow.build(zone), buildAgreements(legalBases),
         accessReport.buildStaffNames(), zone, ledger.zoneName());
+  }
+
+  @JsonProperty
+  public ConsoleSettings getConsole() {
+    return console;
+  }
+
+  @JsonProperty
+  public void setConsole(ConsoleSettings console) {
+    this.console = console;
   }
 }

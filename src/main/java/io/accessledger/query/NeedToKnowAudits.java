@@ -13,10 +13,12 @@ import io.accessledger.store.StoredCheckpoint;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -126,6 +128,17 @@ public final class NeedToKnowAudits {
       }
     }
     return remember(auditSeq, findings(recorded, queries.checkpoint().size()));
+  }
+
+  /**
+   * The findings of the audit recorded as entry {@code auditSeq} if this process still remembers
+   * them (it keeps the latest runs), without running anything.
+   */
+  public Optional<Collection<Finding>> remembered(long auditSeq) {
+    synchronized (recent) {
+      Map<String, Finding> known = recent.get(auditSeq);
+      return known == null ? Optional.empty() : Optional.of(List.copyOf(known.values()));
+    }
   }
 
   private Map<String, Finding> remember(long auditSeq, List<Finding> findings) {

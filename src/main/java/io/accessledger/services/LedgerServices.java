@@ -7,6 +7,7 @@ import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.query.AccessReportSources;
 import io.accessledger.query.AuditTrail;
 import io.accessledger.query.EvidenceBundles;
+import io.accessledger.query.LedgerActivity;
 import io.accessledger.query.LedgerQueries;
 import io.accessledger.query.NeedToKnowAudits;
 import io.accessledger.query.Registers;
@@ -38,6 +39,7 @@ import java.time.ZoneId;
  * @param reportBuilder a subject access report from its entries
  * @param zone the service's time zone, in which reports show local times
  * @param zoneName how a report names {@code zone} to its reader
+ * @param activity entries per day, audit runs and reviews, for the console
  */
 public record LedgerServices(
     EventIngest ingest,
@@ -50,7 +52,8 @@ public record LedgerServices(
     AccessReportSources reportSources,
     AccessReportBuilder reportBuilder,
     ZoneId zone,
-    String zoneName) {
+    String zoneName,
+    LedgerActivity activity) {
 
   /**
    * Builds every service over the open ledger: its store, its one sequencer (the only writer) and
@@ -73,6 +76,7 @@ public record LedgerServices(
         new AccessReportSources(store, queries),
         new AccessReportBuilder(settings.legalBases(), settings.staffNames()),
         settings.zone(),
-        settings.zoneName());
+        settings.zoneName(),
+        new LedgerActivity(store, settings.zone()));
   }
 }

@@ -1,0 +1,86 @@
+package io.accessledger.console.web;
+
+import io.accessledger.console.session.ConsoleSession;
+import io.accessledger.console.session.LoginForms;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Refuses every console POST that does not carry the form's CSRF token in its {@code csrf} field,
+ * with 403 before any page sees it, so it changes nothing: a signed-in session's forms carry the
+ * session's token ({@link ConsoleSession#csrf}); the sign-in form, posted before there is a
+ * session, carries the HMAC of its cookie's nonce ({@link LoginForms}). Tokens are compared in
+ * constant time.
+ *
+ * <p>Only {@code application/x-www-form-urlencoded} bodies of at most {@link #MAX_FORM_BYTES} are
+ * taken (415 and 413 otherwise); the body read here is handed on unchanged.
+ */
+@Priority(Priorities.AUTHENTICATION + 100)
+public final class CsrfFilter implements ContainerRequestFilter {
+  /** The field every form carries. */
+  public static final String FIELD = "csrf";
+  /** A review note is at most 4 KiB; no console form needs more than this. */
+  static final int MAX_FORM_BYTES = 64 * 1024;
+
+  private final LoginForms loginForms;
+
+  public CsrfFilter(LoginForms loginForms) {
+    this.loginForms = loginForms;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!"POST".equals(request.getMethod())) {
+      return;
+    }
+    MediaType type = request.getMediaType();
+    if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+      refuse(request, 415, "The console takes only its own forms.");
+      return;
+    }
+    byte[] body = read(request.getEntityStream());
+    if (body == null) {
+      refuse(request, 413, "The form is too large.");
+      return;
+    }
+    request.setEntityStream(new ByteArrayInputStream(body));
+    String presented = FormFields.single(new String(body, StandardCharsets.US_ASCII), FIELD);
+    boolean valid;
+    if (SessionFilter.isPublic(request.getUriInfo().getPath())) {
+      valid = loginForms.matches(Cookies.value(request, Cookies.LOGIN), presented);
+    } else {
+      ConsoleSession session = ConsoleRequest.session(request);
+      valid = presented != null && MessageDigest.isEqual(
+          session.csrf().getBytes(StandardCharsets.US_ASCII),
+          presented.getBytes(StandardCharsets.US_ASCII));
+    }
+    if (!valid) {
+      refuse(request, 403, "This form has expired or did not come from this console, so nothing"
+          + " was changed. Go back, reload the page and try again.");
+    }
+  }
+
+  private static byte[] read(InputStream in) {
+    try (in) {
+      byte[] bytes = in.readNBytes(MAX_FORM_BYTES + 1);
+      return bytes.length > MAX_FORM_BYTES ? null : bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void refuse(ContainerRequestContext request, int status, String message) {
+    request.abortWith(Response.status(status)
+        .entity(ErrorPage.of(status, message)).type(MediaType.TEXT_HTML_TYPE).build());
+  }
+}
