@@ -67,7 +67,7 @@ public record BarChart(String id, String title, String summary, int width, int h
     long step = 1;
     while (true) {
       for (long m : new long[] {1, 2, 5}) {
-        if (max / (step * m) <= 5) {
+        if ((max + step * m - 1) / (step * m) <= 5) {
           return step * m;
         }
       }

@@ -8,6 +8,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
@@ -17,13 +18,15 @@ import java.util.Optional;
 /**
  * Lets a console request in only with an open session whose client is still active in the
  * {@link ClientStore}, read afresh on every request: revoking a client ends its sessions at its
- * next request. Anything else (no cookie, an unknown, ended or timed-out session, a revoked
+ * next request. It runs before routing, so an unknown path without a session is sent to sign in
+ * too, and learns nothing of which pages exist. Anything else (no cookie, an unknown, ended or timed-out session, a revoked
  * client) is sent to the sign-in page with 303, and reaches no page, so it reads and writes
  * nothing. The sign-in page and the static assets are the only public paths.
  *
  * <p>A let-in request's {@link SecurityContext} names the client and its role, so
  * {@code @RolesAllowed} on pages decides 403 exactly as on the API.
  */
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class SessionFilter implements ContainerRequestFilter {
   private final ConsoleSessions sessions;
