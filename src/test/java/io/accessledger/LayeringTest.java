@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  *   <li><b>Ledger</b>: the writer (sequencer) and the verifier, which use a store.
  *   <li><b>Services</b>: ingest, queries, audits, registers, reports, evidence, the witness; they
  *       know nothing of HTTP.
- *   <li><b>Front</b>: the HTTP resources and filters, the CLI, health checks, logging glue and
- *       the application that wires them.
+ *   <li><b>Front</b>: the HTTP resources and filters, the DPO console, the CLI, health checks,
+ *       logging glue and the application that wires them.
  * </ul>
  */
 class LayeringTest {
@@ -77,7 +77,7 @@ class LayeringTest {
         .layer("Front").definedBy("io.accessledger", "io.accessledger.config..",
             "io.accessledger.resources..",
             "io.accessledger.http..", "io.accessledger.cli..", "io.accessledger.health..",
-            "io.accessledger.logging..")
+            "io.accessledger.logging..", "io.accessledger.console..")
         .whereLayer("Core").mayNotAccessAnyLayer()
         .whereLayer("CryptoImplementation").mayOnlyAccessLayers("Core")
         .whereLayer("CryptoImplementation").mayOnlyBeAccessedByLayers("Front")
@@ -110,6 +110,16 @@ class LayeringTest {
             "io.accessledger.audit..", "io.accessledger.registers..", "io.accessledger.report..",
             "io.accessledger.evidence..", "io.accessledger.api..", "io.accessledger.entries..",
             "io.accessledger.services..")
+        .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..",
+            "org.eclipse.jetty..", "org.glassfish..", "jakarta.servlet..")
+        .check(main);
+  }
+
+  /** The console's sessions and chart layouts are plain rules and maths, testable without a server. */
+  @Test
+  void consoleSessionsAndChartsKnowNothingOfHttp() {
+    noClasses().that().resideInAnyPackage("io.accessledger.console.session..",
+            "io.accessledger.console.charts..")
         .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..",
             "org.eclipse.jetty..", "org.glassfish..", "jakarta.servlet..")
         .check(main);
