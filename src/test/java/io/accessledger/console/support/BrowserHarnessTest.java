@@ -2,6 +2,7 @@ package io.accessledger.console.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
@@ -134,7 +135,7 @@ class BrowserHarnessTest {
 
     assertThat(browser.cookies())
         .extracting(Cookie::getName, Cookie::getValue, Cookie::getSameSite)
-        .contains(org.assertj.core.groups.Tuple.tuple("seen", "yes", "Strict"));
+        .contains(tuple("seen", "yes", "Strict"));
   }
 
   @Test
