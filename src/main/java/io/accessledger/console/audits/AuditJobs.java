@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *   <li>A session has at most one run waiting or running; starting another is refused ({@link
  *       SessionBusyException}) before anything is recorded.
  *   <li>At most {@link Limits#inFlight} runs wait or run at once, whatever the sessions; past
- *       that, starting is refused ({@link FullException}) before anything is recorded.
+ *       that, starting is refused ({@link AuditsFullException}) before anything is recorded.
  *   <li>A run is recorded first (the {@code record} step, on the caller's thread) and runs only
  *       once that has returned its entry; if recording fails, nothing runs and nothing is kept.
  *   <li>A session sees only its own runs. Finished runs are kept for {@link Limits#keep} after
@@ -51,31 +51,6 @@ public final class AuditJobs {
   @FunctionalInterface
   public interface Work {
     AuditResult run(long auditSeq, NeedToKnowAudits.Progress progress);
-  }
-
-  /** The session already has a run going: {@link #running}. Nothing was recorded. */
-  public static final class SessionBusyException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient AuditJob running;
-
-    SessionBusyException(AuditJob running) {
-      super("an audit of this session is still running");
-      this.running = running;
-    }
-
-    /** The session's run going, or null if it is still being recorded. */
-    public AuditJob running() {
-      return running;
-    }
-  }
-
-  /** Too many runs are going. Nothing was recorded. */
-  public static final class FullException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    FullException() {
-      super("too many need-to-know audits are running");
-    }
   }
 
   private final Executor executor;
@@ -99,7 +74,7 @@ public final class AuditJobs {
    * work} in the background.
    *
    * @throws SessionBusyException if the session has a run going
-   * @throws FullException if {@link Limits#inFlight} runs are going
+   * @throws AuditsFullException if {@link Limits#inFlight} runs are going
    */
   public AuditJob start(ConsoleSession session, AuditPeriod period, LongSupplier record,
       Work work) {
@@ -112,7 +87,7 @@ public final class AuditJobs {
         throw new SessionBusyException(going.get());
       }
       if (!inFlight.tryAcquire()) {
-        throw new FullException();
+        throw new AuditsFullException();
       }
       starting.add(session);
     }
@@ -154,6 +129,9 @@ public final class AuditJobs {
       }
     } finally {
       inFlight.release();
+      synchronized (bySession) {
+        evict(); // a finished run now counts against the bounds
+      }
     }
   }
 

@@ -128,9 +128,9 @@ public final class AuditsResource {
       job = jobs.start(session, period,
           () -> reads.record(session, NeedToKnowAudits.PATH, recorded).seq(),
           (seq, progress) -> AuditResult.of(seq, audits.run(checked, seq, progress)));
-    } catch (AuditJobs.SessionBusyException e) {
+    } catch (SessionBusyException e) {
       return Response.status(409).entity(AuditPages.busy(e.running(), dates)).build();
-    } catch (AuditJobs.FullException e) {
+    } catch (AuditsFullException e) {
       return Response.status(503).header("Retry-After", "5")
           .entity(ErrorPage.of(503, "Too many need-to-know audits are running. Nothing was"
               + " recorded; try again in a few seconds."))
