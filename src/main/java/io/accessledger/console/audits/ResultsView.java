@@ -1,5 +1,7 @@
 package io.accessledger.console.audits;
 
+import io.accessledger.query.Reviews;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,13 +48,22 @@ public record ResultsView(String period, String from, String to, long auditSeq, 
   public record Form(List<Choice> outcomes, String note, String outcomeError, String noteError) {}
 
   /** One radio of the outcome field. */
-  public record Choice(String value, String label, String hint, String id, boolean checked) {}
+  public record Choice(String value, String label, String id, boolean checked) {}
 
   /** One option of a filter. */
   public record Option(String value, String label, boolean selected) {}
 
   /** One line of the error summary, linking to its field. */
   public record Problem(String text, String href) {}
+
+  /** What each outcome means, once for the page (the form's radios carry only the names). */
+  public List<Meaning> outcomeGuide() {
+    return Arrays.stream(Reviews.Outcome.values())
+        .map(o -> new Meaning(OutcomeGuide.label(o.name()), OutcomeGuide.hint(o))).toList();
+  }
+
+  /** What an outcome means. */
+  public record Meaning(String label, String hint) {}
 
   /** Whether the error summary is shown (the page title then starts with "Error:"). */
   public boolean hasErrors() {

@@ -102,7 +102,7 @@ final class ResultsViews {
     for (Outcome outcome : Outcome.values()) {
       String id = "outcome-" + row.id() + (outcome.ordinal() == 0 ? "" : "-" + outcome.name());
       outcomes.add(new Choice(outcome.name(), OutcomeGuide.label(outcome.name()),
-          OutcomeGuide.hint(outcome), id, outcome.name().equals(entered)));
+          id, outcome.name().equals(entered)));
     }
     Form form = rejected == null ? new Form(outcomes, "", null, null)
         : new Form(outcomes, rejected.note(), rejected.outcomeError(), rejected.noteError());
