@@ -52,4 +52,18 @@ class AuditProgressPageTest {
     assertThat(html).contains("<progress class=\"app-progress\" id=\"audit-progress\""
         + " aria-describedby").contains("Starting.");
   }
+
+  @Test
+  void aFailedRunOffersToRunAgainAndABusySessionLinksToItsRun() {
+    job.failed("no such tree", Instant.EPOCH);
+    String failed = render(AuditPages.failed(job, dates));
+    assertThat(failed).contains("The need-to-know audit of 1 March 2026 to 31 March 2026 failed")
+        .contains("no such tree").contains("action=\"/console/audits/runs\"")
+        .contains("name=\"from\" value=\"2026-03-01\"").contains("Run again");
+    String busy = render(AuditPages.busy(job, dates));
+    assertThat(busy).contains("Your audit of 1 March 2026 to 31 March 2026 is still running")
+        .contains("Nothing was recorded")
+        .contains("href=\"/console/audits?from&#61;2026-03-01&amp;to&#61;2026-03-31\"");
+    assertThat(render(AuditPages.busy(null, dates))).contains("href=\"/console/audits\"");
+  }
 }
