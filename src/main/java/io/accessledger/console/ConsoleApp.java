@@ -1,6 +1,11 @@
 package io.accessledger.console;
 
 import io.accessledger.auth.ClientStore;
+import io.accessledger.console.audits.AuditCsvResource;
+import io.accessledger.console.audits.AuditJobs;
+import io.accessledger.console.audits.AuditReviewsResource;
+import io.accessledger.console.audits.AuditStatusResource;
+import io.accessledger.console.audits.AuditsResource;
 import io.accessledger.console.pages.AssetsResource;
 import io.accessledger.console.pages.OverviewResource;
 import io.accessledger.console.pages.SearchResource;
@@ -23,6 +28,7 @@ import io.dropwizard.jersey.DropwizardResourceConfig;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.glassfish.jersey.servlet.ServletContainer;
 
@@ -58,6 +64,16 @@ public final class ConsoleApp {
     config.register(new SearchResource());
     config.register(new OverviewResource(services.queries(), services.activity(),
         services.needToKnowAudits(), environment.healthChecks(), reads, dates, clock));
+    AuditJobs auditJobs = new AuditJobs(environment.lifecycle().executorService("console-audit-%d")
+        .minThreads(2).maxThreads(2).workQueue(new LinkedBlockingQueue<>()).build(),
+        AuditJobs.Limits.DEFAULT, clock);
+    AuditsResource audits = new AuditsResource(services.needToKnowAudits(), services.queries(),
+        services.activity(), auditJobs, reads, dates, clock);
+    config.register(audits);
+    config.register(new AuditStatusResource(auditJobs));
+    config.register(new AuditReviewsResource(services.reviews(), auditJobs, audits));
+    config.register(new AuditCsvResource(auditJobs, services.queries(), services.activity(),
+        dates));
 
     environment.servlets().addFilter("console-headers", new SecurityHeadersFilter())
         .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, PATH, "/console");

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -38,12 +39,25 @@ public final class LedgerScan {
   public static void forEach(
       LedgerStore store, long size, Set<String> types,
       BiConsumer<LedgerEntry, LedgerEvent> action) {
+    forEach(store, size, types, action, read -> { });
+  }
+
+  /**
+   * As {@link #forEach(LedgerStore, long, Set, BiConsumer)}, telling {@code progress} how many
+   * entries (of every type) have been read so far after each chunk's entries have been passed to
+   * {@code action}, on the calling thread; it is told {@code size} last (unless the scan fails).
+   * A long scan (an audit of a million entries) can show how far it has got.
+   */
+  public static void forEach(
+      LedgerStore store, long size, Set<String> types,
+      BiConsumer<LedgerEntry, LedgerEvent> action, LongConsumer progress) {
     List<byte[]> markers = types == null ? null : types.stream()
         .map(t -> ("\"type\":\"" + t + "\"").getBytes(StandardCharsets.UTF_8)).toList();
     try (LedgerSnapshot snapshot = store.snapshot();
         Stream<StoredLeaf> leaves = snapshot.leaves(0, size)) {
       Iterator<StoredLeaf> it = leaves.iterator();
       List<StoredLeaf> chunk = new ArrayList<>(CHUNK);
+      long read = 0;
       while (it.hasNext()) {
         chunk.add(it.next());
         if (chunk.size() == CHUNK || !it.hasNext()) {
@@ -55,8 +69,13 @@ public final class LedgerScan {
               .filter(typed -> types == null || isOneOf(typed.event().header().type(), types))
               .toList();
           decoded.forEach(typed -> action.accept(typed.entry(), typed.event()));
+          read += chunk.size();
           chunk.clear();
+          progress.accept(read);
         }
+      }
+      if (read == 0) {
+        progress.accept(0); // an empty range: still say the scan is done
       }
     }
   }

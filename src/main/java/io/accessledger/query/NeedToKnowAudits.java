@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 
 /**
  * Runs need-to-know audits against the log: one pass over every entry of the latest signed tree
@@ -35,6 +36,18 @@ public final class NeedToKnowAudits {
 
   /** A checked request: the period, as given and as instants. */
   public record Period(String from, String to, Instant start, Instant end) {}
+
+  /**
+   * Told how far a run has got: {@code read} of the {@code of} entries of the tree it reads. Called
+   * on the running thread after each chunk of the scan; it MUST return quickly and MUST NOT throw.
+   */
+  @FunctionalInterface
+  public interface Progress {
+    /** Wants to hear nothing. */
+    Progress NONE = (read, of) -> { };
+
+    void entriesRead(long read, long of);
+  }
 
   private final LedgerStore store;
   private final LedgerQueries queries;
@@ -92,8 +105,17 @@ public final class NeedToKnowAudits {
    * {@code auditSeq}; its findings are remembered under that entry for the DPO's reviews.
    */
   public NeedToKnowAnswer run(Period period, long auditSeq) {
+    return run(period, auditSeq, Progress.NONE);
+  }
+
+  /**
+   * As {@link #run(Period, long)}, telling {@code progress} how many of the tree's entries the scan
+   * has read as it goes (the answer is the same).
+   */
+  public NeedToKnowAnswer run(Period period, long auditSeq, Progress progress) {
     StoredCheckpoint checkpoint = queries.checkpoint();
-    List<Finding> findings = findings(period, checkpoint.size());
+    long size = checkpoint.size();
+    List<Finding> findings = findings(period, size, read -> progress.entriesRead(read, size));
     remember(auditSeq, findings);
     Map<Long, ProvenEntry> proven = prove(findings, checkpoint.size());
     List<AuditFinding> answered = new ArrayList<>(findings.size());
@@ -108,8 +130,12 @@ public final class NeedToKnowAudits {
 
   /** The findings of {@code period} over the first {@code size} entries, unproven. */
   List<Finding> findings(Period period, long size) {
+    return findings(period, size, read -> { });
+  }
+
+  private List<Finding> findings(Period period, long size, LongConsumer progress) {
     NeedToKnowAudit audit = new NeedToKnowAudit(policy, period.start(), period.end());
-    LedgerScan.forEach(store, size, TYPES, audit::accept);
+    LedgerScan.forEach(store, size, TYPES, audit::accept, progress);
     return audit.findings();
   }
 

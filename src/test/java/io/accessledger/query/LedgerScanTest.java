@@ -46,6 +46,20 @@ class LedgerScanTest {
       assertThat(shares).hasSize(1429).allSatisfy(e ->
           assertThat(e.event()).containsEntry("type", "SHARE_DECISION"));
       assertThat(shares).extracting(LedgerEntry::seq).isSorted();
+      // Progress counts every entry read, whatever its type, a chunk at a time, ending at size.
+      List<Long> progress = new ArrayList<>();
+      List<Long> seen = new ArrayList<>();
+      LedgerScan.forEach(store, 10_000, Set.of("SHARE_DECISION"),
+          (e, event) -> seen.add(e.seq()), read -> {
+            // Told after the chunk's entries were handed on, never before.
+            assertThat(seen).allMatch(seq -> seq < read);
+            progress.add(read);
+          });
+      assertThat(progress).containsExactly(4096L, 8192L, 10_000L);
+      assertThat(seen).hasSize(1429);
+      List<Long> none = new ArrayList<>();
+      LedgerScan.forEach(store, 0, null, (e, event) -> { }, none::add);
+      assertThat(none).containsExactly(0L);
       List<Long> below = new ArrayList<>();
       LedgerScan.forEach(store, 100, Set.of("SHARE_DECISION"), (e, event) -> below.add(e.seq()));
       assertThat(below).hasSize(15).allMatch(seq -> seq < 100);

@@ -1,0 +1,54 @@
+package io.accessledger.console.audits;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The console URLs the audit pages link to. Every id from the ledger is percent-encoded into its
+ * path segment or query value, so an id can never change which page a link opens.
+ */
+final class AuditLinks {
+  private AuditLinks() {}
+
+  /** The audit page of {@code period} with {@code filter}. */
+  static String page(AuditPeriod period, FindingFilter filter) {
+    return "/console/audits?" + period.query() + filter.query();
+  }
+
+  /** The CSV of {@code period}'s findings with {@code filter}. */
+  static String csv(AuditPeriod period, FindingFilter filter) {
+    return "/console/audits.csv?" + period.query() + filter.query();
+  }
+
+  /** Where the progress page asks how run {@code seq} is getting on. */
+  static String status(long seq) {
+    return "/console/audits/runs/" + seq + "/status";
+  }
+
+  static String actor(String id) {
+    return "/console/actors/" + segment(id);
+  }
+
+  static String subject(String id) {
+    return "/console/subjects/" + segment(id);
+  }
+
+  static String entry(long seq) {
+    return "/console/entries/" + seq;
+  }
+
+  /** The element id of a finding on the page, and its link's fragment. */
+  static String anchor(String findingId) {
+    return "finding-" + findingId;
+  }
+
+  /** {@code value} as a query value. */
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** {@code value} as one path segment: it can hold no '/' or '?'. */
+  static String segment(String value) {
+    return encode(value).replace("+", "%20");
+  }
+}

@@ -1,0 +1,40 @@
+package io.accessledger.console.audits;
+
+import io.accessledger.api.ApiException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The query of the audit page and its CSV: {@code from} and {@code to} (required) and the
+ * optional filters {@code rule}, {@code team} and {@code state}, each at most once; any other
+ * parameter is refused, so a mistyped filter never silently shows everything.
+ */
+record AuditPageQuery(AuditPeriod period, FindingFilter filter) {
+  static final Set<String> PARAMETERS = Set.of("from", "to", "rule", "team", "state");
+
+  /**
+   * The page's query.
+   *
+   * @throws ApiException 400 naming the unknown, repeated or malformed parameter
+   */
+  static AuditPageQuery of(UriInfo uri) {
+    MultivaluedMap<String, String> given = uri.getQueryParameters();
+    for (Map.Entry<String, List<String>> parameter : given.entrySet()) {
+      if (!PARAMETERS.contains(parameter.getKey())) {
+        throw ApiException.malformed("This page takes no parameter \"" + parameter.getKey()
+            + "\"; it takes " + String.join(", ", new TreeSet<>(PARAMETERS)) + ".");
+      }
+      if (parameter.getValue().size() != 1) {
+        throw ApiException.malformed("The parameter " + parameter.getKey()
+            + " is given more than once.");
+      }
+    }
+    AuditPeriod period = AuditPeriod.parse(given.getFirst("from"), given.getFirst("to"));
+    return new AuditPageQuery(period, FindingFilter.parse(given.getFirst("rule"),
+        given.getFirst("team"), given.getFirst("state")));
+  }
+}
