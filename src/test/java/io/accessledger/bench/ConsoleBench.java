@@ -74,7 +74,7 @@ public final class ConsoleBench {
       started = System.nanoTime();
       HttpResponse<String> page = browser.get(audit);
       int polls = 0;
-      while (page.body().contains("data-audit-running")) {
+      while (page.body().contains("data-audit-status=")) {
         Thread.sleep(250);
         polls++;
         page = browser.get(audit);
