@@ -72,7 +72,7 @@ public final class ConsoleApp {
     config.register(audits);
     config.register(new AuditStatusResource(auditJobs));
     config.register(new AuditReviewsResource(services.reviews(), auditJobs, audits));
-    config.register(new AuditCsvResource(auditJobs, services.queries(), services.activity(),
+    config.register(new AuditCsvResource(auditJobs, reads, services.queries(), services.activity(),
         dates));
 
     environment.servlets().addFilter("console-headers", new SecurityHeadersFilter())

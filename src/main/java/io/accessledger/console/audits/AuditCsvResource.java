@@ -3,6 +3,7 @@ package io.accessledger.console.audits;
 import io.accessledger.api.ApiException;
 import io.accessledger.auth.Roles;
 import io.accessledger.console.web.ConsoleDates;
+import io.accessledger.console.web.ConsoleReads;
 import io.accessledger.console.web.ConsoleRequest;
 import io.accessledger.query.LedgerActivity;
 import io.accessledger.query.LedgerQueries;
@@ -20,23 +21,26 @@ import java.nio.charset.StandardCharsets;
  * session's latest finished run of the period as a CSV download ({@link AuditCsv}), with each
  * finding's state as of the latest signed tree.
  *
- * <p>It records no new read, on purpose: it serves the findings this session's run already
- * answered, and that run is on the record as its {@code AUDIT_QUERY} entry (the entry the CSV's
- * finding ids and the page name), just as an API client saving the JSON of its audit to a file
- * reads nothing new. It never runs an audit: with no finished run of the period in the session it
+ * <p>It does not run the audit again, but it is a read (the findings' review states are read as
+ * of now), recorded as {@code /console/audits.csv} with the page's parameters and {@code run},
+ * the run's audit entry, before the file is made. It never runs an audit: with no finished run of the period in the session it
  * answers 404 (nothing written) and says to open the audit page first.
  */
 @Path("audits.csv")
 @RolesAllowed(Roles.AUDITOR)
 public final class AuditCsvResource {
+  static final String PATH = "/console/audits.csv";
+
   private final AuditJobs jobs;
+  private final ConsoleReads reads;
   private final LedgerQueries queries;
   private final LedgerActivity activity;
   private final ConsoleDates dates;
 
-  public AuditCsvResource(AuditJobs jobs, LedgerQueries queries, LedgerActivity activity,
-      ConsoleDates dates) {
+  public AuditCsvResource(AuditJobs jobs, ConsoleReads reads, LedgerQueries queries,
+      LedgerActivity activity, ConsoleDates dates) {
     this.jobs = jobs;
+    this.reads = reads;
     this.queries = queries;
     this.activity = activity;
     this.dates = dates;
@@ -51,6 +55,7 @@ public final class AuditCsvResource {
             + " audit of " + AuditPages.periodText(query.period(), dates) + " to export. Open "
             + AuditLinks.page(query.period(), FindingFilter.NONE) + ", wait for it to finish,"
             + " then use its CSV link."));
+    reads.record(ConsoleRequest.session(request), PATH, query.recordedWith(job.seq()));
     activity.catchUp(queries.checkpoint().size());
     byte[] csv = AuditCsv.of(job.result(), query.filter(), activity::latestReview)
         .getBytes(StandardCharsets.UTF_8);

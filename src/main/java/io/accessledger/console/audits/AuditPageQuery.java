@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -13,7 +14,7 @@ import java.util.TreeSet;
  * optional filters {@code rule}, {@code team} and {@code state}, each at most once; any other
  * parameter is refused, so a mistyped filter never silently shows everything.
  */
-record AuditPageQuery(AuditPeriod period, FindingFilter filter) {
+record AuditPageQuery(AuditPeriod period, FindingFilter filter, Map<String, String> given) {
   static final Set<String> PARAMETERS = Set.of("from", "to", "rule", "team", "state");
 
   /**
@@ -35,6 +36,22 @@ record AuditPageQuery(AuditPeriod period, FindingFilter filter) {
     }
     AuditPeriod period = AuditPeriod.parse(given.getFirst("from"), given.getFirst("to"));
     return new AuditPageQuery(period, FindingFilter.parse(given.getFirst("rule"),
-        given.getFirst("team"), given.getFirst("state")));
+        given.getFirst("team"), given.getFirst("state")), parameters(given));
+  }
+
+  /**
+   * What a read that shows run {@code run} again records: the page's parameters as given (already
+   * checked by {@link #of}) and the run's audit entry.
+   */
+  Map<String, String> recordedWith(long run) {
+    Map<String, String> recorded = new TreeMap<>(given);
+    recorded.put("run", Long.toString(run));
+    return recorded;
+  }
+
+  private static Map<String, String> parameters(MultivaluedMap<String, String> given) {
+    Map<String, String> single = new TreeMap<>();
+    given.forEach((name, values) -> single.put(name, values.get(0)));
+    return Map.copyOf(single);
   }
 }

@@ -38,9 +38,11 @@ import java.util.function.Function;
  * validates (400 naming the field, nothing written), records the read exactly as {@code POST
  * /v1/audits/need-to-know} would ({@link NeedToKnowAudits#PATH}, {@link AuditPeriod#recorded}),
  * starts the run in the background ({@link AuditJobs}) and answers at once with its progress.
- * Showing a run again, filtered or after a review, neither runs nor records it again: the read is
- * the run, recorded once; {@code POST /console/audits/runs} ("Run again") is a new run and a new
- * record.
+ * Showing a finished run again, filtered or after a review, does not run it again, but it is a
+ * new read (it shows the findings' review states as of now): it is recorded as a read of {@code
+ * /console/audits} with the page's parameters and {@code run}, the run's audit entry. The
+ * progress page shows no ledger data and records nothing. {@code POST /console/audits/runs}
+ * ("Run again") is a new run and a new record.
  */
 @Path("audits")
 @Produces(MediaType.TEXT_HTML)
@@ -79,6 +81,9 @@ public final class AuditsResource {
     AuditPageQuery query = AuditPageQuery.of(uri);
     Optional<AuditJob> shown = jobs.latest(session, query.period());
     if (shown.isPresent()) {
+      if (shown.get().state() == AuditJob.State.DONE) {
+        reads.record(session, FORM_PATH, query.recordedWith(shown.get().seq()));
+      }
       return show(shown.get(), query.filter(), null);
     }
     return start(session, query.period(), job -> show(job, query.filter(), null));

@@ -42,7 +42,7 @@ public final class PageWriter implements MessageBodyWriter<Page> {
     headers.putSingle("Content-Type", "text/html; charset=utf-8");
     ContainerRequestContext request = requests.get();
     ConsoleSession session = ConsoleRequest.sessionOrNull(request);
-    Frame frame = Frame.of(page.title(), session, "/" + request.getUriInfo().getPath());
+    Frame frame = Frame.of(page.title(), session, "/console/" + request.getUriInfo().getPath());
     List<Object> scopes = new ArrayList<>();
     scopes.add(frame);
     if (page.model() != null) {

@@ -85,10 +85,12 @@ class AuditReviewsConsoleTest {
         .isEqualTo("No work reason.\nReferred to the team manager.");
     assertThat(event.path("concerning").path("staff").asText()).isEqualTo("sw-9");
     assertThat(event.has("subject")).isFalse();
-    // Back on the page (the same run, not run again): the finding's outcome, by whom.
+    // Back on the page (the same run, not run again, the view recorded): the outcome, by whom.
     long shown = SERVER.treeSize();
     String after = dpo.get(MARCH).body();
-    assertThat(SERVER.treeSize()).isEqualTo(shown);
+    assertThat(SERVER.treeSize()).isEqualTo(shown + 1);
+    assertThat(SERVER.leaf(auditor, shown).path("event").path("query").path("path").asText())
+        .isEqualTo("/console/audits");
     assertThat(findings(after)).filteredOn(f -> f.get("data-finding").equals(finding))
         .singleElement().satisfies(f -> assertThat(f).containsEntry("data-state", "UPHELD"));
     assertThat(after).contains("Upheld, reviewed by dpo-console on ")
@@ -143,7 +145,7 @@ class AuditReviewsConsoleTest {
   }
 
   @Test
-  void theCsvHoldsTheRunsFindingsWithFormulaCellsNeutralisedAndRecordsNothing() {
+  void theCsvHoldsTheRunsFindingsWithFormulaCellsNeutralisedEachDownloadRecorded() {
     ConsoleClient dpo = signedIn();
     long before0 = SERVER.treeSize();
     HttpResponse<String> none = dpo.get(CSV);
@@ -173,6 +175,9 @@ class AuditReviewsConsoleTest {
         ",\"@").doesNotStartWith("="));
     assertThat(lines).hasSize(1 + 4);
     assertThat(dpo.get(CSV + "&rule=BREAK_GLASS").body().lines()).hasSize(2);
-    assertThat(SERVER.treeSize()).isEqualTo(before);
+    assertThat(SERVER.treeSize()).as("each download a recorded read").isEqualTo(before + 2);
+    JsonNode recorded = SERVER.leaf(auditor, before).path("event").path("query");
+    assertThat(recorded.path("path").asText()).isEqualTo("/console/audits.csv");
+    assertThat(recorded.path("parameters").path("to").asText()).isEqualTo("2026-03-31");
   }
 }
