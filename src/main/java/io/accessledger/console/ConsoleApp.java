@@ -1,6 +1,8 @@
 package io.accessledger.console;
 
 import io.accessledger.auth.ClientStore;
+import io.accessledger.console.entries.EntryResource;
+import io.accessledger.console.entries.describe.EntryDescriber;
 import io.accessledger.console.pages.AssetsResource;
 import io.accessledger.console.pages.OverviewResource;
 import io.accessledger.console.pages.SearchResource;
@@ -58,6 +60,8 @@ public final class ConsoleApp {
     config.register(new SearchResource());
     config.register(new OverviewResource(services.queries(), services.activity(),
         services.needToKnowAudits(), environment.healthChecks(), reads, dates, clock));
+    config.register(new EntryResource(services.queries(),
+        new EntryDescriber(services.reportBuilder().vocabulary(), services.zone()), reads, dates));
 
     environment.servlets().addFilter("console-headers", new SecurityHeadersFilter())
         .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, PATH, "/console");
