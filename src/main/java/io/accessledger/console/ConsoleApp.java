@@ -7,6 +7,7 @@ import io.accessledger.console.pages.AssetsResource;
 import io.accessledger.console.pages.OverviewResource;
 import io.accessledger.console.pages.SearchResource;
 import io.accessledger.console.pages.SignInResource;
+import io.accessledger.console.registers.RegisterPages;
 import io.accessledger.console.session.ConsoleSessions;
 import io.accessledger.console.session.LoginForms;
 import io.accessledger.console.session.SignInThrottle;
@@ -62,6 +63,7 @@ public final class ConsoleApp {
         services.needToKnowAudits(), environment.healthChecks(), reads, dates, clock));
     config.register(new EntryResource(services.queries(),
         new EntryDescriber(services.reportBuilder().vocabulary(), services.zone()), reads, dates));
+    config.register(new RegisterPages(services.registers(), reads, dates));
 
     environment.servlets().addFilter("console-headers", new SecurityHeadersFilter())
         .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, PATH, "/console");
