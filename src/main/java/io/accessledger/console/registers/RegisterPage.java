@@ -11,7 +11,7 @@ import java.util.List;
  * @param errorField the field at fault, for the error summary's link; null if none
  * @param shares the share register's rows (empty on the extract register)
  * @param extracts the extract register's rows (empty on the share register)
- * @param countWords how many items match, in words ("1 decision", "3 releases")
+ * @param countWords how many items match, in words ("1 decision matches", "3 releases match")
  */
 record RegisterPage(
     String title,

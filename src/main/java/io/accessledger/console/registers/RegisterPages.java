@@ -93,8 +93,8 @@ public final class RegisterPages {
         kind == RegisterKind.EXTRACTS ? RegisterRows.extracts(answer, dates) : List.of();
     int count = answer.items().size();
     long flagged = answer.items().stream().filter(item -> !item.flags().isEmpty()).count();
-    String noun = kind == RegisterKind.SHARES ? (count == 1 ? "decision" : "decisions")
-        : (count == 1 ? "release" : "releases");
+    String noun = kind == RegisterKind.SHARES ? (count == 1 ? "decision matches" : "decisions match")
+        : (count == 1 ? "release matches" : "releases match");
     String csv = "/console/registers/" + (kind == RegisterKind.SHARES ? "shares" : "extracts")
         + ".csv" + (filters.query().isEmpty() ? "" : "?" + filters.query());
     RegisterPage page = new RegisterPage(kind.title(), kind.apiPath(),

@@ -49,11 +49,12 @@ class RegisterPagesTest {
     String page = page("/console/registers/shares");
     assertThat(RegisterFixtures.rows(page)).containsExactlyEntriesOf(posted.shares);
     assertThat(page).contains("<strong class=\"govuk-tag govuk-tag--red\">Not approved by a"
-        + " second person</strong> <span class=\"app-mono govuk-body-s\">SHARE_NOT_APPROVED</span>")
+        + " second person</strong> <span class=\"app-code\">SHARE_NOT_APPROVED</span>")
         .contains("Legal basis does not fit")
         .contains("The legal bases do not fit the grounds CRIME_PREVENTION_DETECTION")
         .contains("<strong class=\"govuk-tag govuk-tag--green\">No flags</strong>")
         .contains("4 decisions match, 2 flagged");
+    assertThat(page("/console/registers/extracts?flagged=true")).contains("1 release matches");
   }
 
   @Test
@@ -65,7 +66,7 @@ class RegisterPagesTest {
         .contains("href=\"/console/subjects/c-1\"").contains("href=\"/console/subjects/c-2\"")
         .contains("href=\"/console/actors/tm-1\"").contains("href=\"/console/actors/hos-1\"");
     assertThat(PageText.decode(page("/console/registers/shares?decision=DO_NOT_SHARE")))
-        .contains("href=\"/console/actors/%40hos\"").contains(">=HYPERLINK(\"http://evil")
+        .contains("href=\"/console/actors/%40hos\"").contains("not to share, with =HYPERLINK(\"http://evil.example\",\"x\") (-2+3)")
         .doesNotContain("<a href=\"http://evil.example");
   }
 
