@@ -6,10 +6,13 @@ import io.accessledger.console.audits.AuditJobs;
 import io.accessledger.console.audits.AuditReviewsResource;
 import io.accessledger.console.audits.AuditStatusResource;
 import io.accessledger.console.audits.AuditsResource;
+import io.accessledger.console.entries.EntryResource;
+import io.accessledger.console.entries.describe.EntryDescriber;
 import io.accessledger.console.pages.AssetsResource;
 import io.accessledger.console.pages.OverviewResource;
 import io.accessledger.console.pages.SearchResource;
 import io.accessledger.console.pages.SignInResource;
+import io.accessledger.console.registers.RegisterPages;
 import io.accessledger.console.session.ConsoleSessions;
 import io.accessledger.console.session.LoginForms;
 import io.accessledger.console.session.SignInThrottle;
@@ -74,6 +77,9 @@ public final class ConsoleApp {
     config.register(new AuditReviewsResource(services.reviews(), auditJobs, audits));
     config.register(new AuditCsvResource(auditJobs, reads, services.queries(), services.activity(),
         dates));
+    config.register(new EntryResource(services.queries(),
+        new EntryDescriber(services.reportBuilder().vocabulary(), services.zone()), reads, dates));
+    config.register(new RegisterPages(services.registers(), reads, dates));
 
     environment.servlets().addFilter("console-headers", new SecurityHeadersFilter())
         .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, PATH, "/console");

@@ -44,6 +44,14 @@ public final class AccessReportBuilder {
   }
 
   /**
+   * The legal-basis vocabulary reports label codes from (the shipped codes and the deployment's
+   * local ones), for other readers that MUST label codes the same way (the console's entries).
+   */
+  public LegalBasisVocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /**
    * The report on {@code source}.
    *
    * @throws IllegalStateException if an extract entry points at a release {@code source} lacks
