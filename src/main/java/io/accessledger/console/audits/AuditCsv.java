@@ -1,5 +1,6 @@
 package io.accessledger.console.audits;
 
+import io.accessledger.console.web.CsvCells;
 import io.accessledger.query.LedgerActivity.ReviewState;
 import java.util.ArrayList;
 import java.util.List;

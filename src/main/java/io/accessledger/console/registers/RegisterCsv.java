@@ -1,5 +1,6 @@
 package io.accessledger.console.registers;
 
+import io.accessledger.console.web.CsvCells;
 import java.util.ArrayList;
 import java.util.List;
 

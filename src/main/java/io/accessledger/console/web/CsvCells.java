@@ -1,4 +1,4 @@
-package io.accessledger.console.registers;
+package io.accessledger.console.web;
 
 import java.util.List;
 
@@ -11,11 +11,11 @@ import java.util.List;
  * apostrophe, so it is shown as text and never evaluated. The ledger's values come from records
  * systems and staff, so any of them may start so. Null is written as an empty cell.
  */
-final class CsvCells {
+public final class CsvCells {
   private CsvCells() {}
 
   /** One row, ending with CRLF. */
-  static String row(List<String> cells) {
+  public static String row(List<String> cells) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
@@ -27,7 +27,7 @@ final class CsvCells {
   }
 
   /** One cell: neutralised, then quoted if it needs to be. */
-  static String cell(String value) {
+  public static String cell(String value) {
     if (value == null || value.isEmpty()) {
       return "";
     }
