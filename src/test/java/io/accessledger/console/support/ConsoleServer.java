@@ -7,6 +7,7 @@ import io.accessledger.AccessLedgerApplication;
 import io.accessledger.auth.Role;
 import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.config.AccessLedgerConfiguration;
+import io.accessledger.demo.DemoMonth;
 import io.accessledger.support.TempDirs;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.stream.Stream;
@@ -36,6 +38,42 @@ public final class ConsoleServer {
   private final HttpClient http = HttpClient.newHttpClient();
 
   public ConsoleServer(ConfigOverride... extra) {
+    this("config.yml", extra);
+  }
+
+  /**
+   * A server whose need-to-know settings are {@code demo}'s department (its teams, rota,
+   * restricted child and staff relationships), the rest as in {@code config.yml}: as
+   * {@code scripts/demo-data} runs it.
+   */
+  public static ConsoleServer forDemo(DemoMonth demo, ConfigOverride... extra) {
+    try {
+      StringBuilder config = new StringBuilder();
+      boolean skipping = false;
+      for (String line : Files.readAllLines(Path.of("config.yml"))) {
+        if (line.startsWith("needToKnow:")) {
+          skipping = true;
+          continue;
+        }
+        if (skipping && !line.isEmpty() && (Character.isLetter(line.charAt(0))
+            || line.charAt(0) == '#')) {
+          skipping = false;
+        }
+        if (!skipping) {
+          config.append(line).append('\n');
+        }
+      }
+      config.append(demo.config());
+      Path file = TempDirs.deletedAtExit("access-ledger-demo-config").resolve("demo.yml");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, config);
+      return new ConsoleServer(file.toString(), extra);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ConsoleServer(String configFile, ConfigOverride... extra) {
     this.data = TempDirs.deletedAtExit("access-ledger-console").resolve("data");
     ConfigOverride[] base = {
       ConfigOverride.config("server.applicationConnectors[0].port", "0"),
@@ -43,7 +81,7 @@ public final class ConsoleServer {
       ConfigOverride.config("ledger.dataDir", data.toString()),
       ConfigOverride.config("logging.level", "WARN"),
     };
-    this.app = new DropwizardAppExtension<>(AccessLedgerApplication.class, "config.yml",
+    this.app = new DropwizardAppExtension<>(AccessLedgerApplication.class, configFile,
         Stream.concat(Stream.of(base), Stream.of(extra)).toArray(ConfigOverride[]::new));
   }
 
