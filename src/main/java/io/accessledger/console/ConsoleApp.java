@@ -5,6 +5,9 @@ import io.accessledger.console.pages.AssetsResource;
 import io.accessledger.console.pages.OverviewResource;
 import io.accessledger.console.pages.SearchResource;
 import io.accessledger.console.pages.SignInResource;
+import io.accessledger.console.people.ActorResource;
+import io.accessledger.console.people.RecordResource;
+import io.accessledger.console.people.SubjectResource;
 import io.accessledger.console.session.ConsoleSessions;
 import io.accessledger.console.session.LoginForms;
 import io.accessledger.console.session.SignInThrottle;
@@ -58,6 +61,9 @@ public final class ConsoleApp {
     config.register(new SearchResource());
     config.register(new OverviewResource(services.queries(), services.activity(),
         services.needToKnowAudits(), environment.healthChecks(), reads, dates, clock));
+    config.register(new SubjectResource(services, reads, dates));
+    config.register(new ActorResource(services, reads, dates));
+    config.register(new RecordResource(services, reads, dates));
 
     environment.servlets().addFilter("console-headers", new SecurityHeadersFilter())
         .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, PATH, "/console");

@@ -49,7 +49,7 @@ public record HeatMap(String id, String title, String summary, int width, int he
    * means are added).
    *
    * @param headingEvery write every n-th column heading
-   * @param unit what a count counts, plural ("views")
+   * @param unit what a count counts, singular ("view"; an "s" is added for any other count)
    */
   public static HeatMap of(String id, String title, String summary, List<String> rowLabels,
       List<String> columnLabels, long[][] values, boolean[][] outlined, String[][] titles,
@@ -77,7 +77,7 @@ public record HeatMap(String id, String title, String summary, int width, int he
         long value = values[r][c];
         int shade = shade(value, max);
         boolean out = outlined[r][c];
-        String cellTitle = titles[r][c] + ": " + value + " " + unit
+        String cellTitle = titles[r][c] + ": " + value + " " + unit + (value == 1 ? "" : "s")
             + (out ? " (" + outlineMeaning + ")" : "");
         cells.add(new Cell(num(x), num(y), num(cellWidth), num(CELL_HEIGHT), value,
             "cell-" + shade, out, num(x + 2), num(y + 2), num(cellWidth - 4),

@@ -15,7 +15,7 @@ class HeatMapTest {
     boolean[][] out = {{true, false, false}, {false, false, true}};
     String[][] titles = {{"Mon 0", "Mon 1", "Mon 2"}, {"Tue 0", "Tue 1", "Tue 2"}};
     HeatMap map = HeatMap.of("h", "Title", "Summary.", List.of("Mon", "Tue"),
-        List.of("00", "01", "02"), values, out, titles, "views", "out of hours", 206, 2);
+        List.of("00", "01", "02"), values, out, titles, "view", "out of hours", 206, 2);
 
     // 206 - 56 - 6 = 144 px over 3 columns: 48 px a cell; rows of 30 from y = 22.
     Cell tenAtMonday2 = map.rows().get(0).cells().get(2);
@@ -27,6 +27,7 @@ class HeatMapTest {
     assertThat(tenAtMonday2.lightText()).isTrue();
     assertThat(tenAtMonday2.outlined()).isFalse();
     assertThat(tenAtMonday2.title()).isEqualTo("Mon 2: 10 views");
+    assertThat(map.rows().get(0).cells().get(1).title()).isEqualTo("Mon 1: 1 view");
 
     Cell empty = map.rows().get(0).cells().get(0);
     assertThat(empty.cssClass()).isEqualTo("cell-0");
