@@ -61,11 +61,14 @@ final class PeopleFixture {
     return String.join(",", ids);
   }
 
-  /** Posts {@code events} as one batch and checks they were taken. */
-  static void post(ConsoleServer server, String ingest, List<String> events) {
+  /** Posts {@code events} as one batch and checks they were taken; their seqs, in order. */
+  static List<Long> post(ConsoleServer server, String ingest, List<String> events) {
     HttpResponse<String> answer = server.postEvent(ingest, "/v1/events/batch",
         "[" + String.join(",", events) + "]");
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+    List<Long> seqs = new ArrayList<>();
+    ConsoleServer.json(answer.body()).path("entries").forEach(e -> seqs.add(e.path("seq").asLong()));
+    return seqs;
   }
 
   /** The entry a page says recorded its read. */
