@@ -112,10 +112,15 @@ public final class LinkedEntries {
         throw new StoreException("the index of " + linkKey + " names entries that are not stored;"
             + " run `verify`");
       }
-      List<LedgerEntry> decoded = leaves.parallelStream().map(ProvenEntries::decode).toList();
-      List<LedgerEvent> events = decoded.parallelStream().map(EventParser::parse).toList();
+      // Decoding and typing are most of the cost: one parallel stage, then the walk in order.
+      List<Decoded> decoded = leaves.parallelStream()
+          .map(leaf -> {
+            LedgerEntry entry = ProvenEntries.decode(leaf);
+            return new Decoded(entry, EventParser.parse(entry));
+          })
+          .toList();
       for (int i = 0; i < decoded.size(); i++) {
-        LedgerEntry entry = decoded.get(i);
+        LedgerEntry entry = decoded.get(i).entry();
         long seq = seqs.get(i);
         Long link = entry.links().get(linkKey);
         if (entry.seq() != seq || link == null || link != previous) {
@@ -123,7 +128,7 @@ public final class LinkedEntries {
               + seq + " of " + linkKey + " (it links to " + link + ", the entry before it is "
               + previous + "); nothing was shown; run `verify`");
         }
-        Linked linked = new Linked(seq, entry.receivedAt(), events.get(i));
+        Linked linked = new Linked(seq, entry.receivedAt(), decoded.get(i).event());
         each.accept(linked);
         keeper.offer(linked);
         previous = seq;
@@ -133,6 +138,9 @@ public final class LinkedEntries {
       }
     }
   }
+
+  /** A leaf decoded and typed in the parallel stage. */
+  private record Decoded(LedgerEntry entry, LedgerEvent event) {}
 
   /** Keeps the window's page as entries go by, oldest first, and whether any lie beyond it. */
   private static final class Keeper {
