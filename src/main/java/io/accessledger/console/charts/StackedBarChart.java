@@ -16,10 +16,11 @@ import java.util.stream.IntStream;
  * shape, and the page shows the same figures as a table.
  *
  * @param plotTop where the bars' area starts (below the marker lanes)
+ * @param labelX where the value axis's and the lanes' labels end
  */
 public record StackedBarChart(String id, String title, String summary, int width, int height,
     List<Series> legend, List<Column> columns, List<Lane> lanes, List<BarChart.Tick> ticks,
-    String plotTop, String baseline, String axisLeft, String axisRight) {
+    String plotTop, String baseline, String axisLeft, String axisRight, String labelX) {
 
   /** How many series can each have their own pattern. */
   public static final int PATTERNS = 6;
@@ -42,23 +43,27 @@ public record StackedBarChart(String id, String title, String summary, int width
   public record Mark(int column, long count, String title) {}
 
   /**
-   * A row of markers above the bars, for one kind of event; {@code swatch}: its shape's points in
-   * the legend's 24 × 16 swatch.
+   * A row of markers above the bars, for one kind of event: its short label beside the row, what
+   * a mark means (for the legend), and {@code swatch}, its shape's points in the legend's 24 × 16
+   * swatch.
    */
-  public record Lane(String label, String labelY, String cssClass, String swatch,
-      List<Marker> markers) {}
+  public record Lane(String label, String description, String labelY, String cssClass,
+      String swatch, List<Marker> markers) {}
 
   /** A marker as drawn: a polygon, and its count written beside it when more than one. */
   public record Marker(String points, String title, long count, boolean showCount, String countX,
       String countY) {}
 
   /** What a lane of markers holds, before layout. */
-  public record LaneInput(String label, String cssClass, Shape shape, List<Mark> marks) {}
+  public record LaneInput(String label, String description, String cssClass, Shape shape,
+      List<Mark> marks) {}
 
-  private static final int LEFT = 50;
+  private static final int LEFT = 70;
   private static final int RIGHT = 10;
   private static final int BOTTOM = 40;
   private static final int LANE = 22;
+  /** Space between the last lane and the top of the value axis, whose label sits there. */
+  private static final int GAP = 12;
   private static final int MARK = 7;
 
   /**
@@ -89,7 +94,7 @@ public record StackedBarChart(String id, String title, String summary, int width
     }
     long step = BarChart.niceStep(max);
     long top = ((max + step - 1) / step) * step;
-    int plotTop = 10 + LANE * lanes.size();
+    int plotTop = 10 + LANE * lanes.size() + (lanes.isEmpty() ? 0 : GAP);
     double plotWidth = width - LEFT - RIGHT;
     double plotHeight = height - plotTop - BOTTOM;
     double slot = labels.isEmpty() ? plotWidth : plotWidth / labels.size();
@@ -130,7 +135,7 @@ public record StackedBarChart(String id, String title, String summary, int width
         markers.add(new Marker(points(lane.shape(), cx, cy), mark.title(), mark.count(),
             mark.count() > 1, num(cx + MARK + 2), num(cy + 5)));
       }
-      laidLanes.add(new Lane(lane.label(), num(cy + 5), lane.cssClass(),
+      laidLanes.add(new Lane(lane.label(), lane.description(), num(cy + 5), lane.cssClass(),
           points(lane.shape(), 12, 8), List.copyOf(markers)));
     }
     List<BarChart.Tick> ticks = new ArrayList<>();
@@ -140,7 +145,7 @@ public record StackedBarChart(String id, String title, String summary, int width
     }
     return new StackedBarChart(id, title, summary, width, height, List.copyOf(legend),
         List.copyOf(columns), List.copyOf(laidLanes), List.copyOf(ticks), num(plotTop), num(base),
-        num(LEFT), num(width - RIGHT));
+        num(LEFT), num(width - RIGHT), num(LEFT - 6));
   }
 
   /** The series names and values after folding the smallest into "other", if need be. */

@@ -128,8 +128,10 @@ public final class SubjectTimeline implements Consumer<Linked> {
                 + " entries." : "");
     return StackedBarChart.of("subject-timeline", "Views per week by team, with share decisions"
         + " and extracts", span, labels, teams, values, "other teams",
-        List.of(new LaneInput("Shares", "mark-share", Shape.TRIANGLE, shares),
-            new LaneInput("Extracts", "mark-extract", Shape.DIAMOND, extracts)),
+        List.of(new LaneInput("Shares", "Shares: a week with a share decision about the child"
+                + " (a number beside the mark counts them)", "mark-share", Shape.TRIANGLE, shares),
+            new LaneInput("Extracts", "Extracts: a week with an extract release including the"
+                + " child", "mark-extract", Shape.DIAMOND, extracts)),
         900, 320, Math.max(1, mondays.size() / 12));
   }
 

@@ -40,9 +40,10 @@ class StackedBarChartTest {
     assertThat(c.legend()).extracting(Series::name, Series::total)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("north", 6L),
             org.assertj.core.groups.Tuple.tuple("south", 6L));
-    // Columns share the plot's width: 390 px over two slots of 195, bars 80 % of a slot.
-    assertThat(first.segments().get(0).x()).isEqualTo("69.5");
-    assertThat(first.segments().get(0).width()).isEqualTo("156.0");
+    // Columns share the plot's width: 370 px over two slots of 185, bars 80 % of a slot.
+    assertThat(first.segments().get(0).x()).isEqualTo("88.5");
+    assertThat(first.segments().get(0).width()).isEqualTo("148.0");
+    assertThat(c.labelX()).isEqualTo("64.0");
   }
 
   @Test
@@ -60,20 +61,20 @@ class StackedBarChartTest {
 
   @Test
   void markersSitInLanesAboveTheBarsAtTheirColumnsCentre() {
-    LaneInput shares = new LaneInput("Shares", "mark-share", Shape.TRIANGLE,
+    LaneInput shares = new LaneInput("Shares", "share decisions", "mark-share", Shape.TRIANGLE,
         List.of(new Mark(1, 2, "2 share decisions")));
-    LaneInput extracts = new LaneInput("Extracts", "mark-extract", Shape.DIAMOND,
+    LaneInput extracts = new LaneInput("Extracts", "extracts", "mark-extract", Shape.DIAMOND,
         List.of(new Mark(0, 1, "1 extract")));
     StackedBarChart c = chart(List.of("north"), new long[][] {{1}, {3}}, List.of(shares, extracts));
-    // Two lanes of 22 px push the plot down to 54.
-    assertThat(c.plotTop()).isEqualTo("54.0");
+    // Two lanes of 22 px and a gap of 12 for the axis's top label push the plot down to 66.
+    assertThat(c.plotTop()).isEqualTo("66.0");
     StackedBarChart.Marker share = c.lanes().get(0).markers().get(0);
-    // Column 1's centre: 50 + 195 + 97.5; lane 0's centre: 10 + 11.
-    assertThat(share.points()).isEqualTo("342.5,14.0 349.5,27.0 335.5,27.0");
+    // Column 1's centre: 70 + 185 + 92.5; lane 0's centre: 10 + 11.
+    assertThat(share.points()).isEqualTo("347.5,14.0 354.5,27.0 340.5,27.0");
     assertThat(share.showCount()).isTrue();
     assertThat(share.title()).isEqualTo("2 share decisions");
     StackedBarChart.Marker extract = c.lanes().get(1).markers().get(0);
-    assertThat(extract.points()).isEqualTo("147.5,36.0 154.5,43.0 147.5,50.0 140.5,43.0");
+    assertThat(extract.points()).isEqualTo("162.5,36.0 169.5,43.0 162.5,50.0 155.5,43.0");
     assertThat(extract.showCount()).isFalse();
     assertThat(c.lanes().get(1).swatch()).isEqualTo("12.0,1.0 19.0,8.0 12.0,15.0 5.0,8.0");
   }
@@ -86,7 +87,7 @@ class StackedBarChartTest {
     assertThatThrownBy(() -> chart(List.of("a"), new long[][] {{1, 2}}, List.of()))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> chart(List.of("a"), new long[][] {{1}}, List.of(new LaneInput("x",
-        "c", Shape.DIAMOND, List.of(new Mark(3, 1, "out of range"))))))
+        "x", "c", Shape.DIAMOND, List.of(new Mark(3, 1, "out of range"))))))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
