@@ -6,23 +6,25 @@ import io.accessledger.ledger.leaf.LedgerEntry;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredLeaf;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The entries naming one link key, decoded and typed ({@link EventParser}), for pages that show a
- * history as a table and as charts (the console's child, staff and record pages). Unlike {@link
- * LedgerQueries#history} it proves nothing: a page's reader trusts the server that drew it (the
- * API's histories and evidence bundles carry the proofs), so a history of 20 000 entries is read
- * in one pass (the key's index rows, then its leaves, a chunk of each per round trip, decoded on
- * all cores) with no Merkle node read at all.
+ * The entries naming one link key, for pages that show a history as a table and as charts (the
+ * console's child, staff and record pages). Unlike {@link LedgerQueries#history} it proves
+ * nothing: a page's reader trusts the server that drew it (the API's histories and evidence
+ * bundles carry the proofs), so no Merkle node is read. A history is read in one pass (the key's
+ * index rows, then its leaves, a chunk of each per round trip, decoded and typed by {@link
+ * EventParser} on all cores): every entry's {@link LinkedSummary} goes to the caller's charts,
+ * oldest first, and one page of whole entries ({@link Window}) is returned, newest first.
  *
- * <p>One pass serves both the table and the charts: {@link #read} hands every entry, oldest first,
- * to the caller's aggregate and keeps one page of them, {@link Window}.
+ * <p>The summaries of long histories are kept ({@link SummaryCache}), so reading one again decodes
+ * only what was appended since and the page's own entries.
  *
  * <p>Contract: everything read is below the latest signed tree size when the read starts, which
  * covers the caller's {@code AUDIT_QUERY} entry if it recorded one first. The index is derived
@@ -34,16 +36,16 @@ public final class LinkedEntries {
   /** Index rows and leaves read per round trip: well under SQLite's limit on bound ids. */
   static final int CHUNK = 2048;
 
-  /** The most entries a page keeps. */
+  /** The most entries a page holds. */
   public static final int MAX_LIMIT = 1000;
 
-  /** One entry of the history: its {@code seq}, when the ledger received it, and its event. */
+  /** One whole entry of a page: its {@code seq}, when the ledger received it, and its event. */
   public record Linked(long seq, String receivedAt, LedgerEvent event) {}
 
   /**
-   * Which page to keep: the {@code limit} newest entries ({@code before} and {@code after} null),
-   * the {@code limit} newest below {@code before}, or the {@code limit} oldest above {@code after}.
-   * At most one of the two is set.
+   * Which page to return: the {@code limit} newest entries ({@code before} and {@code after}
+   * null), the {@code limit} newest below {@code before}, or the {@code limit} oldest above
+   * {@code after}. At most one of the two is set.
    */
   public record Window(Long before, Long after, int limit) {
     public Window {
@@ -69,9 +71,9 @@ public final class LinkedEntries {
   }
 
   /**
-   * The page kept, newest first, from the history of {@code total} entries below {@code treeSize};
-   * {@code older} and {@code newer}: whether the history holds entries before the page's oldest and
-   * after its newest.
+   * A page, newest first, of the history of {@code total} entries below {@code treeSize};
+   * {@code older} and {@code newer}: whether the history holds entries before the page's oldest
+   * and after its newest.
    */
   public record Page(long treeSize, long total, List<Linked> entries, boolean older,
       boolean newer) {
@@ -82,6 +84,7 @@ public final class LinkedEntries {
 
   private final LedgerStore store;
   private final LedgerQueries queries;
+  private final SummaryCache cache = new SummaryCache();
 
   public LinkedEntries(LedgerStore store, LedgerQueries queries) {
     this.store = store;
@@ -89,98 +92,120 @@ public final class LinkedEntries {
   }
 
   /**
-   * Reads every entry naming {@code linkKey} in the latest signed tree, once: each goes to
+   * Reads the history of {@code linkKey} in the latest signed tree: each entry's summary goes to
    * {@code each}, oldest first, on the calling thread, and the page {@code window} asks for is
    * returned. A key no entry names has an empty history (not an error).
    *
    * @throws StoreException if the index names an entry that is not stored, does not decode, or
    *     does not continue the key's chain of links (run {@code verify})
    */
-  public Page read(String linkKey, Window window, Consumer<Linked> each) {
+  public Page read(String linkKey, Window window, Consumer<LinkedSummary> each) {
     Objects.requireNonNull(linkKey, "linkKey");
     long size = queries.checkpoint().size();
-    Keeper keeper = new Keeper(window);
-    long previous = -1;
+    List<LinkedSummary> all = summaries(linkKey, size);
+    all.forEach(each);
+    int from;
+    int to;
+    if (window.after() != null) {
+      from = firstAbove(all, window.after());
+      to = Math.min(all.size(), from + window.limit());
+    } else {
+      to = window.before() == null ? all.size() : firstAbove(all, window.before() - 1);
+      from = Math.max(0, to - window.limit());
+    }
+    List<Long> seqs = all.subList(from, to).stream().map(LinkedSummary::seq).toList();
+    List<Linked> page = new ArrayList<>(entries(linkKey, seqs));
+    Collections.reverse(page);
+    return new Page(size, all.size(), page, from > 0, to < all.size());
+  }
+
+  /**
+   * The whole entries {@code seqs} (ascending) of {@code linkKey}'s history, oldest first.
+   *
+   * @throws StoreException if one is not stored or does not name the key (run {@code verify})
+   */
+  public List<Linked> entries(String linkKey, List<Long> seqs) {
+    List<Linked> linked = new ArrayList<>(seqs.size());
+    for (int at = 0; at < seqs.size(); at += CHUNK) {
+      List<Long> chunk = seqs.subList(at, Math.min(seqs.size(), at + CHUNK));
+      List<Decoded> decoded = decode(linkKey, chunk);
+      for (Decoded d : decoded) {
+        if (!d.entry().links().containsKey(linkKey)) {
+          throw new StoreException("entry " + d.entry().seq() + " does not name " + linkKey
+              + ", though the index says it does; run `verify`");
+        }
+        linked.add(new Linked(d.entry().seq(), d.entry().receivedAt(), d.event()));
+      }
+    }
+    return linked;
+  }
+
+  /** Every entry's summary, oldest first: those kept, then those appended since, checked. */
+  private List<LinkedSummary> summaries(String linkKey, long size) {
+    SummaryCache.Held held = cache.get(linkKey);
+    if (held != null && held.size() > size) {
+      held = null; // kept from a larger tree than is signed now: cannot happen, but never show it
+    }
+    List<LinkedSummary> all = new ArrayList<>(held == null ? List.of() : held.summaries());
+    Map<String, String> names = new HashMap<>();
+    long previous = held == null ? -1 : held.last();
     while (true) {
       List<Long> seqs = store.seqsFor(linkKey, previous, CHUNK).stream()
           .filter(s -> s < size).toList();
-      if (seqs.isEmpty()) {
-        return keeper.page(size);
-      }
-      List<StoredLeaf> leaves = store.leaves(seqs);
-      if (leaves.size() != seqs.size()) {
-        throw new StoreException("the index of " + linkKey + " names entries that are not stored;"
-            + " run `verify`");
-      }
-      // Decoding and typing are most of the cost: one parallel stage, then the walk in order.
-      List<Decoded> decoded = leaves.parallelStream()
-          .map(leaf -> {
-            LedgerEntry entry = ProvenEntries.decode(leaf);
-            return new Decoded(entry, EventParser.parse(entry));
-          })
-          .toList();
-      for (int i = 0; i < decoded.size(); i++) {
-        LedgerEntry entry = decoded.get(i).entry();
-        long seq = seqs.get(i);
-        Long link = entry.links().get(linkKey);
-        if (entry.seq() != seq || link == null || link != previous) {
+      for (Decoded d : seqs.isEmpty() ? List.<Decoded>of() : decode(linkKey, seqs)) {
+        Long link = d.entry().links().get(linkKey);
+        if (link == null || link != previous) {
           throw new StoreException("the per-key index disagrees with the leaves' links at entry "
-              + seq + " of " + linkKey + " (it links to " + link + ", the entry before it is "
-              + previous + "); nothing was shown; run `verify`");
+              + d.entry().seq() + " of " + linkKey + " (it links to " + link + ", the entry"
+              + " before it is " + previous + "); nothing was shown; run `verify`");
         }
-        Linked linked = new Linked(seq, entry.receivedAt(), decoded.get(i).event());
-        each.accept(linked);
-        keeper.offer(linked);
-        previous = seq;
+        all.add(LinkedSummary.of(d.entry().seq(), d.event(), names));
+        previous = d.entry().seq();
       }
       if (seqs.size() < CHUNK) {
-        return keeper.page(size);
+        break;
       }
     }
+    if (held == null || all.size() > held.summaries().size()) {
+      cache.put(linkKey, new SummaryCache.Held(size, all));
+    }
+    return all;
+  }
+
+  /** The leaves {@code seqs} (ascending), decoded and typed on all cores, in order. */
+  private List<Decoded> decode(String linkKey, List<Long> seqs) {
+    List<StoredLeaf> leaves = store.leaves(seqs);
+    for (int i = 0; i < seqs.size(); i++) {
+      if (i >= leaves.size() || leaves.get(i).seq() != seqs.get(i)) {
+        throw new StoreException("the index of " + linkKey + " names entry " + seqs.get(i)
+            + ", which is not stored; run `verify`");
+      }
+    }
+    return leaves.parallelStream().map(leaf -> {
+      LedgerEntry entry = ProvenEntries.decode(leaf);
+      if (entry.seq() != leaf.seq()) {
+        throw new StoreException("entry " + leaf.seq() + " holds the leaf of entry "
+            + entry.seq() + "; run `verify`");
+      }
+      return new Decoded(entry, EventParser.parse(entry));
+    }).toList();
+  }
+
+  /** The index of the first summary with a seq above {@code seq} (the size if none). */
+  private static int firstAbove(List<LinkedSummary> all, long seq) {
+    int low = 0;
+    int high = all.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (all.get(mid).seq() <= seq) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   }
 
   /** A leaf decoded and typed in the parallel stage. */
   private record Decoded(LedgerEntry entry, LedgerEvent event) {}
-
-  /** Keeps the window's page as entries go by, oldest first, and whether any lie beyond it. */
-  private static final class Keeper {
-    private final Window window;
-    private final Deque<Linked> kept = new ArrayDeque<>();
-    private long total;
-    private boolean older;
-    private boolean newer;
-
-    Keeper(Window window) {
-      this.window = window;
-    }
-
-    void offer(Linked entry) {
-      total++;
-      if (window.after() != null) {
-        if (entry.seq() <= window.after()) {
-          older = true;
-        } else if (kept.size() < window.limit()) {
-          kept.addLast(entry);
-        } else {
-          newer = true;
-        }
-        return;
-      }
-      if (window.before() != null && entry.seq() >= window.before()) {
-        newer = true;
-        return;
-      }
-      kept.addLast(entry);
-      if (kept.size() > window.limit()) {
-        kept.removeFirst();
-        older = true;
-      }
-    }
-
-    Page page(long size) {
-      List<Linked> newestFirst = new ArrayList<>(kept);
-      java.util.Collections.reverse(newestFirst);
-      return new Page(size, total, newestFirst, older, newer);
-    }
-  }
 }

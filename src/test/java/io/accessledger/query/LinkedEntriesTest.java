@@ -12,6 +12,7 @@ import io.accessledger.query.LinkedEntries.Page;
 import io.accessledger.query.LinkedEntries.Window;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
+import io.accessledger.store.StoredLeaf;
 import io.accessledger.support.ForwardingLedgerStore;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class LinkedEntriesTest {
     assertThat(seen).as("more than one chunk of the index").hasSizeGreaterThan(LinkedEntries.CHUNK)
         .isEqualTo(child0());
     assertThat(page.total()).isEqualTo(child0().size());
-    assertThat(page.treeSize()).isEqualTo(ENTRIES);
+    assertThat(page.treeSize()).isGreaterThanOrEqualTo(ENTRIES); // another test appends
     assertThat(page.entries()).extracting(Linked::seq)
         .isEqualTo(reversed(child0()).subList(0, 100));
     assertThat(page.older()).isTrue();
@@ -113,7 +114,7 @@ class LinkedEntriesTest {
 
   @Test
   void aKeyNoEntryNamesHasAnEmptyHistory() {
-    List<Linked> seen = new ArrayList<>();
+    List<LinkedSummary> seen = new ArrayList<>();
     Page page = linked.read("subject:nobody", Window.latest(100), seen::add);
     assertThat(seen).isEmpty();
     assertThat(page.entries()).isEmpty();
@@ -136,6 +137,58 @@ class LinkedEntriesTest {
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("entry 12 of subject:child-0")
         .hasMessageContaining("run `verify`");
+  }
+
+  @Test
+  void eachEntrysSummaryHoldsWhatTheChartsNeed() {
+    List<LinkedSummary> seen = new ArrayList<>();
+    linked.read("subject:child-0", Window.latest(1), seen::add);
+    LinkedSummary first = seen.get(0);
+    assertThat(first.seq()).isZero();
+    assertThat(first.type()).isEqualTo("VIEW");
+    assertThat(first.at()).isEqualTo(java.time.Instant.parse("2026-11-23T09:00:00Z"));
+    assertThat(first.actor()).isEqualTo("worker-0");
+    assertThat(first.subject()).isEqualTo("child-0");
+    assertThat(first.team()).isNull();
+    // One copy of each name in a history.
+    assertThat(seen.get(1).subject()).isSameAs(first.subject());
+  }
+
+  @Test
+  void aLongHistoryReadAgainDecodesOnlyWhatWasAppendedAndThePage() {
+    List<Integer> leavesRead = new ArrayList<>();
+    LedgerStore counting = new ForwardingLedgerStore(store) {
+      @Override
+      public List<StoredLeaf> leaves(List<Long> seqs) {
+        leavesRead.add(seqs.size());
+        return super.leaves(seqs);
+      }
+    };
+    LinkedEntries cached = new LinkedEntries(counting,
+        new LedgerQueries(counting, sequencer, TestLedger.signer(3)));
+    String key = "actor:worker-1"; // every other entry: more than SummaryCache.MIN_ENTRIES
+    Page first = cached.read(key, Window.latest(10), e -> { });
+    int decoded = leavesRead.stream().mapToInt(Integer::intValue).sum();
+    assertThat(decoded).isEqualTo(first.total() + 10);
+
+    List<PreparedEvent> more = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      more.add(TestLedger.prepared("more-" + i, "child-more", "worker-1"));
+    }
+    sequencer.appendGroup(more).join();
+    leavesRead.clear();
+    List<Long> seen = new ArrayList<>();
+    Page again = cached.read(key, Window.latest(10), e -> seen.add(e.seq()));
+    assertThat(again.total()).isEqualTo(first.total() + 3);
+    assertThat(seen).hasSize((int) again.total()).isSorted();
+    assertThat(leavesRead.stream().mapToInt(Integer::intValue).sum()).as("3 new, 10 on the page")
+        .isEqualTo(13);
+    assertThat(again.entries().get(0).event()).isInstanceOfSatisfying(View.class,
+        view -> assertThat(view.subject()).isEqualTo("child-more"));
+    // A fresh reader, with nothing kept, reads the same history.
+    List<Long> fresh = new ArrayList<>();
+    linked.read(key, Window.latest(10), e -> fresh.add(e.seq()));
+    assertThat(fresh).isEqualTo(seen);
   }
 
   @Test

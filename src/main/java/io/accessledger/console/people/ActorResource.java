@@ -73,7 +73,12 @@ public final class ActorResource {
       activity.catchUp(read.treeSize()); // the runs up to the tree this page read
       findings = ActorFindings.about(id, activity, audits, dates);
     }
-    Person self = staff.latestSelf();
+    // Who they are, as their newest view says: on this page, or read on its own.
+    Person self = read.entries().stream().filter(e -> e.seq() == staff.newestView()).findFirst()
+        .or(() -> staff.newestView() < 0 ? java.util.Optional.empty()
+            : linked.entries(LinkKeys.actorKey(id), List.of(staff.newestView())).stream()
+                .findFirst())
+        .map(e -> e.event().header().actor()).orElse(Person.NONE);
     String href = Links.actor(id);
     return new Page("actor", "Member of staff " + id, new ActorPage(id,
         self.displayName().orElse(null), self.role().orElse(null), self.team().orElse(null),

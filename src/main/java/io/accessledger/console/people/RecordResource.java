@@ -64,13 +64,13 @@ public final class RecordResource {
     Set<String> children = new HashSet<>();
     long[] views = {0};
     LinkedEntries.Page read = linked.read(LinkKeys.recordKey(type, id), page.window(), entry -> {
-      if (entry.event() instanceof View view) {
+      if (View.TYPE.equals(entry.type())) {
         views[0]++;
-        if (view.header().actor().id() != null) {
-          viewers.add(view.header().actor().id());
+        if (entry.actor() != null) {
+          viewers.add(entry.actor());
         }
-        if (view.subject() != null) {
-          children.add(view.subject());
+        if (entry.subject() != null) {
+          children.add(entry.subject());
         }
       }
     });

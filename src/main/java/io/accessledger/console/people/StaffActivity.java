@@ -4,9 +4,8 @@ import io.accessledger.audit.NeedToKnowPolicy;
 import io.accessledger.console.charts.BarChart;
 import io.accessledger.console.charts.HeatMap;
 import io.accessledger.console.web.ConsoleDates;
-import io.accessledger.entries.Person;
 import io.accessledger.entries.View;
-import io.accessledger.query.LinkedEntries.Linked;
+import io.accessledger.query.LinkedSummary;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,7 +26,7 @@ import java.util.function.Consumer;
  * hours ({@code needToKnow.workingHours}), laid out as a {@link BarChart} and a {@link HeatMap},
  * each with the figures of its table. Memory grows with days and children, never with views.
  */
-public final class StaffActivity implements Consumer<Linked> {
+public final class StaffActivity implements Consumer<LinkedSummary> {
   /** The most days the per-day chart spans: the latest, when their views span more. */
   static final int MAX_DAYS = 366;
 
@@ -44,7 +43,7 @@ public final class StaffActivity implements Consumer<Linked> {
   private final long[][] byHour = new long[7][24];
   private long views;
   private long outOfHours;
-  private Person latest = Person.NONE;
+  private long newestView = -1;
 
   StaffActivity(ConsoleDates dates, NeedToKnowPolicy hours) {
     this.dates = dates;
@@ -52,19 +51,19 @@ public final class StaffActivity implements Consumer<Linked> {
   }
 
   @Override
-  public void accept(Linked linked) {
-    if (!(linked.event() instanceof View view)) {
+  public void accept(LinkedSummary entry) {
+    if (!View.TYPE.equals(entry.type())) {
       return;
     }
-    latest = view.header().actor();
-    if (view.header().at() == null) {
+    newestView = entry.seq();
+    if (entry.at() == null) {
       return;
     }
-    LocalDateTime local = LocalDateTime.ofInstant(view.header().at(), dates.zone());
+    LocalDateTime local = LocalDateTime.ofInstant(entry.at(), dates.zone());
     LocalDate day = local.toLocalDate();
     Set<String> seen = children.computeIfAbsent(day, d -> new HashSet<>());
-    if (view.subject() != null) {
-      seen.add(view.subject());
+    if (entry.subject() != null) {
+      seen.add(entry.subject());
     }
     viewsPerDay.merge(day, 1L, Long::sum);
     byHour[local.getDayOfWeek().getValue() - 1][local.getHour()]++;
@@ -97,9 +96,9 @@ public final class StaffActivity implements Consumer<Linked> {
     return outOfHours;
   }
 
-  /** Who the newest view says they are (display name, role, team), or {@link Person#NONE}. */
-  Person latestSelf() {
-    return latest;
+  /** The seq of their newest view, which says who they are (name, role, team); -1 if none. */
+  long newestView() {
+    return newestView;
   }
 
   /** "08:00 to 18:00 on Monday, Tuesday, ...", as configured. */

@@ -79,7 +79,7 @@ public final class SubjectResource {
     AtomicLong views = new AtomicLong();
     LinkedEntries.Page read = linked.read(LinkKeys.subjectKey(id), page.window(), entry -> {
       timeline.accept(entry);
-      if (entry.event() instanceof View) {
+      if (View.TYPE.equals(entry.type())) {
         views.incrementAndGet();
       }
     });

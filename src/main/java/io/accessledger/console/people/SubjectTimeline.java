@@ -6,10 +6,9 @@ import io.accessledger.console.charts.StackedBarChart.Mark;
 import io.accessledger.console.charts.StackedBarChart.Shape;
 import io.accessledger.console.web.ConsoleDates;
 import io.accessledger.entries.ExtractSubject;
-import io.accessledger.entries.LedgerEvent;
 import io.accessledger.entries.ShareDecision;
 import io.accessledger.entries.View;
-import io.accessledger.query.LinkedEntries.Linked;
+import io.accessledger.query.LinkedSummary;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +27,7 @@ import java.util.function.Consumer;
  * each week, laid out as a {@link StackedBarChart} and as the table behind it. The chart spans the
  * first week to the last with anything in it, at most the latest {@link #MAX_WEEKS}.
  */
-public final class SubjectTimeline implements Consumer<Linked> {
+public final class SubjectTimeline implements Consumer<LinkedSummary> {
   static final int MAX_WEEKS = 104;
   static final String NO_TEAM = "no team recorded";
 
@@ -51,21 +50,20 @@ public final class SubjectTimeline implements Consumer<Linked> {
   }
 
   @Override
-  public void accept(Linked linked) {
-    LedgerEvent event = linked.event();
-    Instant at = event.header().at();
+  public void accept(LinkedSummary entry) {
+    Instant at = entry.at();
     if (at == null) {
       return; // no time to place it at; the table still lists it
     }
     LocalDate monday = at.atZone(dates.zone()).toLocalDate()
         .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    if (event instanceof View) {
-      String team = event.header().actor().team().orElse(NO_TEAM);
+    if (View.TYPE.equals(entry.type())) {
+      String team = entry.team() == null ? NO_TEAM : entry.team();
       weeks.computeIfAbsent(monday, m -> new Tally()).views.merge(team, 1L, Long::sum);
       teams.merge(team, 1L, Long::sum);
-    } else if (event instanceof ShareDecision) {
+    } else if (ShareDecision.TYPE.equals(entry.type())) {
       weeks.computeIfAbsent(monday, m -> new Tally()).shares++;
-    } else if (event instanceof ExtractSubject) {
+    } else if (ExtractSubject.TYPE.equals(entry.type())) {
       weeks.computeIfAbsent(monday, m -> new Tally()).extracts++;
     }
   }
