@@ -18,12 +18,13 @@ import java.util.SplittableRandom;
 /**
  * The console's people pages, timed (run by hand; prints figures, asserts nothing). A real server
  * (child JVM, {@code -Xmx1g}, fresh data directory) is filled through the batch endpoint with
- * {@code ENTRIES} views over a year: one member of staff ({@code w-heavy}) made every 50th (20 000
- * of a million), one child ({@code c-heavy}) is in every 2 000th (500 of a million), the rest spread
- * over 20 000 children and 500 staff. Then, signed in to the console as an auditor, one browser's
- * worth of requests (one at a time) GETs the child's page, the staff page and a record's page, 5
- * times each to warm up and {@code ROUNDS} times measured: p50 and p95 of the time to the last byte
- * over loopback, which includes each page's own {@code AUDIT_QUERY} group commit. The target: every
+ * {@code ENTRIES} views over a year: one member of staff ({@code w-heavy}) made 20 000 of them,
+ * one child ({@code c-heavy}) is in 500, the rest spread over 20 000 children and 500 staff. Then,
+ * signed in to the console as an auditor and past the overview (where signing in lands), one
+ * browser's worth of requests (one at a time) GETs the child's page, the staff page and a record's page: the first time (the staff page's history is
+ * then read whole; later reads find its summaries kept, {@code query/SummaryCache}), then 5 times
+ * to warm up and {@code ROUNDS} times measured: p50 and p95 of the time to the last byte over
+ * loopback, which includes each page's own {@code AUDIT_QUERY} group commit. The target: every
  * page under 300 ms at p95.
  *
  * <p>Usage: {@code mvn -B -q -DskipTests package && java -cp
@@ -50,8 +51,8 @@ public final class PeoplePagesBench {
       long year = 365L * 24 * 3600;
       List<String> batch = new ArrayList<>(BATCH);
       for (long i = 0; i < entries; i++) {
-        String actor = i % 50 == 0 ? "w-heavy" : "w-" + random.nextInt(500);
-        String subject = i % 2000 == 1 ? "c-heavy" : "c-" + random.nextInt(20_000);
+        String actor = i % Math.max(1, entries / 20_000) == 0 ? "w-heavy" : "w-" + random.nextInt(500);
+        String subject = i % Math.max(2, entries / 500) == 1 ? "c-heavy" : "c-" + random.nextInt(20_000);
         Instant at = start.plusSeconds(year * i / entries);
         batch.add(view("e-" + i, subject, actor, "team-" + (actor.hashCode() & 7), at,
             "cn-" + random.nextInt(100_000)));
@@ -67,12 +68,18 @@ public final class PeoplePagesBench {
       if (browser.signIn(auditor).statusCode() != 303) {
         throw new IllegalStateException("sign-in refused");
       }
+      // Signing in lands on the overview, which catches the console's view of the log up (the
+      // audit runs the staff page lists); the first catch-up reads the whole log.
+      System.out.printf(Locale.ROOT, "/console/ (the first after sign-in): %.0f ms%n",
+          time(browser, "/console/", 1)[0]);
       for (String page : List.of("/console/subjects/c-heavy", "/console/actors/w-heavy",
           "/console/records/case-note/cn-1")) {
+        double first = time(browser, page, 1)[0];
         time(browser, page, 5);
         double[] ms = time(browser, page, rounds);
-        System.out.printf(Locale.ROOT, "%s: p50 %.0f ms, p95 %.0f ms, max %.0f ms (target p95"
-            + " < 300 ms: %s)%n", page, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1],
+        System.out.printf(Locale.ROOT, "%s: first %.0f ms; then p50 %.0f ms, p95 %.0f ms, max %.0f"
+            + " ms (target p95 < 300 ms: %s)%n", page, first, ms[ms.length / 2],
+            ms[(int) Math.ceil(ms.length * 0.95) - 1],
             ms[ms.length - 1], ms[(int) Math.ceil(ms.length * 0.95) - 1] < 300 ? "met" : "MISSED");
       }
       server.stop();

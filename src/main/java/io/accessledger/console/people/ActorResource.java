@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code GET /console/actors/{id}}: a member of staff's history (what they viewed, and anything
@@ -75,7 +76,7 @@ public final class ActorResource {
     }
     // Who they are, as their newest view says: on this page, or read on its own.
     Person self = read.entries().stream().filter(e -> e.seq() == staff.newestView()).findFirst()
-        .or(() -> staff.newestView() < 0 ? java.util.Optional.empty()
+        .or(() -> staff.newestView() < 0 ? Optional.empty()
             : linked.entries(LinkKeys.actorKey(id), List.of(staff.newestView())).stream()
                 .findFirst())
         .map(e -> e.event().header().actor()).orElse(Person.NONE);
