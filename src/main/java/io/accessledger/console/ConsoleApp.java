@@ -12,6 +12,9 @@ import io.accessledger.console.pages.AssetsResource;
 import io.accessledger.console.pages.OverviewResource;
 import io.accessledger.console.pages.SearchResource;
 import io.accessledger.console.pages.SignInResource;
+import io.accessledger.console.people.ActorResource;
+import io.accessledger.console.people.RecordResource;
+import io.accessledger.console.people.SubjectResource;
 import io.accessledger.console.registers.RegisterPages;
 import io.accessledger.console.session.ConsoleSessions;
 import io.accessledger.console.session.LoginForms;
@@ -31,6 +34,7 @@ import io.dropwizard.jersey.DropwizardResourceConfig;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -80,6 +84,16 @@ public final class ConsoleApp {
     config.register(new EntryResource(services.queries(),
         new EntryDescriber(services.reportBuilder().vocabulary(), services.zone()), reads, dates));
     config.register(new RegisterPages(services.registers(), reads, dates));
+    config.register(new SubjectResource(services, reads, dates));
+    config.register(new ActorResource(services, reads, dates));
+    config.register(new RecordResource(services, reads, dates));
+
+    // The overview's figures need one read of the whole log; do it at start, not on the first
+    // page a DPO opens. Pages that come sooner wait for it (LedgerActivity is synchronized).
+    ExecutorService warmUp = environment.lifecycle().executorService("console-warm-up-%d")
+        .minThreads(1).maxThreads(1).build();
+    environment.lifecycle().addServerLifecycleListener(server -> warmUp.execute(
+        () -> services.activity().catchUp(services.queries().checkpoint().size())));
 
     environment.servlets().addFilter("console-headers", new SecurityHeadersFilter())
         .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, PATH, "/console");

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * (its {@code REVIEW} entries).
  *
  * <p>{@link #catchUp} reads the entries appended since the last call (the first call reads the
- * whole log, which a start-up warm-up does in the background); every answer is as of the last
+ * whole log, which the console does in the background when the server starts); every answer is as of the last
  * catch-up. Only entries the ledger wrote itself (source {@code ledger}) count as runs and
  * reviews, so a records system cannot post one. Thread-safe; memory grows with days, runs and
  * reviews, never with entries.

@@ -69,6 +69,11 @@ public final class NeedToKnowAudits {
     this.policy = policy;
   }
 
+  /** What the audit checks against: its rules, working hours and facts (the console shows them). */
+  public NeedToKnowPolicy policy() {
+    return policy;
+  }
+
   /**
    * Reads {@code {"from","to"}} (RFC 3339, from before to).
    *

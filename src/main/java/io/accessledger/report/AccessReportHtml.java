@@ -28,6 +28,10 @@ public final class AccessReportHtml {
   public static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
+  /** {@link #renderLinked}'s policy: as {@link #CONTENT_SECURITY_POLICY}, its style from the host. */
+  public static final String LINKED_CONTENT_SECURITY_POLICY =
+      "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'";
+
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
   private static final DateTimeFormatter DAY =
@@ -70,13 +74,32 @@ public final class AccessReportHtml {
 
   /** The page, as one string. */
   public String render(AccessReport report) {
+    return render(report, CONTENT_SECURITY_POLICY, "<style>\n" + STYLE + "</style>\n");
+  }
+
+  /**
+   * The same page with its stylesheet ({@link #stylesheet}) linked from {@code stylesheetHref}, a
+   * path on the host that serves it, instead of inline, under {@link #LINKED_CONTENT_SECURITY_POLICY}:
+   * for a host whose own policy forbids inline style (the console). Nothing else differs.
+   */
+  public String renderLinked(AccessReport report, String stylesheetHref) {
+    return render(report, LINKED_CONTENT_SECURITY_POLICY,
+        "<link rel=\"stylesheet\" href=\"" + text(stylesheetHref) + "\">\n");
+  }
+
+  /** The rules {@link #render} inlines, for a host that serves them as a file. */
+  public static String stylesheet() {
+    return STYLE;
+  }
+
+  private String render(AccessReport report, String policy, String style) {
     StringBuilder page = new StringBuilder(16_384);
     page.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
-        .append(text(CONTENT_SECURITY_POLICY)).append("\">\n")
+        .append(text(policy)).append("\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Who has seen your record</title>\n<style>\n").append(STYLE)
-        .append("</style>\n</head>\n<body>\n");
+        .append("<title>Who has seen your record</title>\n").append(style)
+        .append("</head>\n<body>\n");
     introduction(page, report);
     views(page, report);
     shares(page, report);

@@ -9,6 +9,7 @@ import io.accessledger.query.AuditTrail;
 import io.accessledger.query.EvidenceBundles;
 import io.accessledger.query.LedgerActivity;
 import io.accessledger.query.LedgerQueries;
+import io.accessledger.query.LinkedEntries;
 import io.accessledger.query.NeedToKnowAudits;
 import io.accessledger.query.Registers;
 import io.accessledger.query.Reviews;
@@ -40,6 +41,7 @@ import java.time.ZoneId;
  * @param zone the service's time zone, in which reports show local times
  * @param zoneName how a report names {@code zone} to its reader
  * @param activity entries per day, audit runs and reviews, for the console
+ * @param linkedEntries one key's history decoded in one pass, unproven, for the console's pages
  */
 public record LedgerServices(
     EventIngest ingest,
@@ -53,7 +55,8 @@ public record LedgerServices(
     AccessReportBuilder reportBuilder,
     ZoneId zone,
     String zoneName,
-    LedgerActivity activity) {
+    LedgerActivity activity,
+    LinkedEntries linkedEntries) {
 
   /**
    * Builds every service over the open ledger: its store, its one sequencer (the only writer) and
@@ -77,6 +80,7 @@ public record LedgerServices(
         new AccessReportBuilder(settings.legalBases(), settings.staffNames()),
         settings.zone(),
         settings.zoneName(),
-        new LedgerActivity(store, settings.zone()));
+        new LedgerActivity(store, settings.zone()),
+        new LinkedEntries(store, queries));
   }
 }

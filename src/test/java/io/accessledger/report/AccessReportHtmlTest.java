@@ -134,4 +134,21 @@ class AccessReportHtmlTest {
     assertThat(HTML.render(report(StaffNames.ROLE_ONLY, events, List.of())))
         .contains("Sunday 1 March 2026, 09:00", "(UK time)");
   }
+
+  /** The console's form: the same page, its rules in a file of the host, no inline style at all. */
+  @Test
+  void theLinkedFormIsTheSamePageWithItsStylesheetLinkedAndNoInlineStyle() {
+    AccessReport report = report(StaffNames.SHOW, List.of(view("2026-03-01T09:00:00Z",
+        person("sw-1", "social-worker", "north", "A. Worker"), "case work")), List.of());
+    String inline = HTML.render(report);
+    String linked = HTML.renderLinked(report, "/console/assets/access-report.css");
+
+    assertThat(linked).doesNotContain("<style", "style=", "unsafe-inline", "<script")
+        .contains("<link rel=\"stylesheet\" href=\"/console/assets/access-report.css\">")
+        .contains("content=\"" + Html.text(AccessReportHtml.LINKED_CONTENT_SECURITY_POLICY) + "\"");
+    assertThat(linked.substring(linked.indexOf("<body>")))
+        .isEqualTo(inline.substring(inline.indexOf("<body>")));
+    assertThat(inline).contains("<style>\n" + AccessReportHtml.stylesheet() + "</style>");
+    assertThat(AccessReportHtml.stylesheet()).contains("@media print");
+  }
 }

@@ -1,5 +1,6 @@
 package io.accessledger.console.web;
 
+import io.accessledger.report.AccessReportHtml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,6 +41,9 @@ public final class Assets {
       assets.put(own, new Asset(bytes(OWN + own), "text/css; charset=utf-8"));
     }
     assets.put("console.js", new Asset(bytes(OWN + "console.js"), "text/javascript; charset=utf-8"));
+    // The subject access report's own rules, which the console's policy will not take inline.
+    assets.put("access-report.css", new Asset(
+        AccessReportHtml.stylesheet().getBytes(StandardCharsets.UTF_8), "text/css; charset=utf-8"));
   }
 
   /** The asset at {@code path} (relative to {@code /console/assets/}), if there is one. */

@@ -131,7 +131,7 @@ class DpoJourneyBrowserTest {
     ChromeDriver driver = browser.driver();
     WebElement finding = driver.findElement(By.cssSelector("article.app-finding[data-subject]"));
     reviewedFinding = finding.getAttribute("data-finding");
-    assertThat(finding.getAttribute("data-state")).isEqualTo("NEW");
+    assertThat(finding.getAttribute("data-state")).isEqualTo("new");
     long before = SERVER.treeSize();
     finding.findElement(By.cssSelector("input[name='outcome'][value='UPHELD']")).click();
     finding.findElement(By.name("note")).sendKeys("No work reason found.\nReferred to HR.");
