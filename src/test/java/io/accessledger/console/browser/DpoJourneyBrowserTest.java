@@ -91,12 +91,12 @@ class DpoJourneyBrowserTest {
     browser.driver().manage().deleteAllCookies();
     browser.open(SERVER.console() + "login");
     browser.driver().findElement(By.name("token")).sendKeys(token);
-    browser.driver().findElement(By.cssSelector("form[action='/console/login'] button")).click();
+    browser.follow(browser.driver().findElement(By.cssSelector("form[action='/console/login'] button")));
     assertThat(browser.driver().getCurrentUrl()).endsWith("/console/");
   }
 
   private static void click(Browser browser, String css) {
-    browser.driver().findElement(By.cssSelector(css)).click();
+    browser.follow(browser.driver().findElement(By.cssSelector(css)));
   }
 
   @Test
@@ -135,7 +135,7 @@ class DpoJourneyBrowserTest {
     long before = SERVER.treeSize();
     finding.findElement(By.cssSelector("input[name='outcome'][value='UPHELD']")).click();
     finding.findElement(By.name("note")).sendKeys("No work reason found.\nReferred to HR.");
-    finding.findElement(By.cssSelector("form.app-review-form button")).click();
+    browser.follow(finding.findElement(By.cssSelector("form.app-review-form button")));
     WebElement reviewed = driver.findElement(
         By.cssSelector("article.app-finding[data-finding='" + reviewedFinding + "']"));
     assertThat(reviewed.getAttribute("data-state")).isEqualTo("UPHELD");
@@ -162,7 +162,7 @@ class DpoJourneyBrowserTest {
     finding.findElement(By.cssSelector("input[name='outcome'][value='EXPLAINED']")).click();
     finding.findElement(By.name("note")).sendKeys("forged");
     long before = SERVER.treeSize();
-    finding.findElement(By.cssSelector("form.app-review-form button")).click();
+    browser.follow(finding.findElement(By.cssSelector("form.app-review-form button")));
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You cannot do that");
     assertThat(SERVER.treeSize()).isEqualTo(before);
     page(browser, "csrf-refused");
@@ -183,7 +183,7 @@ class DpoJourneyBrowserTest {
     String entry = finding.findElement(By.cssSelector("a[href^='/console/entries/']"))
         .getAttribute("href");
 
-    finding.findElement(By.cssSelector("a[href^='/console/subjects/']")).click();
+    browser.follow(finding.findElement(By.cssSelector("a[href^='/console/subjects/']")));
     assertThat(driver.getCurrentUrl()).contains("/console/subjects/");
     assertThat(driver.findElements(By.cssSelector("main svg, main canvas"))).isNotEmpty();
     assertThat(driver.findElements(By.cssSelector("main table"))).isNotEmpty();
@@ -208,7 +208,7 @@ class DpoJourneyBrowserTest {
     assertThat(driver.findElement(By.tagName("main")).getText()).contains(staff);
     page(browser, "entry");
     WebElement record = driver.findElement(By.cssSelector("main a[href^='/console/records/']"));
-    record.click();
+    browser.follow(record);
     assertThat(driver.findElements(By.cssSelector("main table"))).isNotEmpty();
     page(browser, "record");
   }

@@ -25,7 +25,7 @@ class SessionTimeoutBrowserTest {
     String auditor = SERVER.addClient("dpo", Role.AUDITOR, null);
     browser.open(SERVER.console());
     browser.driver().findElement(By.name("token")).sendKeys(auditor);
-    browser.driver().findElement(By.cssSelector("form[action='/console/login'] button")).click();
+    browser.follow(browser.driver().findElement(By.cssSelector("form[action='/console/login'] button")));
     assertThat(browser.driver().getCurrentUrl()).endsWith("/console/");
     Thread.sleep(2_500);
     browser.open(SERVER.console());

@@ -49,7 +49,7 @@ class SignInBrowserTest {
     ChromeDriver driver = browser.driver();
     assertThat(driver.getCurrentUrl()).endsWith("/console/login");
     driver.findElement(By.name("token")).sendKeys(token);
-    driver.findElement(By.cssSelector("form[action='/console/login'] button")).click();
+    browser.follow(driver.findElement(By.cssSelector("form[action='/console/login'] button")));
   }
 
   @Test
@@ -106,7 +106,7 @@ class SignInBrowserTest {
             + ".filter(n => !n.startsWith(location.origin))");
     assertThat(outside).as("nothing from outside the service").isEmpty();
 
-    driver.findElement(By.cssSelector("form[action='/console/logout'] button")).click();
+    browser.follow(driver.findElement(By.cssSelector("form[action='/console/logout'] button")));
     assertThat(driver.getCurrentUrl()).contains("/console/login");
     assertThat(driver.findElement(By.cssSelector(".govuk-notification-banner")).getText())
         .contains("You have signed out");

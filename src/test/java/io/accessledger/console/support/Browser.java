@@ -143,6 +143,18 @@ public final class Browser implements AutoCloseable {
   }
 
   /** The cookies the browser holds for the current page's origin, as it would send them. */
+  /**
+   * Clicks {@code element} (a link or a form's button) and returns once the page it leads to has
+   * replaced the current one: a click alone may return before the navigation it starts.
+   */
+  public void follow(org.openqa.selenium.WebElement element) {
+    element.click();
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+        .until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+  }
+
   public Set<Cookie> cookies() {
     return Set.copyOf(driver.manage().getCookies());
   }
