@@ -11,13 +11,14 @@ import java.time.Clock;
 
 /**
  * {@code console}: the DPO console's sessions and sign-in limits (README, "For the DPO").
- * Defaults: sessions end after 15 minutes idle or 8 hours in all; 10 failed sign-ins from one
+ * Defaults: sessions end after 15 minutes idle or 8 hours in all, at most 5 a client; 10 failed sign-ins from one
  * address in 15 minutes stop that address until the oldest is 15 minutes old.
  */
 public class ConsoleSettings {
   @NotNull private Duration idleTimeout = Duration.minutes(15);
   @NotNull private Duration absoluteTimeout = Duration.hours(8);
   @Min(1) private int maxSessions = 10_000;
+  @Min(1) private int maxSessionsPerClient = 5;
   @Min(1) private int maxFailedSignIns = 10;
   @NotNull private Duration failedSignInWindow = Duration.minutes(15);
 
@@ -52,6 +53,16 @@ public class ConsoleSettings {
   }
 
   @JsonProperty
+  public int getMaxSessionsPerClient() {
+    return maxSessionsPerClient;
+  }
+
+  @JsonProperty
+  public void setMaxSessionsPerClient(int maxSessionsPerClient) {
+    this.maxSessionsPerClient = maxSessionsPerClient;
+  }
+
+  @JsonProperty
   public int getMaxFailedSignIns() {
     return maxFailedSignIns;
   }
@@ -79,7 +90,7 @@ public class ConsoleSettings {
    */
   public ConsoleSessions buildSessions(Clock clock) {
     return new ConsoleSessions(new SessionLimits(idleTimeout.toJavaDuration(),
-        absoluteTimeout.toJavaDuration(), maxSessions), clock);
+        absoluteTimeout.toJavaDuration(), maxSessions, maxSessionsPerClient), clock);
   }
 
   /** The sign-in limit these settings describe; it tracks at most 100 000 addresses. */

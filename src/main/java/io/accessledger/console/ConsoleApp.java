@@ -78,7 +78,7 @@ public final class ConsoleApp {
         services.activity(), auditJobs, reads, dates, clock);
     config.register(audits);
     config.register(new AuditStatusResource(auditJobs));
-    config.register(new AuditReviewsResource(services.reviews(), auditJobs, audits));
+    config.register(new AuditReviewsResource(services.reviews(), auditJobs, audits, reads));
     config.register(new AuditCsvResource(auditJobs, reads, services.queries(), services.activity(),
         dates));
     config.register(new EntryResource(services.queries(),

@@ -81,7 +81,8 @@ public final class ConsoleBench {
       }
       expect(page, 200, "audit");
       System.out.printf(Locale.ROOT, "audit run of %s (start, progress page, results): %.2f s,"
-          + " %d findings, %d progress polls%n", month, (System.nanoTime() - started) / 1e9,
+          + " %d findings on its first page, %d progress polls%n", month,
+          (System.nanoTime() - started) / 1e9,
           count(page.body(), "data-finding="), polls);
 
       List<String> lines = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.accessledger.console.support.ConsoleServer;
 import io.accessledger.console.web.SecurityHeadersFilter;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,60 @@ class ConsoleSignInTest {
     assertThat(out.headers().firstValue("Location")).get().asString()
         .contains("/console/login");
     assertThat(dpo.get("/console/").statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void aPostWithoutAValidTokenIs403WhateverItsPathTypeOrSize() {
+    ConsoleClient dpo = browser();
+    dpo.signIn(auditor);
+    long before = SERVER.treeSize();
+    assertThat(dpo.postRaw("/console/audits/reviews", "application/json", "{}").statusCode())
+        .isEqualTo(403);
+    assertThat(dpo.postRaw("/console/audits/reviews", "multipart/form-data; boundary=x",
+        "--x--").statusCode()).isEqualTo(403);
+    assertThat(dpo.postRaw("/console/nowhere", "application/x-www-form-urlencoded", "a=b")
+        .statusCode()).isEqualTo(403);
+    assertThat(dpo.postRaw("/console/logout", "application/x-www-form-urlencoded",
+        "note=" + "x".repeat(70_000)).statusCode()).isEqualTo(403);
+    assertThat(SERVER.treeSize()).isEqualTo(before);
+    assertThat(dpo.get("/console/").statusCode()).as("still signed in").isEqualTo(200);
+  }
+
+  @Test
+  void aPageAskedForByAnotherSitesPageIsRefusedAndRecordsNothing() {
+    ConsoleClient dpo = browser();
+    dpo.signIn(auditor);
+    long before = SERVER.treeSize();
+    for (String site : List.of("same-site", "cross-site")) {
+      HttpResponse<String> answer = dpo.get("/console/subjects/child-1", "Sec-Fetch-Site", site);
+      assertThat(answer.statusCode()).as(site).isEqualTo(403);
+    }
+    assertThat(SERVER.treeSize()).isEqualTo(before);
+    assertThat(dpo.get("/console/", "Sec-Fetch-Site", "same-origin").statusCode()).isEqualTo(200);
+    assertThat(dpo.get("/console/", "Sec-Fetch-Site", "none").statusCode()).isEqualTo(200);
+    assertThat(browser().get("/console/login", "Sec-Fetch-Site", "cross-site").statusCode())
+        .as("the sign-in page opens from anywhere").isEqualTo(200);
+  }
+
+  @Test
+  void signingInAgainEndsTheSessionTheBrowserHad() {
+    ConsoleClient dpo = browser();
+    dpo.signIn(auditor);
+    String first = dpo.cookies().getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("ledger_session")).findFirst().orElseThrow().getValue();
+    dpo.signIn(auditor);
+    ConsoleClient replay = browser();
+    replay.cookies().getCookieStore().add(URI.create(SERVER.base()),
+        cookie("ledger_session", first));
+    assertThat(replay.get("/console/").statusCode()).isEqualTo(303);
+    assertThat(dpo.get("/console/").statusCode()).isEqualTo(200);
+  }
+
+  private static java.net.HttpCookie cookie(String name, String value) {
+    java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+    cookie.setPath("/console");
+    cookie.setVersion(0);
+    return cookie;
   }
 
   @Test

@@ -15,6 +15,16 @@ final class AuditLinks {
     return "/console/audits?" + period.query() + filter.query();
   }
 
+  /** The page of {@code period}'s findings with {@code filter} that holds finding {@code id}. */
+  static String finding(AuditPeriod period, FindingFilter filter, String id) {
+    return page(period, filter) + "&at=" + encode(id) + "#" + anchor(id);
+  }
+
+  /** Page {@code number} of {@code period}'s findings with {@code filter}. */
+  static String page(AuditPeriod period, FindingFilter filter, int number) {
+    return page(period, filter) + (number > 1 ? "&page=" + number : "");
+  }
+
   /** The CSV of {@code period}'s findings with {@code filter}. */
   static String csv(AuditPeriod period, FindingFilter filter) {
     return "/console/audits.csv?" + period.query() + filter.query();

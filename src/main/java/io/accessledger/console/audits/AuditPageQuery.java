@@ -11,11 +11,13 @@ import java.util.TreeSet;
 
 /**
  * The query of the audit page and its CSV: {@code from} and {@code to} (required) and the
- * optional filters {@code rule}, {@code team} and {@code state}, each at most once; any other
+ * optional filters {@code rule}, {@code team} and {@code state}, and the page ({@code page}, or
+ * {@code at}: the page of one finding), each at most once; any other
  * parameter is refused, so a mistyped filter never silently shows everything.
  */
-record AuditPageQuery(AuditPeriod period, FindingFilter filter, Map<String, String> given) {
-  static final Set<String> PARAMETERS = Set.of("from", "to", "rule", "team", "state");
+record AuditPageQuery(AuditPeriod period, FindingFilter filter, ResultsPage page,
+    Map<String, String> given) {
+  static final Set<String> PARAMETERS = Set.of("from", "to", "rule", "team", "state", "page", "at");
 
   /**
    * The page's query.
@@ -36,7 +38,8 @@ record AuditPageQuery(AuditPeriod period, FindingFilter filter, Map<String, Stri
     }
     AuditPeriod period = AuditPeriod.parse(given.getFirst("from"), given.getFirst("to"));
     return new AuditPageQuery(period, FindingFilter.parse(given.getFirst("rule"),
-        given.getFirst("team"), given.getFirst("state")), parameters(given));
+        given.getFirst("team"), given.getFirst("state")),
+        ResultsPage.parse(given.getFirst("page"), given.getFirst("at")), parameters(given));
   }
 
   /**

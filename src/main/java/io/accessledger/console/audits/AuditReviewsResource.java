@@ -3,6 +3,7 @@ package io.accessledger.console.audits;
 import io.accessledger.api.ApiException;
 import io.accessledger.auth.Roles;
 import io.accessledger.console.session.ConsoleSession;
+import io.accessledger.console.web.ConsoleReads;
 import io.accessledger.console.web.ConsoleRequest;
 import io.accessledger.query.Reviews;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,11 +42,14 @@ public final class AuditReviewsResource {
   private final Reviews reviews;
   private final AuditJobs jobs;
   private final AuditsResource pages;
+  private final ConsoleReads reads;
 
-  public AuditReviewsResource(Reviews reviews, AuditJobs jobs, AuditsResource pages) {
+  public AuditReviewsResource(Reviews reviews, AuditJobs jobs, AuditsResource pages,
+      ConsoleReads reads) {
     this.reviews = reviews;
     this.jobs = jobs;
     this.pages = pages;
+    this.reads = reads;
   }
 
   @POST
@@ -78,7 +82,10 @@ public final class AuditReviewsResource {
           .filter(job -> job.state() == AuditJob.State.DONE && job.result().findings().stream()
               .anyMatch(row -> row.id().equals(finding)));
       if (run.isPresent()) {
-        return pages.show(run.get(), filter, rejected);
+        // The page shows the findings' review states as of now: a read like any other view.
+        reads.record(session, AuditsResource.FORM_PATH, Map.of("from", from, "to", to,
+            "run", Long.toString(auditSeq), "review", "refused"));
+        return pages.show(run.get(), filter, new ResultsPage(1, finding), rejected);
       }
       throw ApiException.malformed(outcomeError != null
           ? outcomeError + " (outcome: one of " + Arrays.toString(Reviews.Outcome.values()) + ")."
@@ -91,8 +98,10 @@ public final class AuditReviewsResource {
     body.put("note", text);
     Reviews.Request checked = reviews.check(body);
     reviews.record(session.client(), session.role().externalName(), checked);
-    return Response.seeOther(URI.create(AuditLinks.page(period, filter) + "#"
-        + AuditLinks.anchor(checked.finding().id()))).build();
+    // Back to the finding, without a state filter, which would hide it now its state changed.
+    FindingFilter back = FindingFilter.parse(rule, team, null);
+    return Response.seeOther(URI.create(AuditLinks.finding(period, back, checked.finding().id())))
+        .build();
   }
 
   private static long auditSeq(String audit) {

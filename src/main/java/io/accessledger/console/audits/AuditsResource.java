@@ -84,9 +84,9 @@ public final class AuditsResource {
       if (shown.get().state() == AuditJob.State.DONE) {
         reads.record(session, FORM_PATH, query.recordedWith(shown.get().seq()));
       }
-      return show(shown.get(), query.filter(), null);
+      return show(shown.get(), query.filter(), query.page(), null);
     }
-    return start(session, query.period(), job -> show(job, query.filter(), null));
+    return start(session, query.period(), job -> show(job, query.filter(), query.page(), null));
   }
 
   /** "Run again": a new run of the period, recorded anew; then its page. */
@@ -105,13 +105,15 @@ public final class AuditsResource {
    * The page of {@code job} as it stands: its progress, its failure, or its findings with their
    * states as of the latest signed tree.
    */
-  Response show(AuditJob job, FindingFilter filter, ResultsViews.Rejected rejected) {
+  Response show(AuditJob job, FindingFilter filter, ResultsPage page,
+      ResultsViews.Rejected rejected) {
     return switch (job.state()) {
       case WAITING, RUNNING -> ok(AuditPages.progress(job, filter, dates));
       case FAILED -> Response.status(500).entity(AuditPages.failed(job, dates)).build();
       case DONE -> {
         activity.catchUp(queries.checkpoint().size());
-        ResultsView view = ResultsViews.of(job, filter, activity::latestReview, dates, rejected);
+        ResultsView view = ResultsViews.of(job, filter, page, activity::latestReview, dates,
+            rejected);
         String title = "Need-to-know audit, " + view.period();
         yield Response.status(rejected == null ? 200 : 400)
             .entity(new Page("audits-results", rejected == null ? title : "Error: " + title, view))

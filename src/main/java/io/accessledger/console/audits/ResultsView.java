@@ -17,7 +17,11 @@ public record ResultsView(String period, String from, String to, long auditSeq, 
     long treeSize, String ranAt, int total, int shown, boolean filtered, List<Group> groups,
     List<Option> rules, List<Option> teams, List<Option> states, String filterRule,
     String filterTeam, String filterState, String pageHref, String clearHref, String csvHref,
-    List<Problem> errors) {
+    List<Problem> errors, Pager pager) {
+
+  /** Where this page is among the findings shown, when there is more than one page. */
+  public record Pager(int page, int pages, int from, int to, int of, String previousHref,
+      String nextHref) {}
 
   /** One rule's findings. */
   public record Group(String rule, String title, String explanation, int found, int shown,

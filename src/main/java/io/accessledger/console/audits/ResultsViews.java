@@ -42,9 +42,12 @@ final class ResultsViews {
    * The page of {@code job}'s result with {@code filter}, each finding's latest review as {@code
    * reviews} finds it; {@code rejected} is a review that came back, or null.
    */
-  static ResultsView of(AuditJob job, FindingFilter filter,
+  static ResultsView of(AuditJob job, FindingFilter filter, ResultsPage page,
       Function<String, Optional<ReviewState>> reviews, ConsoleDates dates, Rejected rejected) {
     AuditResult result = job.result();
+    int number = page.at() == null ? page.page() : pageHolding(result, filter, reviews, page.at());
+    int first = (number - 1) * ResultsPage.SIZE;
+    int index = 0;
     AuditPeriod period = job.period();
     List<Group> groups = new ArrayList<>();
     TreeSet<String> teams = new TreeSet<>();
@@ -55,6 +58,7 @@ final class ResultsViews {
       }
       List<Item> items = new ArrayList<>();
       int found = 0;
+      int matching = 0;
       for (AuditResult.Row row : result.findings()) {
         if (!row.rule().equals(rule)) {
           continue;
@@ -62,13 +66,19 @@ final class ResultsViews {
         found++;
         Optional<ReviewState> review = reviews.apply(row.id());
         if (filter.shows(row, review)) {
-          items.add(item(row, review, dates,
-              rejected != null && rejected.finding().equals(row.id()) ? rejected : null));
+          if (index >= first && index < first + ResultsPage.SIZE) {
+            items.add(item(row, review, dates,
+                rejected != null && rejected.finding().equals(row.id()) ? rejected : null));
+          }
+          index++;
+          matching++;
         }
       }
-      shown += items.size();
-      groups.add(new Group(rule, RuleGuide.titleOf(rule), RuleGuide.explanationOf(rule), found,
-          items.size(), items));
+      shown += matching;
+      if (!items.isEmpty()) {
+        groups.add(new Group(rule, RuleGuide.titleOf(rule), RuleGuide.explanationOf(rule), found,
+            matching, items));
+      }
     }
     result.findings().stream().map(AuditResult.Row::team).filter(Objects::nonNull)
         .forEach(teams::add);
@@ -87,7 +97,40 @@ final class ResultsViews {
         filter.any(), groups, ruleOptions(result.rules(), filter), teamOptions(teams, filter),
         stateOptions(filter), filter.rule(), filter.team(), filter.state(),
         AuditLinks.page(period, filter), AuditLinks.page(period, FindingFilter.NONE),
-        AuditLinks.csv(period, filter), errors);
+        AuditLinks.csv(period, filter), errors,
+        pager(period, filter, number, Math.max(1, (index + ResultsPage.SIZE - 1) / ResultsPage.SIZE),
+            first, index));
+  }
+
+  /** The page of the findings {@code filter} shows that holds finding {@code id} (1 if none). */
+  private static int pageHolding(AuditResult result, FindingFilter filter,
+      Function<String, Optional<ReviewState>> reviews, String id) {
+    int index = 0;
+    for (String rule : result.rules()) {
+      if (filter.rule() != null && !filter.rule().equals(rule)) {
+        continue;
+      }
+      for (AuditResult.Row row : result.findings()) {
+        if (row.rule().equals(rule) && filter.shows(row, reviews.apply(row.id()))) {
+          if (row.id().equals(id)) {
+            return ResultsPage.pageOf(index);
+          }
+          index++;
+        }
+      }
+    }
+    return 1;
+  }
+
+  private static ResultsView.Pager pager(AuditPeriod period, FindingFilter filter, int number,
+      int pages, int first, int total) {
+    if (pages <= 1 && number == 1) {
+      return null;
+    }
+    return new ResultsView.Pager(number, pages, Math.min(first + 1, total),
+        Math.min(first + ResultsPage.SIZE, total), total,
+        number > 1 ? AuditLinks.page(period, filter, number - 1) : null,
+        number < pages ? AuditLinks.page(period, filter, number + 1) : null);
   }
 
   private static Item item(AuditResult.Row row, Optional<ReviewState> review, ConsoleDates dates,

@@ -53,7 +53,7 @@ public final class OverviewResource {
   /** What the page shows. */
   public record Overview(LogInfo log, StoredCheckpoint checkpoint, String lastReceived,
       List<Health> health, boolean allHealthy, BarChart chart, List<Day> days, List<Run> runs,
-      long auditSeq) {}
+      boolean showRuns, long auditSeq) {}
 
   private final LedgerQueries queries;
   private final LedgerActivity activity;
@@ -97,7 +97,7 @@ public final class OverviewResource {
     List<Health> health = health();
     return new Page("overview", "Overview", new Overview(queries.log(), checkpoint,
         activity.lastReceived() == null ? null : dates.dateTime(activity.lastReceived()), health, health.stream().allMatch(Health::healthy), chart,
-        days, runs(), auditSeq));
+        days, session.isAuditor() ? runs() : List.of(), session.isAuditor(), auditSeq));
   }
 
 

@@ -88,6 +88,7 @@ public final class SignInResource {
           : "an administration") + " token: the console is for auditors and investigators", null);
     }
     boolean secure = request.getSecurityContext().isSecure();
+    sessions.end(Cookies.value(request, Cookies.SESSION)); // a new sign-in, a new session only
     ConsoleSessions.Opened opened = sessions.open(client.get());
     return Response.seeOther(URI.create("/console/"))
         .header("Set-Cookie", Cookies.set(Cookies.SESSION, opened.cookieValue(), secure))

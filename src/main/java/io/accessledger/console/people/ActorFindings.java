@@ -58,7 +58,8 @@ public record ActorFindings(boolean remembered, List<Item> items) {
           .sorted(java.util.Comparator.comparing(Finding::id))
           .forEach(f -> items.add(new Item(f.id(), f.rule().name(), f.explanation(), f.subject(),
               Links.subject(f.subject()), period,
-              page != null ? page + "#finding-" + Links.segment(f.id()) : Links.entry(run.seq()),
+              page != null ? page + "&at=" + Links.segment(f.id()) + "#finding-"
+                  + Links.segment(f.id()) : Links.entry(run.seq()),
               activity.latestReview(f.id()).map(r -> EntryRow.words(r.outcome()) + " (reviewed"
                   + " by " + r.reviewer() + ")").orElse("new"))));
     }

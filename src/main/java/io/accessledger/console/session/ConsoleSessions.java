@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 
@@ -25,8 +27,9 @@ import java.util.Optional;
  *       id is accepted only on a constant-time comparison of its full hash with the stored one.
  *   <li>A session ends at its idle timeout, its absolute timeout, {@link #end sign-out}, or when
  *       {@link #endAllOf its client} is revoked; an ended session is never found again.
- *   <li>At most {@link SessionLimits#maxSessions} are open; past that, opening one ends the one idle
- *       longest.
+ *   <li>At most {@link SessionLimits#maxSessionsPerClient} are open per client (opening one more
+ *       ends that client's idle longest), and {@link SessionLimits#maxSessions} in all (past that,
+ *       the one idle longest).
  * </ul>
  * Thread-safe.
  */
@@ -68,6 +71,16 @@ public final class ConsoleSessions {
     Instant now = clock.instant();
     ConsoleSession session = new ConsoleSession(client.name(), client.role(), randomToken(), now);
     synchronized (held) {
+      // One client's sign-ins end only its own oldest sessions, never other people's.
+      List<String> own = new ArrayList<>();
+      held.forEach((key, h) -> {
+        if (h.session.client().equals(client.name())) {
+          own.add(key);
+        }
+      });
+      for (int i = 0; i + limits.maxSessionsPerClient() <= own.size(); i++) {
+        held.remove(own.get(i));
+      }
       while (held.size() >= limits.maxSessions()) {
         Iterator<String> eldest = held.keySet().iterator();
         eldest.next();

@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
@@ -22,9 +23,13 @@ import java.security.MessageDigest;
  * session, carries the HMAC of its cookie's nonce ({@link LoginForms}). Tokens are compared in
  * constant time.
  *
- * <p>Only {@code application/x-www-form-urlencoded} bodies of at most {@link #MAX_FORM_BYTES} are
- * taken (415 and 413 otherwise); the body read here is handed on unchanged.
+ * <p>It runs before routing, right after {@link SessionFilter}, so no POST is answered otherwise
+ * (a 404, or a 415 from a resource's media type) before its token is checked. Only {@code
+ * application/x-www-form-urlencoded} bodies of at most {@link #MAX_FORM_BYTES} can carry the
+ * field; any other body is refused 403 like a form without it. The body read here is handed on
+ * unchanged.
  */
+@PreMatching
 @Priority(Priorities.AUTHENTICATION + 100)
 public final class CsrfFilter implements ContainerRequestFilter {
   /** The field every form carries. */
@@ -45,12 +50,13 @@ public final class CsrfFilter implements ContainerRequestFilter {
     }
     MediaType type = request.getMediaType();
     if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
-      refuse(request, 415, "The console takes only its own forms.");
+      refuse(request, 403, "The console takes only its own forms, so nothing was changed.");
       return;
     }
     byte[] body = read(request.getEntityStream());
     if (body == null) {
-      refuse(request, 413, "The form is too large.");
+      refuse(request, 403, "The form is larger than any of the console's, so nothing was"
+          + " changed.");
       return;
     }
     request.setEntityStream(new ByteArrayInputStream(body));

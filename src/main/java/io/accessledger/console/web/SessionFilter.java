@@ -9,6 +9,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
@@ -22,6 +23,10 @@ import java.util.Optional;
  * too, and learns nothing of which pages exist. Anything else (no cookie, an unknown, ended or timed-out session, a revoked
  * client) is sent to the sign-in page with 303, and reaches no page, so it reads and writes
  * nothing. The sign-in page and the static assets are the only public paths.
+ *
+ * <p>A request a browser says came from another site or a sibling subdomain ({@code
+ * Sec-Fetch-Site} other than {@code same-origin} or {@code none}) is refused 403 before anything
+ * is read, so no other page can make a DPO's browser append reads in the DPO's name.
  *
  * <p>A let-in request's {@link SecurityContext} names the client and its role, so
  * {@code @RolesAllowed} on pages decides 403 exactly as on the API.
@@ -46,6 +51,16 @@ public final class SessionFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
     if (isPublic(path)) {
+      return;
+    }
+    String site = request.getHeaderString("Sec-Fetch-Site");
+    if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+      // A page on another site, or on a sibling subdomain (which SameSite=Strict lets through),
+      // must not make the DPO's browser read the ledger in the DPO's name: every console page
+      // is a recorded read. Browsers send this header on every request; other clients send none.
+      request.abortWith(Response.status(403).type(MediaType.TEXT_HTML_TYPE)
+          .entity(ErrorPage.of(403, "Console pages open only from the console itself, not from"
+              + " another site's page. Nothing was read or recorded.")).build());
       return;
     }
     String cookie = Cookies.value(request, Cookies.SESSION);

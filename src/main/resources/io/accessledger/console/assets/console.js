@@ -14,6 +14,10 @@ if (auditStatus) {
     try {
       const answer = await fetch(auditStatus.dataset.auditStatus,
         { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' });
+      if (answer.redirected || !(answer.headers.get('Content-Type') || '').includes('json')) {
+        window.location.reload(); // the session ended: the page itself goes to sign in
+        return;
+      }
       if (!answer.ok) {
         return; // the "Check again" link still works
       }

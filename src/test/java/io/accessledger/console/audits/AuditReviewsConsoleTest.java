@@ -70,7 +70,7 @@ class AuditReviewsConsoleTest {
         "UPHELD", "No work reason.\r\nReferred to the team manager."));
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
     assertThat(posted.headers().firstValue("Location").orElseThrow())
-        .endsWith(MARCH + "#finding-" + finding);
+        .endsWith(MARCH + "&at=" + finding + "#finding-" + finding);
     assertThat(SERVER.treeSize()).isEqualTo(before + 1);
     JsonNode leaf = SERVER.leaf(auditor, before);
     JsonNode event = leaf.path("event");
@@ -102,7 +102,7 @@ class AuditReviewsConsoleTest {
   }
 
   @Test
-  void aReviewWithAProblemComesBackWithAnErrorSummaryAndWritesNothing() {
+  void aReviewWithAProblemComesBackWithAnErrorSummaryAndWritesNoReview() {
     ConsoleClient dpo = signedIn();
     String page = untilDone(dpo, MARCH).body();
     String finding = "BREAK_GLASS-" + planted.seq.get("v-glass");
@@ -127,7 +127,14 @@ class AuditReviewsConsoleTest {
     HttpResponse<String> madeUp = dpo.post("/console/audits/reviews",
         review(page, "NOT_ALLOCATED-99999", "UPHELD", "a note"));
     assertThat(madeUp.statusCode()).isEqualTo(404);
-    assertThat(SERVER.treeSize()).isEqualTo(before);
+    // No REVIEW: only the three pages shown back, each a read of the findings' states.
+    assertThat(SERVER.treeSize()).isEqualTo(before + 3);
+    for (long seq = before; seq < before + 3; seq++) {
+      JsonNode event = SERVER.leaf(auditor, seq).path("event");
+      assertThat(event.path("type").asText()).isEqualTo("AUDIT_QUERY");
+      assertThat(event.path("query").path("parameters").path("review").asText())
+          .isEqualTo("refused");
+    }
   }
 
   @Test

@@ -89,8 +89,8 @@ class ActorPagesTest {
 
     String page = links(recordedPage(SERVER, dpo, auditor, "/console/actors/w-1", "dpo",
         "auditor", "/v1/actors/w-1/events", Map.of()));
-    assertThat(page).contains("href=\"/console/audits?from=2026-11-01&to=2026-11-30#finding-OUT_OF_HOURS-"
-        + lateView + "\"").contains("data-finding=\"OUT_OF_HOURS-" + lateView + "\"")
+    assertThat(page).contains("href=\"/console/audits?from=2026-11-01&to=2026-11-30&at=OUT_OF_HOURS-"
+        + lateView + "#finding-OUT_OF_HOURS-" + lateView + "\"").contains("data-finding=\"OUT_OF_HOURS-" + lateView + "\"")
         .contains("State: <strong>new</strong>").doesNotContain("id=\"run-audit-link\"");
     // w-2's findings are not w-1's.
     assertThat(page).doesNotContain("data-finding=\"NOT_ALLOCATED-" + (lateView - 1) + "\"");

@@ -14,7 +14,7 @@ class ConsoleSessionsTest {
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   private final SettableClock clock = new SettableClock(T0);
   private final ConsoleSessions sessions = new ConsoleSessions(
-      new SessionLimits(Duration.ofMinutes(15), Duration.ofHours(8), 3), clock);
+      new SessionLimits(Duration.ofMinutes(15), Duration.ofHours(8), 3, 3), clock);
   private final ApiClient dpo = new ApiClient("dpo", Role.AUDITOR, null);
 
   @Test
@@ -91,6 +91,22 @@ class ConsoleSessionsTest {
   }
 
   @Test
+  void oneClientsSignInsEndOnlyItsOwnOldestSessions() {
+    ConsoleSessions capped = new ConsoleSessions(
+        new SessionLimits(Duration.ofMinutes(15), Duration.ofHours(8), 100, 2), clock);
+    String other = capped.open(new ApiClient("ico", Role.INVESTIGATOR, null)).cookieValue();
+    String first = capped.open(dpo).cookieValue();
+    String second = capped.open(dpo).cookieValue();
+    for (int i = 0; i < 50; i++) {
+      capped.open(dpo);
+    }
+    assertThat(capped.open()).isEqualTo(3);
+    assertThat(capped.find(first)).isEmpty();
+    assertThat(capped.find(second)).isEmpty();
+    assertThat(capped.find(other)).as("another client's session").isPresent();
+  }
+
+  @Test
   void onlyAuditorsAndInvestigatorsGetSessions() {
     assertThatThrownBy(() -> sessions.open(new ApiClient("feed", Role.INGEST, "carefirst")))
         .isInstanceOf(IllegalArgumentException.class);
@@ -100,11 +116,11 @@ class ConsoleSessionsTest {
 
   @Test
   void limitsAreChecked() {
-    assertThatThrownBy(() -> new SessionLimits(Duration.ofHours(9), Duration.ofHours(8), 1))
+    assertThatThrownBy(() -> new SessionLimits(Duration.ofHours(9), Duration.ofHours(8), 1, 1))
         .hasMessageContaining("idleTimeout");
-    assertThatThrownBy(() -> new SessionLimits(Duration.ZERO, Duration.ofHours(8), 1))
+    assertThatThrownBy(() -> new SessionLimits(Duration.ZERO, Duration.ofHours(8), 1, 1))
         .hasMessageContaining("idleTimeout");
-    assertThatThrownBy(() -> new SessionLimits(Duration.ofMinutes(1), Duration.ofHours(8), 0))
+    assertThatThrownBy(() -> new SessionLimits(Duration.ofMinutes(1), Duration.ofHours(8), 0, 1))
         .hasMessageContaining("maxSessions");
   }
 }

@@ -40,8 +40,18 @@ public final class ConsoleClient {
     return post("/console/login", Map.of("csrf", csrf, "token", token));
   }
 
-  public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+
+  /** GETs {@code path} with extra headers, given as name, value, name, value... */
+  public HttpResponse<String> get(String path, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    return send(headers.length == 0 ? request.build() : request.headers(headers).build());
+  }
+
+  /** Posts {@code body} as {@code contentType}, exactly as given. */
+  public HttpResponse<String> postRaw(String path, String contentType, String body) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
   /** Posts {@code fields} as {@code application/x-www-form-urlencoded}. */
