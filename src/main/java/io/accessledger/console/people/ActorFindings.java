@@ -21,9 +21,14 @@ import java.util.Set;
  * @param remembered whether any run's findings are remembered at all (if not, the page offers to
  *     run the audit)
  */
-public record ActorFindings(boolean remembered, List<Item> items) {
+public record ActorFindings(boolean remembered, List<Item> items, int total) {
   /** How many of the latest runs are looked at: as many as the audits remember. */
   static final int RUNS = 32;
+  /**
+   * Findings listed at most: a month's audit can find thousands about one person (every view of
+   * a mass trawl), which the audit page pages; this page lists the first and counts the rest.
+   */
+  static final int SHOWN = 100;
 
   /** One finding, with its state (its latest review's outcome, or "new"). */
   public record Item(String id, String rule, String explanation, String subject,
@@ -37,11 +42,17 @@ public record ActorFindings(boolean remembered, List<Item> items) {
     return items.isEmpty();
   }
 
+  /** Whether some findings are counted but not listed. */
+  public boolean more() {
+    return total > items.size();
+  }
+
   static ActorFindings about(String actor, LedgerActivity activity, NeedToKnowAudits audits,
       ConsoleDates dates) {
     boolean remembered = false;
     Set<String> seen = new HashSet<>();
     List<Item> items = new ArrayList<>();
+    int[] total = {0};
     for (LedgerActivity.AuditRun run : activity.latestRuns(RUNS)) {
       Optional<Collection<Finding>> findings = audits.remembered(run.seq());
       if (findings.isEmpty()) {
@@ -56,6 +67,8 @@ public record ActorFindings(boolean remembered, List<Item> items) {
       findings.get().stream()
           .filter(f -> actor.equals(f.actor()) && seen.add(f.id()))
           .sorted(java.util.Comparator.comparing(Finding::id))
+          .peek(f -> total[0]++)
+          .filter(f -> items.size() < SHOWN)
           .forEach(f -> items.add(new Item(f.id(), f.rule().name(), f.explanation(), f.subject(),
               Links.subject(f.subject()), period,
               page != null ? page + "&at=" + Links.segment(f.id()) + "#finding-"
@@ -63,6 +76,6 @@ public record ActorFindings(boolean remembered, List<Item> items) {
               activity.latestReview(f.id()).map(r -> EntryRow.words(r.outcome()) + " (reviewed"
                   + " by " + r.reviewer() + ")").orElse("new"))));
     }
-    return new ActorFindings(remembered, items);
+    return new ActorFindings(remembered, items, total[0]);
   }
 }
