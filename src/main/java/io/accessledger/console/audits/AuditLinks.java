@@ -35,18 +35,6 @@ final class AuditLinks {
     return "/console/audits/runs/" + seq + "/status";
   }
 
-  static String actor(String id) {
-    return "/console/actors/" + segment(id);
-  }
-
-  static String subject(String id) {
-    return "/console/subjects/" + segment(id);
-  }
-
-  static String entry(long seq) {
-    return "/console/entries/" + seq;
-  }
-
   /** The element id of a finding on the page, and its link's fragment. */
   static String anchor(String findingId) {
     return "finding-" + findingId;
@@ -55,10 +43,5 @@ final class AuditLinks {
   /** {@code value} as a query value. */
   static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  /** {@code value} as one path segment: it can hold no '/' or '?'. */
-  static String segment(String value) {
-    return encode(value).replace("+", "%20");
   }
 }

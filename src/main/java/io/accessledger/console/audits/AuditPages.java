@@ -1,6 +1,7 @@
 package io.accessledger.console.audits;
 
 import io.accessledger.console.web.ConsoleDates;
+import io.accessledger.console.web.ConsoleLinks;
 import io.accessledger.console.web.Page;
 import io.accessledger.query.LedgerActivity;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class AuditPages {
     List<RunLink> runs = new ArrayList<>();
     for (LedgerActivity.AuditRun run : activity.latestRuns(10)) {
       Optional<ConsoleDates.Span> span = dates.spanOf(run.from(), run.to());
-      runs.add(new RunLink(run.seq(), AuditLinks.entry(run.seq()),
+      runs.add(new RunLink(run.seq(), ConsoleLinks.entry(run.seq()),
           span.map(s -> s.fromText() + " to " + s.toText()).orElse(run.from() + " to " + run.to()),
           span.map(s -> AuditLinks.page(new AuditPeriod(s.from(), s.to()), FindingFilter.NONE))
               .orElse(null),
@@ -58,7 +59,7 @@ final class AuditPages {
   static Page progress(AuditJob job, FindingFilter filter, ConsoleDates dates) {
     long of = job.of();
     return new Page("audits-progress", "Need-to-know audit running",
-        new ProgressView(periodText(job.period(), dates), job.seq(), AuditLinks.entry(job.seq()),
+        new ProgressView(periodText(job.period(), dates), job.seq(), ConsoleLinks.entry(job.seq()),
             of >= 0, job.read(), Math.max(of, 0), progressText(job),
             AuditLinks.status(job.seq()), AuditLinks.page(job.period(), filter)));
   }
@@ -80,7 +81,7 @@ final class AuditPages {
     return new Page("audits-failed", "Need-to-know audit failed",
         new FailedView(periodText(job.period(), dates), job.failure(),
             job.period().from().toString(), job.period().to().toString(), job.seq(),
-            AuditLinks.entry(job.seq())));
+            ConsoleLinks.entry(job.seq())));
   }
 
   static Page busy(AuditJob running, ConsoleDates dates) {

@@ -9,8 +9,9 @@ import io.accessledger.console.audits.ResultsView.Option;
 import io.accessledger.console.audits.ResultsView.Problem;
 import io.accessledger.console.audits.ResultsView.State;
 import io.accessledger.console.web.ConsoleDates;
-import io.accessledger.query.LedgerActivity;
+import io.accessledger.console.web.ConsoleLinks;
 import io.accessledger.query.LedgerActivity.ReviewState;
+import io.accessledger.query.LedgerActivity;
 import io.accessledger.query.Reviews.Outcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,7 @@ final class ResultsViews {
       }
     }
     return new ResultsView(dates.day(period.from()) + " to " + dates.day(period.to()),
-        period.from().toString(), period.to().toString(), job.seq(), AuditLinks.entry(job.seq()),
+        period.from().toString(), period.to().toString(), job.seq(), ConsoleLinks.entry(job.seq()),
         result.treeSize(), dates.dateTime(job.started()), result.findings().size(), shown,
         filter.any(), groups, ruleOptions(result.rules(), filter), teamOptions(teams, filter),
         stateOptions(filter), filter.rule(), filter.team(), filter.state(),
@@ -135,10 +136,10 @@ final class ResultsViews {
 
   private static Item item(AuditResult.Row row, Optional<ReviewState> review, ConsoleDates dates,
       Rejected rejected) {
-    List<Link> entries = row.seqs().stream().map(s -> new Link(s, AuditLinks.entry(s))).toList();
+    List<Link> entries = row.seqs().stream().map(s -> new Link(s, ConsoleLinks.entry(s))).toList();
     State state = review.map(r -> new State(r.outcome(), OutcomeGuide.label(r.outcome()),
             OutcomeGuide.tag(r.outcome()), false, r.reviewer(),
-            r.at() == null ? null : dates.dateTime(r.at()), AuditLinks.entry(r.seq())))
+            r.at() == null ? null : dates.dateTime(r.at()), ConsoleLinks.entry(r.seq())))
         .orElse(new State(FindingFilter.NEW, "New", "govuk-tag--blue", true, null, null, null));
     List<Choice> outcomes = new ArrayList<>();
     String entered = rejected == null ? null : rejected.outcome();
@@ -150,8 +151,8 @@ final class ResultsViews {
     Form form = rejected == null ? new Form(outcomes, "", null, null)
         : new Form(outcomes, rejected.note(), rejected.outcomeError(), rejected.noteError());
     return new Item(row.id(), AuditLinks.anchor(row.id()), row.rule(), row.explanation(),
-        row.actor(), AuditLinks.actor(row.actor()), row.team(), row.subject(),
-        row.subject() == null ? null : AuditLinks.subject(row.subject()), entries,
+        row.actor(), ConsoleLinks.actor(row.actor()), row.team(), row.subject(),
+        row.subject() == null ? null : ConsoleLinks.subject(row.subject()), entries,
         entries.size(), entries.size() > FEW_ENTRIES, state, form);
   }
 

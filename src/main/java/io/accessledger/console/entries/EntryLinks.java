@@ -1,5 +1,6 @@
 package io.accessledger.console.entries;
 
+import io.accessledger.console.web.ConsoleLinks;
 import io.accessledger.entries.Allocation;
 import io.accessledger.entries.CaseClosure;
 import io.accessledger.entries.ExtractRelease;

@@ -1,5 +1,6 @@
 package io.accessledger.console.pages;
 
+import io.accessledger.console.web.ConsoleLinks;
 import io.accessledger.console.web.ErrorPage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,8 +9,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code GET /console/search?kind=subject|actor|record&q=ID}: the search form on every page sends
@@ -28,27 +27,21 @@ public final class SearchResource {
     }
     String target;
     switch (kind == null ? "subject" : kind) {
-      case "subject" -> target = "/console/subjects/" + segment(id);
-      case "actor" -> target = "/console/actors/" + segment(id);
+      case "subject" -> target = ConsoleLinks.subject(id);
+      case "actor" -> target = ConsoleLinks.actor(id);
       case "record" -> {
         int slash = id.indexOf('/');
         if (slash <= 0 || slash == id.length() - 1) {
           return refuse("A record is its type and id with a slash between, such as"
               + " case-note/CN-1234.");
         }
-        target = "/console/records/" + segment(id.substring(0, slash)) + "/"
-            + segment(id.substring(slash + 1));
+        target = ConsoleLinks.record(id.substring(0, slash), id.substring(slash + 1));
       }
       default -> {
         return refuse("Search for a child (subject), a member of staff (actor) or a record.");
       }
     }
     return Response.seeOther(URI.create(target)).build();
-  }
-
-  /** {@code value} as one path segment: percent-encoded, so it can hold no '/' or '?'. */
-  static String segment(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static Response refuse(String message) {

@@ -2,6 +2,7 @@ package io.accessledger.console.people;
 
 import io.accessledger.audit.Finding;
 import io.accessledger.console.web.ConsoleDates;
+import io.accessledger.console.web.ConsoleLinks;
 import io.accessledger.query.LedgerActivity;
 import io.accessledger.query.NeedToKnowAudits;
 import java.util.ArrayList;
@@ -70,9 +71,9 @@ public record ActorFindings(boolean remembered, List<Item> items, int total) {
           .peek(f -> total[0]++)
           .filter(f -> items.size() < SHOWN)
           .forEach(f -> items.add(new Item(f.id(), f.rule().name(), f.explanation(), f.subject(),
-              Links.subject(f.subject()), period,
-              page != null ? page + "&at=" + Links.segment(f.id()) + "#finding-"
-                  + Links.segment(f.id()) : Links.entry(run.seq()),
+              ConsoleLinks.subject(f.subject()), period,
+              page != null ? page + "&at=" + ConsoleLinks.segment(f.id()) + "#finding-"
+                  + ConsoleLinks.segment(f.id()) : ConsoleLinks.entry(run.seq()),
               activity.latestReview(f.id()).map(r -> EntryRow.words(r.outcome()) + " (reviewed"
                   + " by " + r.reviewer() + ")").orElse("new"))));
     }

@@ -3,6 +3,7 @@ package io.accessledger.console.people;
 import io.accessledger.auth.Roles;
 import io.accessledger.console.session.ConsoleSession;
 import io.accessledger.console.web.ConsoleDates;
+import io.accessledger.console.web.ConsoleLinks;
 import io.accessledger.console.web.ConsoleReads;
 import io.accessledger.console.web.ConsoleRequest;
 import io.accessledger.console.web.Page;
@@ -80,7 +81,7 @@ public final class ActorResource {
             : linked.entries(LinkKeys.actorKey(id), List.of(staff.newestView())).stream()
                 .findFirst())
         .map(e -> e.event().header().actor()).orElse(Person.NONE);
-    String href = Links.actor(id);
+    String href = ConsoleLinks.actor(id);
     return new Page("actor", "Member of staff " + id, new ActorPage(id,
         self.displayName().orElse(null), self.role().orElse(null), self.team().orElse(null),
         auditSeq, read.total(), staff.views(), staff.outOfHoursViews(), staff.workingHours(),

@@ -1,6 +1,7 @@
 package io.accessledger.console.people;
 
 import io.accessledger.console.web.ConsoleDates;
+import io.accessledger.console.web.ConsoleLinks;
 import io.accessledger.entries.Allocation;
 import io.accessledger.entries.AuditQuery;
 import io.accessledger.entries.CaseClosure;
@@ -46,15 +47,15 @@ public record EntryRow(long seq, String entryHref, String when, String what, boo
       breakGlass = view.breakGlass();
       if (view.record().type() != null && view.record().id() != null) {
         record = view.record().type() + "/" + view.record().id();
-        recordHref = Links.record(view.record().type(), view.record().id());
+        recordHref = ConsoleLinks.record(view.record().type(), view.record().id());
       }
     } else if (event instanceof ExtractSubject extract && extract.release() != null) {
-      related = Links.entry(extract.release());
+      related = ConsoleLinks.entry(extract.release());
     }
-    return new EntryRow(linked.seq(), Links.entry(linked.seq()), when, what(event), breakGlass,
-        actor, Links.actor(actor), header.actor().team().orElse(null), record, recordHref,
+    return new EntryRow(linked.seq(), ConsoleLinks.entry(linked.seq()), when, what(event), breakGlass,
+        actor, ConsoleLinks.actor(actor), header.actor().team().orElse(null), record, recordHref,
         subjects(event).filter(Objects::nonNull).distinct()
-            .map(id -> new Link(id, Links.subject(id))).toList(),
+            .map(id -> new Link(id, ConsoleLinks.subject(id))).toList(),
         header.purpose(), header.legalBasis().isEmpty() ? null
             : String.join(", ", header.legalBasis()), related);
   }

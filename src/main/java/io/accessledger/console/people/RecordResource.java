@@ -3,6 +3,7 @@ package io.accessledger.console.people;
 import io.accessledger.auth.Roles;
 import io.accessledger.console.session.ConsoleSession;
 import io.accessledger.console.web.ConsoleDates;
+import io.accessledger.console.web.ConsoleLinks;
 import io.accessledger.console.web.ConsoleReads;
 import io.accessledger.console.web.ConsoleRequest;
 import io.accessledger.console.web.Page;
@@ -75,7 +76,7 @@ public final class RecordResource {
       }
     });
     List<EntryRow> rows = read.entries().stream().map(e -> EntryRow.of(e, dates)).toList();
-    String href = Links.record(type, id);
+    String href = ConsoleLinks.record(type, id);
     return new Page("record", "Record " + type + "/" + id, new RecordPage(type, id, auditSeq,
         views[0], viewers.size(), children.size(), Pager.of(href, read, page), rows,
         href + "/evidence"));

@@ -4,6 +4,7 @@ import io.accessledger.auth.Roles;
 import io.accessledger.console.charts.StackedBarChart;
 import io.accessledger.console.session.ConsoleSession;
 import io.accessledger.console.web.ConsoleDates;
+import io.accessledger.console.web.ConsoleLinks;
 import io.accessledger.console.web.ConsoleReads;
 import io.accessledger.console.web.ConsoleRequest;
 import io.accessledger.console.web.Page;
@@ -87,7 +88,7 @@ public final class SubjectResource {
     read.entries().forEach(entry -> rows.add(EntryRow.of(entry, dates)));
     StackedBarChart chart = timeline.chart();
     List<String> series = chart.legend().stream().map(StackedBarChart.Series::name).toList();
-    String self = Links.subject(id);
+    String self = ConsoleLinks.subject(id);
     return new Page("subject", "Child " + id, new SubjectPage(id, auditSeq, read.total(),
         views.get(), Pager.of(self, read, page), rows, chart, series, timeline.table(chart),
         self + "/access-report", self + "/evidence"));

@@ -1,7 +1,7 @@
 package io.accessledger.console.registers;
 
-import io.accessledger.console.entries.ConsoleLinks;
 import io.accessledger.console.web.ConsoleDates;
+import io.accessledger.console.web.ConsoleLinks;
 import io.accessledger.entries.Header;
 import io.accessledger.entries.Person;
 

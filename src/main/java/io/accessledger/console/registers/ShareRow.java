@@ -1,8 +1,8 @@
 package io.accessledger.console.registers;
 
 import io.accessledger.api.RegisterItem;
-import io.accessledger.console.entries.ConsoleLinks;
 import io.accessledger.console.web.ConsoleDates;
+import io.accessledger.console.web.ConsoleLinks;
 import io.accessledger.entries.ShareDecision;
 import io.accessledger.report.Coded;
 import io.accessledger.report.Wording;

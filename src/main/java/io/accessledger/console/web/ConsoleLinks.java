@@ -1,4 +1,4 @@
-package io.accessledger.console.entries;
+package io.accessledger.console.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ public final class ConsoleLinks {
   }
 
   /** {@code value} as one path segment: percent-encoded, a space as {@code %20}. */
-  static String segment(String value) {
+  public static String segment(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }
