@@ -8,10 +8,20 @@ import java.security.Principal;
 /**
  * The security context of a request authenticated as {@code client}: the principal is the
  * {@link ApiClient}, and its only role is its {@link Role#externalName()}, which is what
- * {@code @RolesAllowed} (via Jersey's {@code RolesAllowedDynamicFeature}) checks.
+ * {@code @RolesAllowed} (via Jersey's {@code RolesAllowedDynamicFeature}) checks. The API's
+ * requests carry it with the {@code Bearer} scheme; the console's signed-in requests with
+ * {@code Session}.
+ *
+ * @param scheme how the request was authenticated
  */
-record ClientSecurityContext(ApiClient client, boolean secure) implements SecurityContext {
+public record ClientSecurityContext(ApiClient client, boolean secure, String scheme)
+    implements SecurityContext {
   static final String SCHEME = "Bearer";
+
+  /** A request authenticated by its bearer token. */
+  ClientSecurityContext(ApiClient client, boolean secure) {
+    this(client, secure, SCHEME);
+  }
 
   @Override
   public Principal getUserPrincipal() {
@@ -30,7 +40,7 @@ record ClientSecurityContext(ApiClient client, boolean secure) implements Securi
 
   @Override
   public String getAuthenticationScheme() {
-    return SCHEME;
+    return scheme;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.accessledger.auth.ApiClient;
 import io.accessledger.auth.ClientStore;
 import io.accessledger.console.session.ConsoleSession;
 import io.accessledger.console.session.ConsoleSessions;
+import io.accessledger.resources.ClientSecurityContext;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.security.Principal;
 import java.util.Optional;
 
 /**
@@ -78,29 +78,7 @@ public final class SessionFilter implements ContainerRequestFilter {
     }
     request.setProperty(ConsoleRequest.SESSION, session.get());
     request.setProperty(ConsoleRequest.COOKIE_PROPERTY, cookie);
-    request.setSecurityContext(new Signed(client.get(), request.getSecurityContext().isSecure()));
-  }
-
-  /** The security context of a signed-in console request. */
-  private record Signed(ApiClient client, boolean secure) implements SecurityContext {
-    @Override
-    public Principal getUserPrincipal() {
-      return client;
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-      return client.role().externalName().equals(role);
-    }
-
-    @Override
-    public boolean isSecure() {
-      return secure;
-    }
-
-    @Override
-    public String getAuthenticationScheme() {
-      return "Session";
-    }
+    request.setSecurityContext(new ClientSecurityContext(client.get(),
+        request.getSecurityContext().isSecure(), "Session"));
   }
 }
