@@ -27,7 +27,7 @@ import java.security.MessageDigest;
  * (a 404, or a 415 from a resource's media type) before its token is checked. Only {@code
  * application/x-www-form-urlencoded} bodies of at most {@link #MAX_FORM_BYTES} can carry the
  * field; any other body is refused 403 like a form without it. The body read here is handed on
- * unchanged.
+ * unchanged; a refused one is read and dropped when small, so the connection stays usable.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION + 100)
@@ -49,13 +49,14 @@ public final class CsrfFilter implements ContainerRequestFilter {
       return;
     }
     MediaType type = request.getMediaType();
+    byte[] body = read(request.getEntityStream());
     if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
-      refuse(request, 403, "The console takes only its own forms, so nothing was changed.");
+      refuse(request, body != null, "The console takes only its own forms, so nothing was"
+          + " changed.");
       return;
     }
-    byte[] body = read(request.getEntityStream());
     if (body == null) {
-      refuse(request, 403, "The form is larger than any of the console's, so nothing was"
+      refuse(request, false, "The form is larger than any of the console's, so nothing was"
           + " changed.");
       return;
     }
@@ -71,11 +72,12 @@ public final class CsrfFilter implements ContainerRequestFilter {
           presented.getBytes(StandardCharsets.US_ASCII));
     }
     if (!valid) {
-      refuse(request, 403, "This form has expired or did not come from this console, so nothing"
+      refuse(request, true, "This form has expired or did not come from this console, so nothing"
           + " was changed. Go back, reload the page and try again.");
     }
   }
 
+  /** The body if it is at most {@link #MAX_FORM_BYTES}, else null (and the rest left unread). */
   private static byte[] read(InputStream in) {
     try (in) {
       byte[] bytes = in.readNBytes(MAX_FORM_BYTES + 1);
@@ -85,8 +87,18 @@ public final class CsrfFilter implements ContainerRequestFilter {
     }
   }
 
-  private static void refuse(ContainerRequestContext request, int status, String message) {
-    request.abortWith(Response.status(status)
-        .entity(ErrorPage.of(status, message)).type(MediaType.TEXT_HTML_TYPE).build());
+  /**
+   * Answers 403. A refused body is read first when it is small, so the connection can carry the
+   * browser's next request; when part of it was left unread ({@code bodyRead} false) the answer
+   * says {@code Connection: close}, because the server will not read the rest and a client that
+   * sent its next request on that connection would get no answer at all.
+   */
+  private static void refuse(ContainerRequestContext request, boolean bodyRead, String message) {
+    Response.ResponseBuilder answer = Response.status(403)
+        .entity(ErrorPage.of(403, message)).type(MediaType.TEXT_HTML_TYPE);
+    if (!bodyRead) {
+      answer.header("Connection", "close");
+    }
+    request.abortWith(answer.build());
   }
 }

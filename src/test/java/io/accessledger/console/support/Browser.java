@@ -15,9 +15,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Debian Chromium, driven through Debian's chromedriver, for the console's tests.
@@ -51,6 +54,8 @@ public final class Browser implements AutoCloseable {
   }
 
   private static final Pattern SCREENSHOT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  /** Set on a page by {@link #follow} before its click; the page that replaces it lacks it. */
+  private static final String OLD_PAGE_MARK = "accessLedgerOldPage";
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -142,19 +147,28 @@ public final class Browser implements AutoCloseable {
     open(url.toString());
   }
 
-  /** The cookies the browser holds for the current page's origin, as it would send them. */
   /**
    * Clicks {@code element} (a link or a form's button) and returns once the page it leads to has
-   * replaced the current one: a click alone may return before the navigation it starts.
+   * replaced the current one and finished loading: a click alone may return before the navigation
+   * it starts.
+   *
+   * <p>The old page is marked with a script variable before the click, and the wait is for a page
+   * without it. Waiting for the element to go stale instead is flaky: while the old document is
+   * being torn down, ChromeDriver may answer "Node with given id does not belong to the document"
+   * rather than "stale element reference", and scripts may find no execution context; both mean
+   * "not yet", so the wait ignores them.
    */
-  public void follow(org.openqa.selenium.WebElement element) {
+  public void follow(WebElement element) {
+    driver.executeScript("window." + OLD_PAGE_MARK + " = true;");
     element.click();
-    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
-    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
-        .until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(WebDriverException.class)
+        .until(d -> Boolean.TRUE.equals(driver.executeScript(
+            "return window." + OLD_PAGE_MARK + " === undefined"
+                + " && document.readyState === 'complete';")));
   }
 
+  /** The cookies the browser holds for the current page's origin, as it would send them. */
   public Set<Cookie> cookies() {
     return Set.copyOf(driver.manage().getCookies());
   }
