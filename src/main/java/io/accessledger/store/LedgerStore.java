@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Durable storage of the ledger: leaves, Merkle node hashes, the per-key link index and signed
- * checkpoints. SQLite is the embedded default; a PostgreSQL store will implement the same contract,
- * and {@code LedgerStoreContract} tests every implementation alike.
+ * checkpoints. SQLite is the embedded default; PostgreSQL is the store several nodes share; both
+ * implement the same contract, and {@code LedgerStoreContract} tests every implementation alike.
  *
  * <p>Contract:
  * <ul>
@@ -20,7 +20,11 @@ import java.util.Optional;
  *   <li>{@link #append} MUST be atomic (all of the batch or none of it) and MUST return only once the
  *       batch is durable against process death and power loss.
  *   <li>{@link #append} MUST refuse a batch whose first {@code seq} is not the current
- *       {@link #size()}, so a stale or second writer can never leave a gap or a fork.
+ *       {@link #size()}, or whose checkpoint does not cover exactly the stored leaves and the
+ *       batch's, with {@link StaleTailException}, so a stale or second writer can never leave a
+ *       gap or a fork. The check and the write MUST be one atomic step even when several
+ *       processes append to one store at once: of two batches extending the same tail, at most
+ *       one is written.
  *   <li>{@link #append} MUST refuse a batch holding an {@link io.accessledger.ledger.leaf.EventKey}
  *       whose source and {@code eventId} are already recorded, or recorded twice in the batch.
  *   <li>Reads see only committed batches.
@@ -36,8 +40,9 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
    *
    * @throws io.accessledger.store.LedgerDiskFullException if the disk has no room for it; nothing
    *     is written then
-   * @throws StoreException if it cannot, including when the batch does not start at {@link #size()};
-   *     nothing is written then
+   * @throws StaleTailException if the batch does not extend the stored log (another writer
+   *     appended first); nothing is written then
+   * @throws StoreException if it cannot for any other reason; nothing is written then
    */
   void append(AppendBatch batch);
 

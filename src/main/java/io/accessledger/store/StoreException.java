@@ -1,7 +1,7 @@
 package io.accessledger.store;
 
 /** Storage failed or refused a write; nothing of the failed operation was written. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public StoreException(String message) {

@@ -4,6 +4,7 @@ import io.accessledger.ledger.leaf.EncodedLeaf;
 import io.accessledger.ledger.leaf.EventKey;
 import io.accessledger.ledger.merkle.StoredNode;
 import io.accessledger.store.AppendBatch;
+import io.accessledger.store.StaleTailException;
 import io.accessledger.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,13 +38,13 @@ final class BatchWriter {
       size = rs.getLong(1);
     }
     if (!batch.leaves().isEmpty() && batch.firstSeq() != size) {
-      throw new StoreException(
+      throw new StaleTailException(
           "refusing batch at seq " + batch.firstSeq() + ": the ledger holds " + size
               + " entries (another writer?)");
     }
     long resulting = size + batch.leaves().size();
     if (batch.checkpoint().size() != resulting) {
-      throw new StoreException(
+      throw new StaleTailException(
           "refusing checkpoint of size " + batch.checkpoint().size() + ": the ledger would hold "
               + resulting + " entries");
     }
