@@ -18,17 +18,32 @@ import java.util.Map;
  * Writes one {@link AppendBatch} inside the caller's transaction, fence first.
  *
  * <p>The first write inserts the batch's checkpoint with {@code prev_size}, the size of the
- * checkpoint it extends, which is UNIQUE: the compare-and-swap on the previous checkpoint. Of two
- * transactions extending the same checkpoint, the second waits on that unique index entry until
- * the first ends, then fails (it is this row lock that serialises nodes; {@code SELECT ... FOR
- * UPDATE} would need UPDATE privilege, which the server's role does not have). Then, while the
- * fence is held, the batch is checked against what is committed: the latest other checkpoint must
- * be the one the batch extends and the leaves must end where the batch starts, else it is stale.
- * Only then are the leaves, link rows, nodes and event ids inserted. Plain JDBC batches, rewritten
- * into multi-row inserts by the driver, as SQLite's writer does for the same reason: this is the
- * hot path.
+ * checkpoint it extends, which is UNIQUE: the compare-and-swap on the previous checkpoint
+ * (Sunlight's fence). The one statement inserts the row only if, as committed when it starts,
+ * the latest checkpoint is the one the batch extends and the leaves end where the batch starts;
+ * otherwise it inserts nothing and the batch is stale. Of two transactions extending the same
+ * checkpoint, the second waits on that unique index entry until the first ends, then fails with
+ * a unique violation ({@link PostgresFailures} makes it stale too). No checkpoint can be committed
+ * past {@code prev} without some row with {@code prev_size = prev}, so a statement that saw
+ * {@code prev} as the latest and then got its row in holds the tail alone until it commits or
+ * rolls back: this row is the "row lock in the same transaction as the leaf inserts".
+ * {@code SELECT ... FOR UPDATE} would need the UPDATE privilege, which the server's role does
+ * not have, and an in-process lock would serialise only one node's writers.
+ *
+ * <p>Only then are the link keys, leaves, link rows, nodes and event ids inserted. Plain JDBC
+ * batches, rewritten into multi-row inserts by the driver, as SQLite's writer does for the same
+ * reason: this is the hot path.
  */
 final class PostgresAppend {
+  /**
+   * The fence: inserts the checkpoint extending the latest one, if the latest is below it and
+   * both it and the leaves end at the batch's first seq (bound twice); inserts nothing otherwise.
+   */
+  private static final String FENCE = "INSERT INTO checkpoints (tree_size, prev_size, note)"
+      + " SELECT ?, t.latest, ? FROM (SELECT COALESCE(MAX(tree_size), -1) AS latest"
+      + " FROM checkpoints) t WHERE t.latest < ? AND GREATEST(t.latest, 0) = ?"
+      + " AND (SELECT COALESCE(MAX(seq) + 1, 0) FROM leaves) = ?";
+
   private PostgresAppend() {}
 
   /**
@@ -36,35 +51,24 @@ final class PostgresAppend {
    * or made ({@link PostgresLinkKeys}); returns the ids used, for the caller to remember once
    * committed.
    *
-   * @throws StaleTailException if the batch does not extend the committed log
+   * @throws StaleTailException if the batch does not extend the committed log; nothing is
+   *     written then
    */
   static Map<String, Long> write(Connection c, AppendBatch batch, PostgresLinkKeys keyIds)
       throws SQLException {
-    long prev = latestCheckpointSize(c);
-    if (!batch.leaves().isEmpty() && batch.firstSeq() != Math.max(prev, 0)) {
-      throw stale(batch, leafCount(c));
-    }
-    if (batch.leaves().isEmpty() && batch.checkpoint().size() <= prev) {
-      throw new StaleTailException("refusing checkpoint of size " + batch.checkpoint().size()
-          + ": the ledger's latest checkpoint covers " + prev + " entries (another node?)");
-    }
-    try (PreparedStatement fence = c.prepareStatement(
-        "INSERT INTO checkpoints (tree_size, prev_size, note) VALUES (?, ?, ?)")) {
+    // Where the batch starts: its first seq, or for a checkpoint alone the size it signs.
+    long start = batch.leaves().isEmpty() ? batch.checkpoint().size() : batch.firstSeq();
+    int fenced;
+    try (PreparedStatement fence = c.prepareStatement(FENCE)) {
       fence.setLong(1, batch.checkpoint().size());
-      fence.setLong(2, prev);
-      fence.setString(3, batch.checkpoint().note());
-      fence.executeUpdate();
+      fence.setString(2, batch.checkpoint().note());
+      fence.setLong(3, batch.checkpoint().size());
+      fence.setLong(4, start);
+      fence.setLong(5, start);
+      fenced = fence.executeUpdate();
     }
-    // The fence is held: no other append extending `prev` can commit now. Re-read what is
-    // committed, in case one did between the first read and the fence.
-    long size = leafCount(c);
-    if (latestCheckpointSizeBelow(c, batch.checkpoint().size()) != prev
-        || (!batch.leaves().isEmpty() && size != batch.firstSeq())) {
-      throw stale(batch, size);
-    }
-    if (batch.checkpoint().size() != size + batch.leaves().size()) {
-      throw new StaleTailException("refusing checkpoint of size " + batch.checkpoint().size()
-          + ": the ledger would hold " + (size + batch.leaves().size()) + " entries");
+    if (fenced != 1) {
+      throw stale(c, batch);
     }
     if (batch.leaves().isEmpty()) {
       return Map.of();
@@ -77,24 +81,17 @@ final class PostgresAppend {
     return ids;
   }
 
-  private static StaleTailException stale(AppendBatch batch, long size) {
-    return new StaleTailException("refusing batch at seq " + batch.firstSeq() + ": the ledger"
-        + " holds " + size + " entries (another writer?)");
-  }
-
-  private static long latestCheckpointSize(Connection c) throws SQLException {
-    return single(c, "SELECT COALESCE(MAX(tree_size), -1) FROM checkpoints");
-  }
-
-  private static long latestCheckpointSizeBelow(Connection c, long size) throws SQLException {
-    try (PreparedStatement query = c.prepareStatement(
-        "SELECT COALESCE(MAX(tree_size), -1) FROM checkpoints WHERE tree_size < ?")) {
-      query.setLong(1, size);
-      try (ResultSet rs = query.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
+  /** Why the fence inserted nothing, as read now (off the hot path: the batch is refused). */
+  private static StaleTailException stale(Connection c, AppendBatch batch) throws SQLException {
+    long size = leafCount(c);
+    if (!batch.leaves().isEmpty() && batch.firstSeq() != size) {
+      return new StaleTailException("refusing batch at seq " + batch.firstSeq() + ": the ledger"
+          + " holds " + size + " entries (another writer?)");
     }
+    return new StaleTailException("refusing checkpoint of size " + batch.checkpoint().size()
+        + ": the ledger holds " + size + " entries and its latest checkpoint covers "
+        + single(c, "SELECT COALESCE(MAX(tree_size), -1) FROM checkpoints")
+        + " (another writer?)");
   }
 
   static long leafCount(Connection c) throws SQLException {

@@ -77,9 +77,18 @@ public final class PostgresLedgerStore implements LedgerStore {
   }
 
   /**
-   * Opens an existing ledger for reading only: no migration runs and nothing is written.
+   * Opens an existing ledger for reading only: no migration runs and nothing is written. Closing
+   * the store leaves {@code dataSource} open, as {@code SqliteLedgerStore.openReadOnly} does.
    *
    * @throws StoreException if the database holds no access-ledger schema of this code's version
+   */
+  public static PostgresLedgerStore openReadOnly(DataSource dataSource) {
+    return openReadOnly(dataSource, () -> { });
+  }
+
+  /**
+   * As {@link #openReadOnly(DataSource)}, releasing {@code onClose} (the pool) on {@link #close}
+   * and when it refuses the database.
    */
   public static PostgresLedgerStore openReadOnly(DataSource dataSource, AutoCloseable onClose) {
     Jdbi jdbi = Jdbi.create(dataSource);
