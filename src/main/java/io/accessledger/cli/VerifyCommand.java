@@ -51,7 +51,7 @@ public final class VerifyCommand extends ConfiguredCommand<AccessLedgerConfigura
     LedgerFactory factory = configuration.getLedger();
     PrintStream out = System.out;
     if (!factory.databaseExists()) {
-      throw new CommandFailure("no ledger at " + factory.databaseFile());
+      throw new CommandFailure("no ledger at " + factory.ledgerLocation());
     }
     VerifierKey key = verifierKey(namespace.getString("key"), factory);
     long started = System.nanoTime();
