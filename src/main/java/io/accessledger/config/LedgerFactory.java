@@ -12,6 +12,7 @@ import io.accessledger.ledger.writer.LedgerStateException;
 import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.store.DiskReserve;
 import io.accessledger.store.LedgerStore;
+import io.accessledger.store.postgres.PostgresLedgerStore;
 import io.accessledger.store.sqlite.SqliteDataSources;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.dropwizard.db.ManagedDataSource;
@@ -33,11 +34,12 @@ import java.time.ZoneId;
 /**
  * The {@code ledger:} section of {@code config.yml}: where the ledger lives and how it is signed and
  * written. Builds the store, the checkpoint signer and the API client store: the one place that
- * knows their backend (SQLite), which everything else sees only as {@link LedgerStore} and
- * {@link ClientStore}. The file layout under
+ * knows their backend (SQLite, or PostgreSQL when {@code database} names one), which everything
+ * else sees only as {@link LedgerStore} and {@link ClientStore}. The file layout under
  * {@code dataDir} is {@code ledger.db} (SQLite), {@code signing.key} (Ed25519 seed),
  * {@code clients.db} (SQLite: API clients and their token hashes) and {@code writer.lock}, all
- * mode 0600.
+ * mode 0600; on PostgreSQL the ledger and the clients are in the database, and each node's
+ * {@code dataDir} keeps its copy of {@code signing.key} and its own {@code writer.lock}.
  */
 public class LedgerFactory {
   /** The service's time zone unless {@code ledger.zone} says otherwise. */
@@ -45,9 +47,6 @@ public class LedgerFactory {
 
   // Each authentication holds a connection for one index probe, so a few serve many threads.
   private static final int CLIENT_CONNECTIONS = 4;
-
-  /** The PostgreSQL ledger's migrations' component in {@code schema_migrations}. */
-  private static final String POSTGRES_LEDGER_COMPONENT = "ledger";
 
   @NotEmpty private String dataDir = "data";
 
@@ -314,7 +313,7 @@ public class LedgerFactory {
   /** True when the ledger exists (for commands that must not create one): its file, or schema. */
   public boolean databaseExists() {
     return database.isPostgres()
-        ? database.appliedVersion(POSTGRES_LEDGER_COMPONENT) > 0
+        ? database.appliedVersion(PostgresLedgerStore.COMPONENT) > 0
         : Files.exists(databaseFile());
   }
 
@@ -391,10 +390,12 @@ public class LedgerFactory {
   }
 
   private LedgerStore openPostgresStore(MetricRegistry metrics) {
-    throw new UnsupportedOperationException("the PostgreSQL ledger store is not merged yet");
+    ManagedDataSource pool = database.buildPool(metrics, maxConnections, "postgres");
+    return PostgresLedgerStore.open(pool, pool::stop);
   }
 
+  /** Over connections that are read-only in PostgreSQL's own terms, opened as verify needs them. */
   private LedgerStore openPostgresStoreReadOnly() {
-    throw new UnsupportedOperationException("the PostgreSQL ledger store is not merged yet");
+    return PostgresLedgerStore.openReadOnly(database.buildReadOnly());
   }
 }
