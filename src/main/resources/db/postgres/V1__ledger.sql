@@ -17,8 +17,8 @@ CREATE TABLE merkle_nodes (
   hash    BYTEA  NOT NULL CHECK (octet_length(hash) = 32)
 );
 
--- The link keys named so far, each with a small id. Two nodes may name a new key at once: the
--- UNIQUE makes one of them insert it and both read the same id.
+-- The link keys named so far, each with a small id. Only an append holding the checkpoint fence
+-- inserts keys, so two nodes never insert one at once; the UNIQUE keeps it so regardless.
 CREATE TABLE link_keys (
   id       BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   link_key TEXT   NOT NULL UNIQUE

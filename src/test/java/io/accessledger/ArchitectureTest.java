@@ -124,6 +124,10 @@ class ArchitectureTest {
         .isNotEmpty()
         .allSatisfy(line ->
             assertThat(line).matches("(store/sqlite/|auth/sqlite/|config/LedgerFactory\\.java).*"));
+    assertThat(importsMatching(MAIN, "io.accessledger.store.postgres",
+            "io.accessledger.auth.postgres"))
+        .allSatisfy(line -> assertThat(line)
+            .matches("(store/postgres/|auth/postgres/|config/LedgerFactory\\.java).*"));
   }
 
   private static final Path REFILING_MIGRATION = Path.of("V3__link_index_spans.sql");
@@ -163,12 +167,13 @@ class ArchitectureTest {
 
   /**
    * Start-up, told to recreate the append-only triggers, replaces one that differs from the
-   * migrations' with theirs in one transaction: the one drop of a trigger the source may hold.
+   * migrations' with theirs in one transaction: the one drop of a trigger the source may hold,
+   * once per backend.
    */
   @Test
   void onlyTheTriggerRecreationDropsATrigger() throws IOException {
     assertThat(mainSourcesWhere((p, text) -> text.matches("(?s).*DROP\\s+TRIGGER\\b.*")))
         .extracting(p -> p.getFileName().toString())
-        .containsExactly("AppendOnlyTriggers.java");
+        .containsExactlyInAnyOrder("AppendOnlyTriggers.java", "PostgresGuards.java");
   }
 }

@@ -12,22 +12,22 @@ import java.util.Locale;
  * Reads nothing but {@code /proc/stat} and {@code /proc/<pid>/stat}; elsewhere it reports nothing.
  */
 final class CpuShares {
-  private final long serverPid;
+  private final long[] serverPids;
   private final long[] start;
 
-  private CpuShares(long serverPid) {
-    this.serverPid = serverPid;
-    this.start = read(serverPid);
+  private CpuShares(long... serverPids) {
+    this.serverPids = serverPids.clone();
+    this.start = read(this.serverPids);
   }
 
-  /** Starts measuring now. */
-  static CpuShares since(long serverPid) {
-    return new CpuShares(serverPid);
+  /** Starts measuring now; "server" is the sum of the processes {@code serverPids}. */
+  static CpuShares since(long... serverPids) {
+    return new CpuShares(serverPids);
   }
 
   /** E.g. {@code cpu: server 1.52, client 0.31, others 0.10 of 2 cores}, or empty if unknown. */
   String report() {
-    long[] end = read(serverPid);
+    long[] end = read(serverPids);
     if (start == null || end == null) {
       return "";
     }
@@ -41,8 +41,11 @@ final class CpuShares {
         server, client, Math.max(0, busy - server - client), cores);
   }
 
-  /** {total ticks, busy ticks, server ticks, own ticks}, or null off Linux. */
-  private static long[] read(long serverPid) {
+  /**
+   * {total ticks, busy ticks, server ticks, own ticks}, or null off Linux. A server that has
+   * exited (killed by a bench) counts what it had used when last read alive: nothing more.
+   */
+  private static long[] read(long[] serverPids) {
     try {
       String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
       long total = 0;
@@ -50,7 +53,11 @@ final class CpuShares {
         total += Long.parseLong(cpu[i]);
       }
       long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]); // idle + iowait
-      return new long[] {total, total - idle, processTicks("" + serverPid), processTicks("self")};
+      long servers = 0;
+      for (long pid : serverPids) {
+        servers += Files.exists(Path.of("/proc", "" + pid)) ? processTicks("" + pid) : 0;
+      }
+      return new long[] {total, total - idle, servers, processTicks("self")};
     } catch (IOException | RuntimeException e) {
       return null;
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -94,6 +95,56 @@ public final class ServerProcess implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /**
+   * Starts a server on the project's own {@code config.yml}, configured only through the
+   * environment as an operator would (CONTRACT section 1 and 7): {@code env} plus fresh
+   * {@code LEDGER_PORT} and {@code LEDGER_ADMIN_PORT}. Its console (where config.yml logs) goes
+   * to {@code <workDir>/<name>.out}. Waits until its admin port answers {@code /ping}.
+   *
+   * @throws IllegalStateException (with the end of its log) if it exits or does not come up
+   */
+  public static ServerProcess startWithEnv(Path workDir, String name, Map<String, String> env,
+      List<String> jvmOptions) throws IOException, InterruptedException {
+    int[] ports = freePorts(2);
+    Path config = Path.of("config.yml").toAbsolutePath();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        "io.accessledger.AccessLedgerApplication", "server", config.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(workDir.resolve(name + ".out").toFile());
+    builder.environment().putAll(env);
+    builder.environment().put("LEDGER_PORT", String.valueOf(ports[0]));
+    builder.environment().put("LEDGER_ADMIN_PORT", String.valueOf(ports[1]));
+    ServerProcess server =
+        new ServerProcess(name, workDir, config, ports[0], ports[1], builder.start());
+    try {
+      server.awaitReady();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  /**
+   * Runs a command in a child JVM on the project's {@code config.yml} with {@code env}, as
+   * {@link #runCommand} does, and returns what it printed (stdout and stderr) once it exits 0.
+   *
+   * @throws IllegalStateException with its output if it exits otherwise
+   */
+  public static String runWithEnv(Path workDir, String logName, Map<String, String> env,
+      String... args) throws IOException, InterruptedException {
+    int exit = runCommand(workDir, logName, env, args);
+    String output = Files.readString(workDir.resolve(logName));
+    if (exit != 0) {
+      throw new IllegalStateException(String.join(" ", args) + " exited " + exit + ":\n" + output);
+    }
+    return output;
   }
 
   private void awaitReady() throws IOException, InterruptedException {
@@ -244,15 +295,22 @@ public final class ServerProcess implements AutoCloseable {
    */
   public static int runCommand(Path workDir, String logName, String... args)
       throws IOException, InterruptedException {
+    return runCommand(workDir, logName, Map.of(), args);
+  }
+
+  /** As {@link #runCommand(Path, String, String...)}, with {@code env} added to its environment. */
+  public static int runCommand(Path workDir, String logName, Map<String, String> env,
+      String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
         "io.accessledger.AccessLedgerApplication"));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectOutput(workDir.resolve(logName).toFile())
-        .start();
+        .redirectOutput(workDir.resolve(logName).toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
       throw new IllegalStateException(String.join(" ", args) + " did not finish within 120 s");

@@ -62,11 +62,11 @@ final class PostgresLinkKeys {
     Map<String, Long> ids = known(c, keys);
     List<String> fresh = keys.stream().filter(k -> !ids.containsKey(k)).toList();
     if (!fresh.isEmpty()) {
-      // Another node may insert the same key at once: ON CONFLICT leaves its row, and the read
-      // below finds whichever committed (the unique index makes this insert wait for it).
+      // No other node can be inserting keys now: an append gets here only holding the
+      // checkpoint fence, which the others wait on. So a plain insert; a key stored meanwhile
+      // all the same would be a unique violation, failing the append, never a second row.
       try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO link_keys (link_key) SELECT unnest(?::text[]) ON CONFLICT (link_key)"
-              + " DO NOTHING")) {
+          "INSERT INTO link_keys (link_key) SELECT unnest(?::text[])")) {
         insert.setArray(1, c.createArrayOf("text", fresh.toArray()));
         insert.executeUpdate();
       }

@@ -2,11 +2,11 @@ package io.accessledger.store.postgres;
 
 import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.NodeId;
+import io.accessledger.store.NodeIds;
 import io.accessledger.store.RecordedEvent;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
-import io.accessledger.store.sqlite.NodeIds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,6 +4,7 @@ import io.accessledger.ledger.leaf.EncodedLeaf;
 import io.accessledger.ledger.leaf.EventKey;
 import io.accessledger.ledger.merkle.StoredNode;
 import io.accessledger.store.AppendBatch;
+import io.accessledger.store.NodeIds;
 import io.accessledger.store.StaleTailException;
 import io.accessledger.store.StoreException;
 import java.sql.Connection;

@@ -6,6 +6,7 @@ import io.accessledger.ledger.merkle.StoredNode;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LinkKeySummary;
+import io.accessledger.store.NodeIds;
 import io.accessledger.store.RecordedEventId;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;

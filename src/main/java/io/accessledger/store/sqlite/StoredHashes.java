@@ -2,6 +2,7 @@ package io.accessledger.store.sqlite;
 
 import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.NodeId;
+import io.accessledger.store.NodeIds;
 import io.accessledger.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;

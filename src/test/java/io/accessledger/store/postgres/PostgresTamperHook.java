@@ -2,8 +2,8 @@ package io.accessledger.store.postgres;
 
 import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.NodeId;
+import io.accessledger.store.NodeIds;
 import io.accessledger.store.TamperHook;
-import io.accessledger.store.sqlite.NodeIds;
 import io.accessledger.support.postgres.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,6 +2,7 @@ package io.accessledger.store.sqlite;
 
 import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.NodeId;
+import io.accessledger.store.NodeIds;
 import io.accessledger.store.TamperHook;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.accessledger.store.sqlite;
+package io.accessledger.store;
 
 import io.accessledger.ledger.merkle.NodeId;
 
