@@ -48,8 +48,11 @@ public final class MigrateCommand extends ConfiguredCommand<AccessLedgerConfigur
     } catch (StoreException | LedgerStateException e) {
       throw new CommandFailure("migrate: " + e.getMessage());
     }
-    System.out.println("schema up to date: the ledger in " + factory.ledgerLocation()
-        + ", the API clients in " + factory.clientsLocation());
+    System.out.println(factory.getDatabase().isPostgres()
+        ? "schema up to date in " + factory.ledgerLocation()
+            + ": the ledger's tables and the API clients'"
+        : "schema up to date: the ledger in " + factory.ledgerLocation()
+            + ", the API clients in " + factory.clientsLocation());
   }
 
   private static void migrate(LedgerFactory factory, MetricRegistry metrics) {
