@@ -92,8 +92,8 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     LedgerServices services = LedgerServices.build(
         ledger.store(), ledger.sequencer(), ledger.signer(), settings, Clock.systemUTC());
 
-    // API clients live in their own file (<dataDir>/clients.db), read on every request so that a
-    // revocation takes effect at once.
+    // API clients live in their own file (<dataDir>/clients.db), or their own tables on
+    // PostgreSQL, read on every request so that a revocation, by any node, takes effect at once.
     ClientStore clients = factory.openClients(environment.metrics());
     environment.lifecycle().manage(new AutoCloseableManager(clients));
     environment.jersey().register(new BearerAuthFilter(clients));
