@@ -5,6 +5,8 @@ import io.accessledger.auth.ClientStore;
 import io.accessledger.cli.AddClientCommand;
 import io.accessledger.cli.CommandFailure;
 import io.accessledger.cli.DemoDataCommand;
+import io.accessledger.cli.MigrateCommand;
+import io.accessledger.cli.MigrateLedgerCommand;
 import io.accessledger.cli.RevokeClientCommand;
 import io.accessledger.cli.VerifyBundleCommand;
 import io.accessledger.cli.VerifyCommand;
@@ -66,6 +68,8 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     bootstrap.addCommand(new VerifyBundleCommand());
     bootstrap.addCommand(new WitnessCommand());
     bootstrap.addCommand(new DemoDataCommand());
+    bootstrap.addCommand(new MigrateCommand());
+    bootstrap.addCommand(new MigrateLedgerCommand());
   }
 
   /** Exits with the failed command's own code (the witness has one per kind of failure), else 1. */
@@ -88,8 +92,8 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     LedgerServices services = LedgerServices.build(
         ledger.store(), ledger.sequencer(), ledger.signer(), settings, Clock.systemUTC());
 
-    // API clients live in their own file (<dataDir>/clients.db), read on every request so that a
-    // revocation takes effect at once.
+    // API clients live in their own file (<dataDir>/clients.db), or their own tables on
+    // PostgreSQL, read on every request so that a revocation, by any node, takes effect at once.
     ClientStore clients = factory.openClients(environment.metrics());
     environment.lifecycle().manage(new AutoCloseableManager(clients));
     environment.jersey().register(new BearerAuthFilter(clients));

@@ -127,7 +127,9 @@ class ArchitectureTest {
     assertThat(importsMatching(MAIN, "io.accessledger.store.postgres",
             "io.accessledger.auth.postgres"))
         .allSatisfy(line -> assertThat(line)
-            .matches("(store/postgres/|auth/postgres/|config/LedgerFactory\\.java).*"));
+            .matches("(store/postgres/|auth/postgres/"
+                // The factory's ledger.database section, which builds the PostgreSQL pool.
+                + "|config/(LedgerFactory|DatabaseSettings)\\.java).*"));
   }
 
   private static final Path REFILING_MIGRATION = Path.of("V3__link_index_spans.sql");

@@ -77,6 +77,22 @@ public interface ClientStore extends AutoCloseable {
    */
   List<StoredClient> list();
 
+  /**
+   * Every client ever added with its token's hash, in the order added: the one read that returns
+   * hashes, for copying the clients into another store ({@code migrate-ledger}) and nothing else.
+   */
+  List<ExportedClient> exportForCopy();
+
+  /**
+   * Adds exactly {@code clients} (from another store's {@link #exportForCopy}), in their order,
+   * with their token hashes, creation and revocation times as given, in one transaction, so that
+   * the same tokens authenticate the same clients here. Only into an empty store.
+   *
+   * @throws ClientException if the store already holds a client, or two of {@code clients} share a
+   *     name ignoring case; nothing is added then
+   */
+  void importCopy(List<ExportedClient> clients);
+
   /** Releases what the store holds open (connections, files); it is not used afterwards. */
   @Override
   void close();

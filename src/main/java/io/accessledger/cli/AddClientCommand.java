@@ -7,6 +7,7 @@ import io.accessledger.auth.Role;
 import io.accessledger.config.AccessLedgerConfiguration;
 import io.accessledger.config.LedgerFactory;
 import io.accessledger.ledger.writer.LedgerStateException;
+import io.accessledger.store.StoreException;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -58,7 +59,8 @@ public final class AddClientCommand extends ConfiguredCommand<AccessLedgerConfig
       try (ClientStore clients = factory.openClients(metrics)) {
         token = clients.add(name, role, source);
       }
-    } catch (IllegalArgumentException | ClientException | LedgerStateException e) {
+    } catch (IllegalArgumentException | ClientException | LedgerStateException
+        | StoreException e) {
       throw new CommandFailure("add-client: " + e.getMessage());
     }
     // Printed only once everything is closed, so that the token is the last line of stdout.

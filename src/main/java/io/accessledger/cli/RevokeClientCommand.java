@@ -6,10 +6,10 @@ import io.accessledger.auth.ClientStore;
 import io.accessledger.config.AccessLedgerConfiguration;
 import io.accessledger.config.LedgerFactory;
 import io.accessledger.ledger.writer.LedgerStateException;
+import io.accessledger.store.StoreException;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import java.nio.file.Files;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -42,14 +42,14 @@ public final class RevokeClientCommand extends ConfiguredCommand<AccessLedgerCon
     boolean wasActive;
     try {
       factory.prepareDataDir();
-      if (!Files.exists(factory.clientsFile())) {
+      if (!factory.clientsExist()) {
         throw new CommandFailure("revoke-client: there is no client named '" + name
-            + "' (no clients have been added: " + factory.clientsFile() + " does not exist)");
+            + "' (no clients have been added: " + factory.clientsLocation() + " does not exist)");
       }
       try (ClientStore clients = factory.openClients(new MetricRegistry())) {
         wasActive = clients.revoke(name);
       }
-    } catch (ClientException | LedgerStateException e) {
+    } catch (ClientException | LedgerStateException | StoreException e) {
       throw new CommandFailure("revoke-client: " + e.getMessage());
     }
     System.out.println(wasActive

@@ -9,6 +9,7 @@ import io.accessledger.ledger.verify.LedgerVerifier;
 import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerStore;
+import io.accessledger.store.StoreException;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -50,14 +51,20 @@ public final class VerifyCommand extends ConfiguredCommand<AccessLedgerConfigura
       throws Exception {
     LedgerFactory factory = configuration.getLedger();
     PrintStream out = System.out;
-    if (!factory.databaseExists()) {
-      throw new CommandFailure("no ledger at " + factory.databaseFile());
-    }
-    VerifierKey key = verifierKey(namespace.getString("key"), factory);
-    long started = System.nanoTime();
+    long started;
+    VerifierKey key;
     VerificationResult result;
-    try (LedgerStore store = factory.openStoreReadOnly()) {
-      result = new LedgerVerifier(store, key).verify();
+    try {
+      if (!factory.databaseExists()) {
+        throw new CommandFailure("no ledger at " + factory.ledgerLocation());
+      }
+      key = verifierKey(namespace.getString("key"), factory);
+      started = System.nanoTime();
+      try (LedgerStore store = factory.openStoreReadOnly()) {
+        result = new LedgerVerifier(store, key).verify();
+      }
+    } catch (StoreException e) {
+      throw new CommandFailure("verify: " + e.getMessage());
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     if (!result.isIntact()) {

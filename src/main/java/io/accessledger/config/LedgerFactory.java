@@ -3,6 +3,7 @@ package io.accessledger.config;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.accessledger.auth.ClientStore;
+import io.accessledger.auth.postgres.PostgresClientStore;
 import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.crypto.bc.Ed25519Signer;
 import io.accessledger.crypto.bc.SigningKeyFile;
@@ -11,10 +12,12 @@ import io.accessledger.ledger.writer.LedgerStateException;
 import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.store.DiskReserve;
 import io.accessledger.store.LedgerStore;
+import io.accessledger.store.postgres.PostgresLedgerStore;
 import io.accessledger.store.sqlite.SqliteDataSources;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.util.DataSize;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -31,15 +34,19 @@ import java.time.ZoneId;
 /**
  * The {@code ledger:} section of {@code config.yml}: where the ledger lives and how it is signed and
  * written. Builds the store, the checkpoint signer and the API client store: the one place that
- * knows their backend (SQLite), which everything else sees only as {@link LedgerStore} and
- * {@link ClientStore}. The file layout under
+ * knows their backend (SQLite, or PostgreSQL when {@code database} names one), which everything
+ * else sees only as {@link LedgerStore} and {@link ClientStore}. The file layout under
  * {@code dataDir} is {@code ledger.db} (SQLite), {@code signing.key} (Ed25519 seed),
  * {@code clients.db} (SQLite: API clients and their token hashes) and {@code writer.lock}, all
- * mode 0600.
+ * mode 0600; on PostgreSQL the ledger and the clients are in the database, and each node's
+ * {@code dataDir} keeps its copy of {@code signing.key} and its own {@code writer.lock}.
  */
 public class LedgerFactory {
   /** The service's time zone unless {@code ledger.zone} says otherwise. */
   public static final String DEFAULT_ZONE = "Europe/London";
+
+  // Each authentication holds a connection for one index probe, so a few serve many threads.
+  private static final int CLIENT_CONNECTIONS = 4;
 
   @NotEmpty private String dataDir = "data";
 
@@ -66,6 +73,9 @@ public class LedgerFactory {
    * need-to-know audit's working hours, the local times of subject access reports, and the demo.
    */
   @NotNull private ZoneId zone = ZoneId.of(DEFAULT_ZONE);
+
+  /** SQLite in {@code dataDir} unless this names a PostgreSQL database (CONTRACT section 7). */
+  @Valid @NotNull private DatabaseSettings database = new DatabaseSettings();
 
   @JsonProperty
   public String getDataDir() {
@@ -172,6 +182,16 @@ public class LedgerFactory {
     }
   }
 
+  @JsonProperty
+  public DatabaseSettings getDatabase() {
+    return database;
+  }
+
+  @JsonProperty
+  public void setDatabase(DatabaseSettings database) {
+    this.database = database == null ? new DatabaseSettings() : database;
+  }
+
   /** The service's time zone ({@code ledger.zone}). */
   public ZoneId zone() {
     return zone;
@@ -211,11 +231,31 @@ public class LedgerFactory {
     return dataPath().resolve("clients.db");
   }
 
+  /** Where the API clients are, in words for messages: never a password. */
+  public String clientsLocation() {
+    return database.isPostgres()
+        ? "the API clients' tables in " + database.describe() : clientsFile().toString();
+  }
+
+  /**
+   * True when API clients may have been added: clients.db exists, or on PostgreSQL the clients'
+   * tables do. Creates and migrates nothing.
+   */
+  public boolean clientsExist() {
+    return database.isPostgres()
+        ? database.appliedVersion(PostgresClientStore.COMPONENT) > 0
+        : Files.exists(clientsFile());
+  }
+
   /**
    * Opens (creating on first use, mode 0600) the API client store. Safe while another process,
    * such as the server, has it open.
    */
   public ClientStore openClients(MetricRegistry metrics) {
+    if (database.isPostgres()) {
+      ManagedDataSource pool = database.buildPool(metrics, CLIENT_CONNECTIONS, "clients");
+      return PostgresClientStore.open(pool, pool::stop, Clock.systemUTC());
+    }
     prepareDataDir();
     createPrivately(clientsFile());
     return SqliteClientStore.open(clientsFile(), metrics, Clock.systemUTC());
@@ -247,10 +287,14 @@ public class LedgerFactory {
   }
 
   /**
-   * Opens (creating on first use) the SQLite ledger. The data directory is created with mode 0700:
-   * only the service's own user may read the ledger or its key.
+   * Opens (creating on first use) the ledger: SQLite in the data directory, created with mode
+   * 0700 so that only the service's own user may read the ledger or its key; or the configured
+   * PostgreSQL database, whose schema is applied when missing (which needs its owner's role).
    */
   public LedgerStore openStore(MetricRegistry metrics) {
+    if (database.isPostgres()) {
+      return openPostgresStore(metrics);
+    }
     prepareDataDir();
     createPrivately(databaseFile());
     ManagedDataSource dataSource =
@@ -260,12 +304,33 @@ public class LedgerFactory {
 
   /** Opens the existing ledger read-only, for checking it: nothing is created, migrated or written. */
   public LedgerStore openStoreReadOnly() {
+    if (database.isPostgres()) {
+      return openPostgresStoreReadOnly();
+    }
     return SqliteLedgerStore.openReadOnly(SqliteDataSources.readOnly(databaseFile()));
   }
 
-  /** True when the ledger database file exists (for commands that must not create one). */
+  /** True when the ledger exists (for commands that must not create one): its file, or schema. */
   public boolean databaseExists() {
-    return Files.exists(databaseFile());
+    return database.isPostgres()
+        ? database.appliedVersion(PostgresLedgerStore.COMPONENT) > 0
+        : Files.exists(databaseFile());
+  }
+
+  /** Where the ledger is, in words for messages: its file, or the database (never a password). */
+  public String ledgerLocation() {
+    return database.isPostgres() ? database.describe() : databaseFile().toString();
+  }
+
+  /**
+   * Takes the data directory's writer lock ({@code writer.lock}: one per data directory, on
+   * PostgreSQL too, where it guards this node's key and directory, not the shared database) for
+   * a command that must not run while a server writes from this directory.
+   *
+   * @throws LedgerStateException if a server (or another command) holds it
+   */
+  public AutoCloseable holdWriterLock() {
+    return DataDirLock.acquire(prepareDataDir());
   }
 
   /**
@@ -276,7 +341,7 @@ public class LedgerFactory {
     Path keyFile = keyFile();
     if (ledgerHasCheckpoints && !Files.exists(keyFile)) {
       throw new LedgerStateException(
-          "the ledger " + databaseFile() + " has signed checkpoints but its signing key "
+          "the ledger " + ledgerLocation() + " has signed checkpoints but its signing key "
               + keyFile + " is missing; restore the key file (a new key would not match the log)");
     }
     Ed25519Signer key = SigningKeyFile.loadOrCreate(keyFile);
@@ -322,5 +387,15 @@ public class LedgerFactory {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + dir, e);
     }
+  }
+
+  private LedgerStore openPostgresStore(MetricRegistry metrics) {
+    ManagedDataSource pool = database.buildPool(metrics, maxConnections, "postgres");
+    return PostgresLedgerStore.open(pool, pool::stop);
+  }
+
+  /** Over connections that are read-only in PostgreSQL's own terms, opened as verify needs them. */
+  private LedgerStore openPostgresStoreReadOnly() {
+    return PostgresLedgerStore.openReadOnly(database.buildReadOnly());
   }
 }

@@ -27,6 +27,13 @@ interface ClientDao {
   void insert(@Bind("name") String name, @Bind("role") String role, @Bind("source") String source,
       @Bind("hash") byte[] tokenHash, @Bind("createdAt") String createdAt);
 
+  /** A client copied from another store, revoked or not, exactly as it was there. */
+  @SqlUpdate("INSERT INTO clients (name, role, source, token_hash, created_at, revoked_at)"
+      + " VALUES (:name, :role, :source, :hash, :createdAt, :revokedAt)")
+  void insertCopy(@Bind("name") String name, @Bind("role") String role,
+      @Bind("source") String source, @Bind("hash") byte[] tokenHash,
+      @Bind("createdAt") String createdAt, @Bind("revokedAt") String revokedAt);
+
   /** Sets revoked_at of the active client named exactly {@code name}; returns 1, or 0 if none. */
   @SqlUpdate("UPDATE clients SET revoked_at = :at"
       + " WHERE name = :name AND name = :name COLLATE BINARY AND revoked_at IS NULL")

@@ -5,6 +5,7 @@ import io.accessledger.auth.ApiClient;
 import io.accessledger.auth.BearerTokens;
 import io.accessledger.auth.ClientException;
 import io.accessledger.auth.ClientStore;
+import io.accessledger.auth.ExportedClient;
 import io.accessledger.auth.Role;
 import io.accessledger.auth.StoredClient;
 import io.accessledger.store.StoreException;
@@ -115,10 +116,7 @@ public final class SqliteClientStore implements ClientStore {
       ClientDao tx = handle.attach(ClientDao.class);
       Optional<String> taken = tx.nameTaken(client.name());
       if (taken.isPresent()) {
-        throw new ClientException("the client name '" + client.name() + "' is taken"
-            + (taken.get().equals(client.name()) ? "" : " (by '" + taken.get() + "')")
-            + ": names are never reused, even after revocation, so that audit entries naming a"
-            + " client stay unambiguous; choose another name");
+        throw ClientException.nameTaken(client.name(), taken.get());
       }
       tx.insert(client.name(), role.externalName(), source, hash, now);
     });
@@ -169,6 +167,32 @@ public final class SqliteClientStore implements ClientStore {
   @Override
   public List<StoredClient> list() {
     return dao.all().stream().map(ClientRow::stored).toList();
+  }
+
+  @Override
+  public List<ExportedClient> exportForCopy() {
+    return dao.all().stream().map(row -> new ExportedClient(row.stored(), row.tokenHash())).toList();
+  }
+
+  @Override
+  public void importCopy(List<ExportedClient> clients) {
+    jdbi.useTransaction(handle -> {
+      ClientDao tx = handle.attach(ClientDao.class);
+      if (!tx.all().isEmpty()) {
+        throw new ClientException("refusing to import clients into a clients database that"
+            + " already holds some");
+      }
+      for (ExportedClient copy : clients) {
+        ApiClient client = copy.stored().client();
+        Optional<String> taken = tx.nameTaken(client.name());
+        if (taken.isPresent()) {
+          throw ClientException.nameTaken(client.name(), taken.get());
+        }
+        tx.insertCopy(client.name(), client.role().externalName(), client.source(),
+            copy.tokenHash().bytes(), copy.stored().createdAt().toString(),
+            copy.stored().revokedAt() == null ? null : copy.stored().revokedAt().toString());
+      }
+    });
   }
 
   @Override

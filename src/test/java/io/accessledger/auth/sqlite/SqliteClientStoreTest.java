@@ -141,4 +141,23 @@ class SqliteClientStoreTest extends ClientStoreContract {
     assertThat(store.authenticate(token)).isEmpty();
     assertThat(sqlite().list().get(0).isActive()).isFalse();
   }
+
+  /** The copy migrate-ledger makes, here into another clients.db: same tokens, same list. */
+  @Test
+  void anExportImportedIntoAnEmptyStoreAuthenticatesTheSameTokens() throws Exception {
+    String kept = store.add("dpo", Role.AUDITOR, null);
+    String revoked = store.add("feed", Role.INGEST, "carefirst");
+    store.revoke("feed");
+    LedgerFactory other = new LedgerFactory();
+    other.setDataDir(dir.resolve("other").toString());
+    try (var copy = other.openClients(new MetricRegistry())) {
+      copy.importCopy(store.exportForCopy());
+      assertThat(copy.list()).isEqualTo(store.list());
+      assertThat(copy.authenticate(kept)).isPresent();
+      assertThat(copy.authenticate(revoked)).isEmpty();
+      assertThatThrownBy(() -> copy.importCopy(store.exportForCopy()))
+          .isInstanceOf(io.accessledger.auth.ClientException.class)
+          .hasMessageContaining("already holds");
+    }
+  }
 }
