@@ -12,10 +12,12 @@ import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.notes.SignedCheckpoint;
 import io.accessledger.ledger.verify.LedgerVerifier;
+import io.accessledger.ledger.writer.LedgerBusyException;
 import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
+import io.accessledger.support.ForwardingLedgerStore;
 import io.accessledger.support.LedgerNode;
 import io.accessledger.support.SharedLedgerDatabase;
 import io.accessledger.support.TestLedger;
@@ -89,11 +91,24 @@ public abstract class MultiNodeContract implements MultiNodeRaces, MultiNodeRead
 
   @Test
   void concurrentWritesThroughTwoNodesMakeOneLog() throws Exception {
-    List<LedgerNode> nodes = List.of(node(), node());
+    writeConcurrently(List.of(node(), node()), 4, 60);
+  }
+
+  @Test
+  void concurrentWritesRacingOnTheFenceAloneMakeOneLog() throws Exception {
+    // Stores that hand out no write turns: correctness MUST NOT rest on them.
+    writeConcurrently(List.of(node(new ForwardingLedgerStore(openStore()), SIGNER),
+        node(new ForwardingLedgerStore(openStore()), SIGNER)), 2, 25);
+  }
+
+  /**
+   * Posts single events, batches and reads' records through every node at once from {@code
+   * threadsPerNode} threads each, then checks that the log holds exactly what was acknowledged.
+   */
+  private void writeConcurrently(List<LedgerNode> nodes, int threadsPerNode, int rounds)
+      throws Exception {
     ConcurrentLinkedQueue<EventAck> acks = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> audits = new ConcurrentLinkedQueue<>();
-    int threadsPerNode = 4;
-    int rounds = 60;
     ExecutorService pool = Executors.newFixedThreadPool(2 * threadsPerNode);
     List<Future<?>> work = new ArrayList<>();
     for (int n = 0; n < nodes.size(); n++) {
@@ -231,19 +246,20 @@ public abstract class MultiNodeContract implements MultiNodeRaces, MultiNodeRead
   }
 
   /** {@code call}'s answer, retried while the ledger pushes back (as a client does on 503). */
-  static <T> T retrying(Supplier<T> call) {
+  static <T> T retrying(Supplier<T> call) throws InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
         return call.get();
       } catch (IngestRefusal e) {
-        if (e.kind() != IngestRefusal.Kind.BUSY || attempt == 20) {
+        if (e.kind() != IngestRefusal.Kind.BUSY || attempt == 50) {
           throw e;
         }
-      } catch (io.accessledger.ledger.writer.LedgerBusyException e) {
-        if (attempt == 20) {
+      } catch (LedgerBusyException e) {
+        if (attempt == 50) {
           throw e;
         }
       }
+      Thread.sleep(10); // Retry-After, shortened
     }
   }
 

@@ -11,6 +11,7 @@ import io.accessledger.ledger.writer.AlreadyRecordedException;
 import io.accessledger.ledger.writer.AppendResult;
 import io.accessledger.ledger.writer.LedgerStateException;
 import io.accessledger.store.LedgerStore;
+import io.accessledger.support.BeforeCheckpointReadStore;
 import io.accessledger.support.GatedStore;
 import io.accessledger.support.LedgerNode;
 import io.accessledger.support.TestLedger;
@@ -143,6 +144,19 @@ interface MultiNodeRaces extends MultiNodeFixture {
     assertThat(LeafCodec.decode(store.leaf(byB.seq()).orElseThrow().leaf()).links())
         .containsEntry("subject:child-x", byA);
     MultiNodeContract.assertIntactWithConsistentCheckpoints(store);
+  }
+
+  @Test
+  default void aTailLoadedWhileAnotherNodeAppendsIsOneConsistentLog() {
+    LedgerNode b = node();
+    b.sequencer().append(TestLedger.prepared("b-1", "c", "w")).join();
+    // A starts, and B appends between A's reads of the size and of the latest checkpoint: read
+    // apart, they would disagree, and A would refuse to start over a ledger it took for tampered.
+    LedgerNode a = node(new BeforeCheckpointReadStore(openStore(),
+        () -> b.sequencer().append(TestLedger.prepared("b-2", "c", "w")).join()),
+        MultiNodeContract.SIGNER);
+    AppendResult next = a.sequencer().append(TestLedger.prepared("a-1", "c", "w")).join();
+    assertThat(next.seq()).isEqualTo(2);
   }
 
   @Test
