@@ -1,10 +1,6 @@
 package io.accessledger.ledger.writer;
 
-import io.accessledger.ledger.merkle.Digest;
-import io.accessledger.ledger.merkle.TreeHasher;
-import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CheckpointSigner;
-import io.accessledger.store.AppendBatch;
 import io.accessledger.store.DiskReserve;
 import io.accessledger.store.LedgerDiskFullException;
 import io.accessledger.store.LedgerStore;
@@ -52,9 +48,8 @@ final class BatchWriter {
   private final BatchBuilder builder;
   private final Thread thread;
   private final AtomicLong batchesWritten = new AtomicLong();
-  private volatile StoredCheckpoint latest;
   private volatile Throwable lastFailure;
-  private TailState tail;
+  private WriterTail tail;
 
   BatchWriter(LedgerStore store, CheckpointSigner signer, Clock clock,
       SequencerSettings settings, DiskReserve reserve, WriteQueue queue) {
@@ -68,25 +63,13 @@ final class BatchWriter {
   }
 
   /**
-   * Loads and checks the tail, on an empty ledger first signs and stores the checkpoint of the
-   * empty tree, then starts the thread. When another node starting at once stored that checkpoint
-   * first (the store refuses the second as stale), the tail is loaded again, checking this key
-   * against that node's checkpoint.
+   * Opens the tail ({@link WriterTail#open}: on an empty ledger, stores the empty tree's
+   * checkpoint), then starts the thread.
    *
    * @throws LedgerStateException as {@link TailState#load} does; nothing is written then
    */
   void start() {
-    tail = TailState.load(store, signer);
-    if (store.latestCheckpoint().isEmpty()) {
-      Checkpoint empty = new Checkpoint(signer.origin(), 0, TreeHasher.emptyRoot());
-      try {
-        store.append(
-            new AppendBatch(List.of(), List.of(), new StoredCheckpoint(0, signer.sign(empty))));
-      } catch (StaleTailException e) {
-        tail = TailState.load(store, signer);
-      }
-    }
-    publish(store.latestCheckpoint().orElseThrow());
+    tail = WriterTail.open(store, signer, builder);
     thread.start();
   }
 
@@ -100,7 +83,7 @@ final class BatchWriter {
   }
 
   StoredCheckpoint latest() {
-    return latest;
+    return tail.latest();
   }
 
   Throwable lastFailure() {
@@ -128,13 +111,13 @@ final class BatchWriter {
           groups.add(next);
           entries += next.events().size();
         }
-        Batch batch = new Batch(groups);
+        PendingBatch batch = new PendingBatch(groups);
         try {
           write(batch);
         } catch (Throwable t) {
           // Whatever happens, no caller is left waiting and the writer goes on.
           lastFailure = t;
-          batch.writing.forEach(g -> g.future().completeExceptionally(t));
+          batch.failAll(t);
         }
       }
     } catch (InterruptedException e) {
@@ -142,38 +125,24 @@ final class BatchWriter {
     }
   }
 
-  /** The groups of one batch still to write, and why others of it were refused for room. */
-  private static final class Batch {
-    List<PendingGroup> writing;
-    LedgerDiskFullException refusal;
-
-    Batch(List<PendingGroup> groups) {
-      this.writing = groups;
-    }
-
-    int entries() {
-      return writing.stream().mapToInt(g -> g.events().size()).sum();
-    }
-  }
-
   /** Writes {@code batch}, building it again while other writers append first. */
-  private void write(Batch batch) {
+  private void write(PendingBatch batch) {
     for (int attempt = 1; ; attempt++) {
       boolean done;
       try (WriteTurn turn = store.awaitWriteTurn()) {
-        if (turn.othersMayHaveAppended() && store.size() != tail.tree().size()) {
+        if (turn.othersMayHaveAppended() && tail.moved()) {
           reloadMoved(batch);
         }
         done = writeOnce(batch);
       }
-      if (done || batch.writing.isEmpty()) {
+      if (done || batch.isEmpty()) {
         return;
       }
       if (attempt == MAX_ATTEMPTS) {
         LedgerBusyException busy = new LedgerBusyException("other nodes appended first "
             + MAX_ATTEMPTS + " times in a row; nothing of this request was written; retry");
         lastFailure = busy;
-        batch.writing.forEach(g -> g.future().completeExceptionally(busy));
+        batch.failAll(busy);
         return;
       }
     }
@@ -183,14 +152,14 @@ final class BatchWriter {
    * One attempt at the batch: true once every group is written, refused or failed; false when it
    * is to be built again on the reloaded tail (another writer appended first).
    */
-  private boolean writeOnce(Batch batch) {
-    if (batch.writing.isEmpty()) {
+  private boolean writeOnce(PendingBatch batch) {
+    if (batch.isEmpty()) {
       return true;
     }
     BatchBuilder.Built built = null;
     boolean appending = false;
     try {
-      built = builder.build(tail, batch.writing, batch.entries());
+      built = builder.build(tail.state(), batch.writing(), batch.entries());
       long growth = store.expectedGrowth(built.batch());
       long room = reserve.room(); // the batch's one free-space probe
       if (growth > room) {
@@ -199,14 +168,14 @@ final class BatchWriter {
         GroupsThatFit.Split split = GroupsThatFit.split(tooLarge, room, store, reserve);
         // The heads the builder remembered name seqs that the refused groups would have taken.
         builder.forget();
-        batch.refusal = split.refused().get(0).reason();
-        lastFailure = batch.refusal; // before any caller learns of its refusal
+        batch.refused(split.refused().get(0).reason());
+        lastFailure = batch.refusal(); // before any caller learns of its refusal
         split.refused().forEach(r -> r.group().future().completeExceptionally(r.reason()));
-        batch.writing = split.kept();
-        if (batch.writing.isEmpty()) {
+        batch.keep(split.kept());
+        if (batch.isEmpty()) {
           return true;
         }
-        built = builder.build(tail, batch.writing, batch.entries());
+        built = builder.build(tail.state(), batch.writing(), batch.entries());
         long keptGrowth = store.expectedGrowth(built.batch());
         if (keptGrowth > room) {
           throw reserve.refusal(room, keptGrowth, keptGrowth);
@@ -218,61 +187,31 @@ final class BatchWriter {
       reloadMoved(batch); // nothing of the batch was written
       return false;
     } catch (RuntimeException | Error e) {
-      reloadAfterFailure();
-      if (appending && landed(built)) {
+      tail.reloadIfReadable();
+      if (appending && tail.holds(built)) {
         // The commit reached the disk and only its acknowledgement failed: the entries are there.
-        acknowledge(built, batch.refusal);
+        acknowledge(built, batch.refusal());
         return true;
       }
       if (appending && e instanceof RuntimeException && withoutRecorded(batch)) {
         return false; // the store refused an event another writer recorded: the rest goes again
       }
       lastFailure = e;
-      batch.writing.forEach(g -> g.future().completeExceptionally(e));
+      batch.failAll(e);
       return true;
     }
-    tail = built.tailAfter();
-    acknowledge(built, batch.refusal);
+    tail.advance(built);
+    acknowledge(built, batch.refusal());
     return true;
   }
 
   /** Completes the written groups; {@code refusal} is why others of the batch were refused. */
   private void acknowledge(BatchBuilder.Built built, LedgerDiskFullException refusal) {
     lastFailure = refusal;
-    publish(built.batch().checkpoint());
+    tail.publish(built.batch().checkpoint());
     batchesWritten.incrementAndGet();
     for (int i = 0; i < built.groups().size(); i++) {
       built.groups().get(i).future().complete(built.results().get(i));
-    }
-  }
-
-  /** Publishes {@code checkpoint} as the latest unless a larger one is published already. */
-  private void publish(StoredCheckpoint checkpoint) {
-    StoredCheckpoint known = latest;
-    if (known == null || checkpoint.size() > known.size()) {
-      latest = checkpoint;
-    }
-  }
-
-  /**
-   * Whether storage, reloaded after an error, holds this batch: its last entry is stored with the
-   * leaf hash the batch gave it. That hash commits to the entry's {@code seq} and, through its
-   * {@code prev}, to every entry before it, so this holds even when other writers have appended
-   * after the batch.
-   */
-  private boolean landed(BatchBuilder.Built built) {
-    long end = built.tailAfter().tree().size();
-    Digest last = built.tailAfter().lastLeafHash();
-    if (tail.tree().size() == end) {
-      return tail.lastLeafHash().equals(last);
-    }
-    if (tail.tree().size() < end) {
-      return false;
-    }
-    try {
-      return store.leaf(end - 1).map(l -> TreeHasher.leafHash(l.leaf()).equals(last)).orElse(false);
-    } catch (RuntimeException e) {
-      return false;
     }
   }
 
@@ -281,44 +220,25 @@ final class BatchWriter {
    * of. If the tail cannot be loaded (storage fails, or this key does not verify the checkpoint the
    * other writer stored), the batch's groups fail with that reason.
    */
-  private void reloadMoved(Batch batch) {
-    builder.forget();
+  private void reloadMoved(PendingBatch batch) {
     try {
-      tail = TailState.load(store, signer);
-      store.latestCheckpoint().ifPresent(this::publish);
-      batch.writing = RecordedGroups.failRecorded(store, batch.writing);
+      tail.reload();
+      batch.keep(RecordedGroups.failRecorded(store, batch.writing()));
     } catch (RuntimeException e) {
       lastFailure = e;
-      batch.writing.forEach(g -> g.future().completeExceptionally(e));
-      batch.writing = List.of();
+      batch.failAll(e);
     }
   }
 
   /** Drops the groups holding a recorded event; whether there were any. */
-  private boolean withoutRecorded(Batch batch) {
+  private boolean withoutRecorded(PendingBatch batch) {
     try {
-      List<PendingGroup> kept = RecordedGroups.failRecorded(store, batch.writing);
-      boolean dropped = kept.size() < batch.writing.size();
-      batch.writing = kept;
+      List<PendingGroup> kept = RecordedGroups.failRecorded(store, batch.writing());
+      boolean dropped = kept.size() < batch.writing().size();
+      batch.keep(kept);
       return dropped;
     } catch (RuntimeException e) {
       return false; // storage is failing: the append's own failure is the one to report
-    }
-  }
-
-  /**
-   * After a failed write the speculative link heads may name entries that never landed, and if the
-   * commit landed but reported an error, the tail is behind storage. Reload from storage, which is
-   * the truth.
-   */
-  private void reloadAfterFailure() {
-    builder.forget();
-    try {
-      tail = TailState.load(store, signer);
-      store.latestCheckpoint().ifPresent(this::publish);
-    } catch (RuntimeException e) {
-      // Keep the old tail: the store refuses any batch that does not start at its size, so a stale
-      // tail cannot write a gap or a fork; it only makes appends fail until storage recovers.
     }
   }
 }
