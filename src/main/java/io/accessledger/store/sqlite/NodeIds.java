@@ -7,13 +7,13 @@ import io.accessledger.ledger.merkle.NodeId;
  * makes the node table a plain rowid table (fast appends) and lets a proof fetch its nodes with one
  * {@code IN (...)} query. 2^48 leaves is far beyond any ledger this will hold.
  */
-final class NodeIds {
+public final class NodeIds {
   static final int INDEX_BITS = 48;
   static final long MAX_INDEX = (1L << INDEX_BITS) - 1;
 
   private NodeIds() {}
 
-  static long encode(NodeId id) {
+  public static long encode(NodeId id) {
     if (id.level() < 1 || id.level() > INDEX_BITS) {
       throw new IllegalArgumentException("interior node level out of range: " + id.level());
     }
@@ -23,12 +23,12 @@ final class NodeIds {
     return ((long) id.level() << INDEX_BITS) | id.index();
   }
 
-  static NodeId decode(long nodeId) {
+  public static NodeId decode(long nodeId) {
     return new NodeId((int) (nodeId >>> INDEX_BITS), nodeId & MAX_INDEX);
   }
 
   /** The smallest node id of {@code level}. */
-  static long first(int level) {
+  public static long first(int level) {
     return (long) level << INDEX_BITS;
   }
 }

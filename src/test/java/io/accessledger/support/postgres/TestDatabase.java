@@ -45,6 +45,24 @@ public record TestDatabase(TestPostgres server, String url, String name, String 
         "LEDGER_DATABASE_PASSWORD", ownerPassword);
   }
 
+  /** A pool of connections to this database as {@code user}; the caller stops it. */
+  public io.dropwizard.db.ManagedDataSource dataSource(String user, String password) {
+    return io.accessledger.store.postgres.PostgresDataSources.pooled(url, user, password,
+        new com.codahale.metrics.MetricRegistry(), 8, "test-" + name);
+  }
+
+  /** The ledger store on this database as the owner (who applies the migrations). */
+  public io.accessledger.store.postgres.PostgresLedgerStore openLedgerStore() {
+    io.dropwizard.db.ManagedDataSource pool = dataSource(owner, ownerPassword);
+    return io.accessledger.store.postgres.PostgresLedgerStore.open(pool, pool::stop);
+  }
+
+  /** The ledger store on this database as the server's role ({@link #serverGrants}). */
+  public io.accessledger.store.postgres.PostgresLedgerStore openLedgerStoreAsServer() {
+    io.dropwizard.db.ManagedDataSource pool = dataSource(app, appPassword);
+    return io.accessledger.store.postgres.PostgresLedgerStore.open(pool, pool::stop);
+  }
+
   /** A new connection as the owner; the caller closes it. */
   public Connection ownerConnection() throws SQLException {
     return DriverManager.getConnection(url, owner, ownerPassword);
