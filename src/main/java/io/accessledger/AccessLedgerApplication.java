@@ -131,7 +131,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
         "append-only-triggers", new AppendOnlyTriggersHealthCheck(ledger.store()));
 
     environment.metrics().register(
-        "ledger.tree-size", (Gauge<Long>) () -> ledger.sequencer().latestCheckpoint().size());
+        "ledger.tree-size", (Gauge<Long>) () -> services.queries().checkpoint().size());
     environment.metrics().register(
         "ledger.write-queue", (Gauge<Integer>) () -> ledger.sequencer().queued());
     environment.metrics().register(

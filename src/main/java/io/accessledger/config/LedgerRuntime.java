@@ -15,6 +15,13 @@ import java.util.List;
  * to start over a ledger that does not match it or a key that did not sign it, or whose
  * append-only triggers are not in place (unless told to recreate them: {@link
  * AppendOnlyGuardsAtStart}).
+ *
+ * <p>The writer lock is this data directory's: on a store several nodes share (each with its own
+ * data directory and a copy of the key), nothing here assumes this process is the store's only
+ * writer. A node whose key did not sign the latest checkpoint, whichever node stored it, is
+ * refused by {@link Sequencer#start}; a node that makes a new key because it found the database
+ * empty while another node was starting on it too is refused the same way once the other's
+ * checkpoint is stored (copy the key to every node's data directory before starting them).
  */
 public final class LedgerRuntime implements Managed, AutoCloseable {
   private final DataDirLock lock;

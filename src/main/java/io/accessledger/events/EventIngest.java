@@ -1,6 +1,7 @@
 package io.accessledger.events;
 
 import io.accessledger.api.EventAck;
+import io.accessledger.ledger.writer.AlreadyRecordedException;
 import io.accessledger.ledger.writer.AppendResult;
 import io.accessledger.ledger.writer.Appends;
 import io.accessledger.ledger.writer.LedgerBusyException;
@@ -21,7 +22,10 @@ import java.util.Map;
  *
  * <p>Guarantees: a refused request writes nothing (every check happens before the append); an
  * {@code eventId} is in the log at most once per source, even when the same event is posted by
- * several requests at once ({@link InFlightEvents}); an answer is given only once its entries are
+ * several requests at once: to this process ({@link InFlightEvents}), or to several nodes sharing
+ * one store (the store refuses a recorded event key, and the writer fails only the group holding
+ * it with {@link AlreadyRecordedException}, on which the request is answered again as a replay or
+ * a conflict); an answer is given only once its entries are
  * durable and covered by a signed checkpoint.
  *
  * <p>It is the one way events enter the log, for every front end (the HTTP API's
@@ -88,38 +92,62 @@ public final class EventIngest {
   private Accepted accept(String source, List<PostedEvent> posted, boolean batch) {
     List<String> ids = posted.stream().map(PostedEvent::eventId).toList();
     try (InFlightEvents.Claim claim = inFlight.claimAll(source, ids)) {
-      // Looked up only once the ids are claimed: no other request can append them meanwhile.
-      Map<String, RecordedEvent> recorded = store.findEvents(source, ids);
-      EventAck[] acks = new EventAck[posted.size()];
-      List<PostedEvent> fresh = new ArrayList<>();
-      List<Integer> freshIndexes = new ArrayList<>();
-      List<Integer> replayIndexes = new ArrayList<>();
-      for (int i = 0; i < posted.size(); i++) {
-        PostedEvent event = posted.get(i);
-        RecordedEvent earlier = recorded.get(event.eventId());
-        if (earlier == null) {
-          fresh.add(event);
-          freshIndexes.add(i);
-        } else if (earlier.content().equals(event.key().content())) {
-          replayIndexes.add(i);
-        } else {
-          throw IngestRefusal.conflict((batch ? "event [" + i + "]: " : "") + "eventId "
-              + event.eventId() + " from " + source + " is already in the log (seq "
-              + earlier.seq() + ") with other content; nothing was appended");
+      // Each round that fails finds at least one more event recorded, so this ends.
+      for (int round = 0; ; round++) {
+        try {
+          return acceptClaimed(source, posted, ids, batch);
+        } catch (AlreadyRecordedException e) {
+          if (round >= posted.size()) {
+            throw new IllegalStateException("an event of the request was reported recorded by"
+                + " another writer, but is not found in the log", e);
+          }
+          // Another node appended one of these events meanwhile: look them up again, and answer
+          // each as a replay, or refuse the request as a conflict, as if it had come second.
         }
       }
-      answerReplays(posted, replayIndexes, recorded, acks);
-      if (!fresh.isEmpty()) {
-        List<AppendResult> results = append(fresh);
-        int next = 0;
-        for (int f = 0; f < fresh.size(); f++) {
-          PostedEvent event = fresh.get(f);
-          acks[freshIndexes.get(f)] = ack(event, results.get(next));
-          next += event.entries().size();
-        }
-      }
-      return new Accepted(!fresh.isEmpty(), List.of(acks));
     }
+  }
+
+  /**
+   * Answers the request once its ids are claimed by this process.
+   *
+   * @throws AlreadyRecordedException when another node appended one of its events after the
+   *     lookup; nothing was written then
+   */
+  private Accepted acceptClaimed(
+      String source, List<PostedEvent> posted, List<String> ids, boolean batch) {
+    // Looked up only once the ids are claimed: no other request of this process can append them
+    // meanwhile; another node's can, which the writer reports as AlreadyRecordedException.
+    Map<String, RecordedEvent> recorded = store.findEvents(source, ids);
+    EventAck[] acks = new EventAck[posted.size()];
+    List<PostedEvent> fresh = new ArrayList<>();
+    List<Integer> freshIndexes = new ArrayList<>();
+    List<Integer> replayIndexes = new ArrayList<>();
+    for (int i = 0; i < posted.size(); i++) {
+      PostedEvent event = posted.get(i);
+      RecordedEvent earlier = recorded.get(event.eventId());
+      if (earlier == null) {
+        fresh.add(event);
+        freshIndexes.add(i);
+      } else if (earlier.content().equals(event.key().content())) {
+        replayIndexes.add(i);
+      } else {
+        throw IngestRefusal.conflict((batch ? "event [" + i + "]: " : "") + "eventId "
+            + event.eventId() + " from " + source + " is already in the log (seq "
+            + earlier.seq() + ") with other content; nothing was appended");
+      }
+    }
+    answerReplays(posted, replayIndexes, recorded, acks);
+    if (!fresh.isEmpty()) {
+      List<AppendResult> results = append(fresh);
+      int next = 0;
+      for (int f = 0; f < fresh.size(); f++) {
+        PostedEvent event = fresh.get(f);
+        acks[freshIndexes.get(f)] = ack(event, results.get(next));
+        next += event.entries().size();
+      }
+    }
+    return new Accepted(!fresh.isEmpty(), List.of(acks));
   }
 
   /** Appends {@code fresh} as one group and waits for it, the ledger's push-back as a refusal. */

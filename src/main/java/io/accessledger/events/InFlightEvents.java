@@ -12,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * finds its entry and is answered as a replay (or refused as a conflict).
  *
  * <p>A request claims all of its ids or none; when one is taken it releases what it holds before
- * waiting, so two batches that share ids cannot deadlock. The single writer process (the data
- * directory's writer lock) makes this in-memory registry sufficient.
+ * waiting, so two batches that share ids cannot deadlock. It sees only this process: requests on
+ * other nodes of a shared store are kept apart by the store, which refuses a recorded event key,
+ * and by the writer, which then fails only the group holding it ({@code AlreadyRecordedException},
+ * on which {@link EventIngest} looks the events up again).
  */
 final class InFlightEvents {
   private final ConcurrentHashMap<Key, CompletableFuture<Void>> claims = new ConcurrentHashMap<>();

@@ -30,7 +30,10 @@ import java.util.stream.Stream;
  *
  * <p>{@link #catchUp} reads the entries appended since the last call (the first call reads the
  * whole log, which the console does in the background when the server starts); every answer is as of the last
- * catch-up. Only entries the ledger wrote itself (source {@code ledger}) count as runs and
+ * catch-up. With several nodes on one store each node keeps its own, read from the shared log:
+ * callers catch up to the store's latest checkpoint ({@code LedgerQueries#checkpoint}), so runs
+ * and reviews recorded by other nodes are counted too, each entry once, since entries below a
+ * stored checkpoint never change. Only entries the ledger wrote itself (source {@code ledger}) count as runs and
  * reviews, so a records system cannot post one. Thread-safe; memory grows with days, runs and
  * reviews, never with entries.
  */

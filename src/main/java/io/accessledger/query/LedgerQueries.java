@@ -30,8 +30,8 @@ import java.util.List;
 /**
  * Answers reads of the log, each with the proofs and signed checkpoint a client needs to check it
  * without trusting the server (contract section 3). Every answer is against one signed tree size
- * N: the latest checkpoint when the read starts, which covers the read's own {@code AUDIT_QUERY}
- * entry. Entries at or beyond N are left out, and all proofs are for the tree of size N. The log is
+ * N: the latest checkpoint stored when the read starts (whichever node stored it), which covers
+ * the read's own {@code AUDIT_QUERY} entry and every entry any node acknowledged before. Entries at or beyond N are left out, and all proofs are for the tree of size N. The log is
  * append-only, so entries and nodes below N never change while an answer is built.
  *
  * <p>The {@code check*} methods refuse a request before its audit entry is written; the answering
@@ -52,13 +52,14 @@ public final class LedgerQueries {
 
   private final LedgerStore store;
   private final NodeSource nodes;
-  private final Sequencer sequencer;
+  private final LatestCheckpoint latest;
   private final CheckpointSigner signer;
 
   public LedgerQueries(LedgerStore store, Sequencer sequencer, CheckpointSigner signer) {
     this.store = store;
+    // Remembered nodes are complete subtrees: one value each, whichever node wrote them.
     this.nodes = new UpperNodeCache(store, CACHED_NODES);
-    this.sequencer = sequencer;
+    this.latest = new LatestCheckpoint(store, sequencer, signer.verifierKey());
     this.signer = signer;
   }
 
@@ -67,9 +68,13 @@ public final class LedgerQueries {
     return nodes;
   }
 
-  /** The latest signed checkpoint. */
+  /**
+   * The latest signed checkpoint, as stored now ({@link LatestCheckpoint}): on a store several
+   * nodes share, it covers what any of them has acknowledged, and it is never older than this
+   * node's own latest. One read of the store per call.
+   */
   public StoredCheckpoint checkpoint() {
-    return sequencer.latestCheckpoint();
+    return latest.current();
   }
 
   public LogInfo log() {

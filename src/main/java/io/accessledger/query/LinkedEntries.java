@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * <p>The summaries of long histories are kept ({@link SummaryCache}), so reading one again decodes
  * only what was appended since and the page's own entries.
  *
- * <p>Contract: everything read is below the latest signed tree size when the read starts, which
- * covers the caller's {@code AUDIT_QUERY} entry if it recorded one first. The index is derived
+ * <p>Contract: everything read is below the latest signed tree size stored when the read starts
+ * ({@link LedgerQueries#checkpoint}: whichever node signed it), which covers the caller's {@code
+ * AUDIT_QUERY} entry if it recorded one first. The index is derived
  * data, so the leaves' own links are followed as they are read: each entry MUST name the key and
  * link to the one before it (-1 for the first), or the read fails with {@link StoreException}
  * (run {@code verify}) rather than show a history the index has made wrong. Thread-safe.

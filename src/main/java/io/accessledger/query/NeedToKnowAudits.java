@@ -52,7 +52,11 @@ public final class NeedToKnowAudits {
   private final LedgerStore store;
   private final LedgerQueries queries;
   private final NeedToKnowPolicy policy;
-  /** The findings of the latest runs, by their audit entry, for reviews (bounded). */
+  /**
+   * The findings of this node's latest runs, by their audit entry, for reviews (bounded). A run
+   * recorded by another node (or before a restart) is not here: its findings are found again from
+   * its record ({@link #findingsOf}), and the console shows its open findings as unknown.
+   */
   private final Map<Long, Map<String, Finding>> recent = new LinkedHashMap<>(16, 0.75f, true) {
     private static final long serialVersionUID = 1L;
 

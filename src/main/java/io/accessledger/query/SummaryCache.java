@@ -8,7 +8,10 @@ import java.util.Map;
  * The summaries of the longest histories read lately, by link key, so that reading one again
  * (the next page of a member of staff's 20 000 views) decodes only the entries appended since.
  * Exact because the log is append-only: the entries naming a key below a signed tree size never
- * change. Bounded: only histories of at least {@link #MIN_ENTRIES} entries are kept, at most
+ * change, whichever node appended them. With several nodes on one store this holds as long as
+ * the size read against is the store's latest checkpoint ({@code LedgerQueries#checkpoint}), not
+ * this node's writer's: a held history is continued from its last entry with what the index holds
+ * past it below the new size, so another node's appends are read like this node's. Bounded: only histories of at least {@link #MIN_ENTRIES} entries are kept, at most
  * {@link #MAX_SUMMARIES} summaries in all (about 25 MB), the least recently read dropped first.
  * Thread-safe.
  */

@@ -27,7 +27,9 @@ import java.time.ZoneId;
  * backend, and knows nothing of HTTP. A process MUST build these once per open ledger and share
  * them: the {@link EventIngest} in particular keeps an {@code eventId} from being appended twice
  * by concurrent posts through claims held in its own memory, which a second instance would not
- * see.
+ * see. Several processes (nodes) on one shared store each build their own, and stay one ledger:
+ * the store's fence and event-key refusal keep their writes apart, and every read takes the
+ * latest checkpoint from the store.
  *
  * @param ingest accepts posted events
  * @param queries entries, histories, proofs and checkpoints
@@ -59,7 +61,7 @@ public record LedgerServices(
     LinkedEntries linkedEntries) {
 
   /**
-   * Builds every service over the open ledger: its store, its one sequencer (the only writer) and
+   * Builds every service over the open ledger: its store, its sequencer (this process's writer) and
    * the signer of its checkpoints.
    *
    * @param clock the time of the entries the ledger writes about itself (reads, reviews)

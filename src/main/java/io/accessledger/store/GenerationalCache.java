@@ -13,6 +13,10 @@ import java.util.Map;
  * <p>It replaces access-ordered {@code LinkedHashMap}s on the writer's hot path, which relinked an
  * entry on every read and write: measured with {@code scripts/bench}, about a tenth of the
  * writer's time went to that. Not thread-safe.
+ *
+ * <p>It holds what its user puts in it; each user says why a value stays right when other nodes
+ * append to a shared store (the writer's link heads are cleared whenever its tail is reloaded; a
+ * link key's id never changes once committed).
  */
 public final class GenerationalCache<K, V> {
   private final int generationSize;

@@ -47,6 +47,18 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
   void append(AppendBatch batch);
 
   /**
+   * Waits for this process's turn to append, on a store several processes share, and returns it;
+   * the caller builds and appends its batch, then closes the turn. This default hands out {@link
+   * WriteTurn#NONE} at once. A turn only saves wasted builds: {@link #append}'s refusal of a stale
+   * batch is what keeps the log free of gaps and forks, with or without one.
+   *
+   * @throws StoreException if the store cannot be reached; nothing is held then
+   */
+  default WriteTurn awaitWriteTurn() {
+    return WriteTurn.NONE;
+  }
+
+  /**
    * About how many bytes appending {@code batch} may add to the disk, erring high: what the
    * sequencer's free-space reserve checks before each batch. Must be cheap (it runs once per
    * group commit) and must not touch storage. It is {@link #expectedGrowth(long)} of the batch's

@@ -15,6 +15,8 @@ import io.accessledger.ledger.leaf.LedgerEntry;
 import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.ledger.writer.LedgerStateException;
+import io.accessledger.ledger.writer.Sequencer;
+import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.support.ServerProcess;
 import io.accessledger.support.TestLedger;
@@ -172,6 +174,23 @@ class AppendOnlyGuardsAtStartTest {
     // Once they are back, a start records nothing more, whatever the setting.
     try (LedgerRuntime ledger = open()) {
       assertThat(ledger.store().size()).isEqualTo(ENTRIES + 1);
+    }
+  }
+
+  @Test
+  void aNodeWhoseTriggersAnotherNodePutRightFirstRecordsNothing() throws Exception {
+    TestLedger.tamper(db); // drops every trigger
+    try (LedgerStore store = TestLedger.openStore(db);
+        LedgerStore otherNode = TestLedger.openStore(db)) {
+      List<GuardFault> faults = AppendOnlyGuardsAtStart.check(store, true);
+      assertThat(faults).hasSize(TestLedger.APPEND_ONLY_TRIGGERS.size());
+      otherNode.restoreAppendOnlyGuards(); // the other node, told to recreate them, came first
+      try (Sequencer sequencer = AppendOnlyGuardsAtStart.restoreStartAndRecord(store, faults,
+          Clock.systemUTC(), () -> TestLedger.sequencer(store, factory.openSigner(true)))) {
+        assertThat(sequencer.latestCheckpoint().size()).isEqualTo(ENTRIES);
+      }
+      assertThat(store.size()).as("no entry recording a recreation of nothing").isEqualTo(ENTRIES);
+      assertThat(store.appendOnlyGuardFaults()).isEmpty();
     }
   }
 

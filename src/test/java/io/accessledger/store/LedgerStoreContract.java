@@ -377,6 +377,23 @@ public abstract class LedgerStoreContract {
   }
 
   @Test
+  void aCheckpointOnlyBatchNoNewerThanTheLatestIsRefusedAsStale() {
+    // What two nodes starting at once on an empty ledger both try: the second must be told it is
+    // stale (reload and go on), not fail on a duplicate.
+    store.append(new AppendBatch(List.of(), List.of(), new StoredCheckpoint(0, "empty")));
+    assertThatThrownBy(() -> store.append(
+        new AppendBatch(List.of(), List.of(), new StoredCheckpoint(0, "empty again"))))
+        .isInstanceOf(StaleTailException.class);
+    assertThat(store.latestCheckpoint()).contains(new StoredCheckpoint(0, "empty"));
+    store.append(nextBatch(1));
+    assertThatThrownBy(() -> store.append(
+        new AppendBatch(List.of(), List.of(), new StoredCheckpoint(1, "again"))))
+        .isInstanceOf(StaleTailException.class);
+    assertThat(store.checkpointsAfter(-1, 10)).extracting(StoredCheckpoint::size)
+        .containsExactly(0L, 1L);
+  }
+
+  @Test
   void aCheckpointOnlyBatchIsStored() {
     store.append(new AppendBatch(List.of(), List.of(), new StoredCheckpoint(0, "empty")));
     assertThat(store.latestCheckpoint()).contains(new StoredCheckpoint(0, "empty"));

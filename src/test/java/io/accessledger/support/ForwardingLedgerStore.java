@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Delegates everything to a real store; tests override {@link #append} to inject faults or delays. */
+/**
+ * Delegates everything to a real store; tests override {@link #append} to inject faults or delays.
+ * It asks for no write turn ({@link LedgerStore#awaitWriteTurn}'s default): a writer a test holds
+ * inside {@code append} then holds up no other node's turn, and the store's fence alone keeps the
+ * log whole, as it must.
+ */
 public class ForwardingLedgerStore implements LedgerStore {
   private final LedgerStore delegate;
 

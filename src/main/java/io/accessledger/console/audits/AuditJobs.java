@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The console's need-to-know audits, run in the background so a page can show their progress.
+ * Kept in this node's memory for its own sessions (see {@code ConsoleSessions}); a finished run's
+ * result is a complete answer over the tree it read, which no later append changes.
  *
  * <p>Guarantees:
  * <ul>

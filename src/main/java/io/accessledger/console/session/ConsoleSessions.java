@@ -18,7 +18,9 @@ import java.util.Optional;
 
 /**
  * The console's open sessions, in memory only: a restart ends them all, and nothing about them is
- * ever written to disk.
+ * ever written to disk. So they are this node's: with several nodes behind a load balancer, a
+ * session's requests must reach the node that opened it (sticky sessions), or the reader signs in
+ * again on the node they reach; nothing a session shows depends on which node it is on.
  *
  * <p>Guarantees:
  * <ul>

@@ -17,7 +17,8 @@ import java.util.LinkedHashMap;
  * <p>Memory is bounded: at most {@code maxAddresses} addresses are tracked; past that the one
  * tracked longest is forgotten. Tokens carry 256 random bits, so this is not what keeps them from
  * being guessed; it keeps a stolen-list replay or a scripted attack slow and visible
- * ({@code console.sign-in.refused} in the metrics). Thread-safe.
+ * ({@code console.sign-in.refused} in the metrics). Counted per node: with several nodes an
+ * address spread over them gets as many tries per window as there are nodes. Thread-safe.
  */
 public final class SignInThrottle {
   private final int maxFailures;

@@ -58,7 +58,9 @@ public final class PreparedEvent {
   /**
    * As {@link #of}, and records {@code key} with the entry so that its {@code eventId} can be found
    * again. The caller MUST make sure no entry with the same source and {@code eventId} is in the
-   * log or in flight: the store refuses a duplicate key, failing the whole batch it is in.
+   * log or in flight in this process: the store refuses a duplicate key, and the writer then
+   * fails the group holding it (with {@code AlreadyRecordedException}, when another node
+   * recorded it in between) and writes the rest of the batch.
    */
   public static PreparedEvent identified(Map<String, ?> event, EventKey key) {
     requireSource(key.source());

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A {@link NodeSource} that remembers the upper levels of the tree in front of another (storage).
  *
  * <p>Every node it hands out is the hash of a complete subtree, which never changes once written,
- * so a remembered hash is never stale. Proofs of entries all over a large tree share few of their
+ * so a remembered hash is never stale: with several nodes appending to one store too, since the
+ * store's fence lets no two of them write different subtrees at one place (no fork). Proofs of entries all over a large tree share few of their
  * low nodes but all of their high ones, and a page of a history reads hundreds of nodes, most of
  * them at the top: remembering those spares storage most of the reads.
  *

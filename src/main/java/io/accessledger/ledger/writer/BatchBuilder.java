@@ -12,6 +12,7 @@ import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.store.LedgerStore;
+import io.accessledger.store.StaleTailException;
 import io.accessledger.store.StoredCheckpoint;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -98,10 +99,17 @@ final class BatchBuilder {
   /**
    * The index is not evidence, so a head read from it is checked before it is signed into a leaf:
    * it must be an existing entry, and that entry must name the key. (An index with rows deleted
-   * can still yield an older head; `verify` reconciles the whole index with the leaves.)
+   * can still yield an older head; `verify` reconciles the whole index with the leaves.) A head past
+   * the tail is another writer's entry when the log has grown meanwhile: the batch is then stale
+   * ({@link StaleTailException}), not the index edited.
    */
   private void checkStoredHead(String key, long seq, long tailSize) {
     String problem = null;
+    if (seq >= tailSize && store.size() > tailSize) {
+      // Another writer appended since the tail was loaded: the batch would be refused anyway.
+      throw new StaleTailException("the link index for " + key + " names entry " + seq
+          + ", past this writer's tail of " + tailSize + ": another writer appended");
+    }
     if (seq < 0 || seq >= tailSize) {
       problem = "names entry " + seq + " but the log holds " + tailSize;
     } else {

@@ -1,31 +1,45 @@
 package io.accessledger.ledger.writer;
 
-import io.accessledger.ledger.merkle.TreeHasher;
-import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CheckpointSigner;
-import io.accessledger.store.AppendBatch;
 import io.accessledger.store.DiskReserve;
 import io.accessledger.store.LedgerDiskFullException;
 import io.accessledger.store.LedgerStore;
+import io.accessledger.store.StaleTailException;
 import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.WriteTurn;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The writer thread of the {@link Sequencer}, the one owner of the tail of the log: drains the
- * {@link WriteQueue} into batches of up to {@link SequencerSettings#maxBatchEntries} entries
+ * The writer thread of the {@link Sequencer}, the one owner of this node's tail of the log: drains
+ * the {@link WriteQueue} into batches of up to {@link SequencerSettings#maxBatchEntries} entries
  * (never splitting a group), has each built ({@link BatchBuilder}), refuses the largest groups of
  * a batch the disk has no room for ({@link GroupsThatFit}), writes it in one transaction, and only
  * then completes the futures. Whatever happens, no caller is left waiting and the loop goes on;
  * after a failed write the tail is reloaded from storage, which is the truth.
+ *
+ * <p>Other writers (other nodes on a shared store) may append too. The store's fence refuses a
+ * batch built on a tail they have moved ({@link StaleTailException}, nothing written); the writer
+ * then reloads the tail ({@link TailState#load}, which checks that this key verifies the
+ * checkpoint whoever wrote it), forgets its link heads, drops the groups holding an event another
+ * writer has recorded meanwhile ({@link RecordedGroups}), and builds and writes the same groups
+ * again, up to {@link #MAX_ATTEMPTS} times before failing them as busy. A store that hands out
+ * write turns ({@link LedgerStore#awaitWriteTurn}) is asked for one around each attempt, and when
+ * it says others take turns, the stored size is compared with the tail before building.
  *
  * <p>The tail and the builder are touched only by the writer thread (and by {@link #start} before
  * it runs); what it publishes for other threads (the latest checkpoint, the last failure, the
  * batch count) is volatile or atomic.
  */
 final class BatchWriter {
+  /**
+   * How many times one batch is built and written before its groups fail with {@link
+   * LedgerBusyException}, when other writers keep appending first.
+   */
+  static final int MAX_ATTEMPTS = 16;
+
   private final LedgerStore store;
   private final CheckpointSigner signer;
   private final DiskReserve reserve;
@@ -34,9 +48,8 @@ final class BatchWriter {
   private final BatchBuilder builder;
   private final Thread thread;
   private final AtomicLong batchesWritten = new AtomicLong();
-  private volatile StoredCheckpoint latest;
   private volatile Throwable lastFailure;
-  private TailState tail;
+  private WriterTail tail;
 
   BatchWriter(LedgerStore store, CheckpointSigner signer, Clock clock,
       SequencerSettings settings, DiskReserve reserve, WriteQueue queue) {
@@ -50,19 +63,13 @@ final class BatchWriter {
   }
 
   /**
-   * Loads and checks the tail, on an empty ledger first signs and stores the checkpoint of the
-   * empty tree, then starts the thread.
+   * Opens the tail ({@link WriterTail#open}: on an empty ledger, stores the empty tree's
+   * checkpoint), then starts the thread.
    *
    * @throws LedgerStateException as {@link TailState#load} does; nothing is written then
    */
   void start() {
-    tail = TailState.load(store, signer);
-    if (store.latestCheckpoint().isEmpty()) {
-      Checkpoint empty = new Checkpoint(signer.origin(), 0, TreeHasher.emptyRoot());
-      store.append(
-          new AppendBatch(List.of(), List.of(), new StoredCheckpoint(0, signer.sign(empty))));
-    }
-    latest = store.latestCheckpoint().orElseThrow();
+    tail = WriterTail.open(store, signer, builder);
     thread.start();
   }
 
@@ -76,7 +83,7 @@ final class BatchWriter {
   }
 
   StoredCheckpoint latest() {
-    return latest;
+    return tail.latest();
   }
 
   Throwable lastFailure() {
@@ -104,12 +111,13 @@ final class BatchWriter {
           groups.add(next);
           entries += next.events().size();
         }
+        PendingBatch batch = new PendingBatch(groups);
         try {
-          write(groups, entries);
+          write(batch);
         } catch (Throwable t) {
           // Whatever happens, no caller is left waiting and the writer goes on.
           lastFailure = t;
-          groups.forEach(g -> g.future().completeExceptionally(t));
+          batch.failAll(t);
         }
       }
     } catch (InterruptedException e) {
@@ -117,12 +125,41 @@ final class BatchWriter {
     }
   }
 
-  private void write(List<PendingGroup> groups, int entries) {
-    List<PendingGroup> writing = groups;
-    LedgerDiskFullException refusal = null;
+  /** Writes {@code batch}, building it again while other writers append first. */
+  private void write(PendingBatch batch) {
+    for (int attempt = 1; ; attempt++) {
+      boolean done;
+      try (WriteTurn turn = store.awaitWriteTurn()) {
+        if (turn.othersMayHaveAppended() && tail.moved()) {
+          reloadMoved(batch);
+        }
+        done = writeOnce(batch);
+      }
+      if (done || batch.isEmpty()) {
+        return;
+      }
+      if (attempt == MAX_ATTEMPTS) {
+        LedgerBusyException busy = new LedgerBusyException("other nodes appended first "
+            + MAX_ATTEMPTS + " times in a row; nothing of this request was written; retry");
+        lastFailure = busy;
+        batch.failAll(busy);
+        return;
+      }
+    }
+  }
+
+  /**
+   * One attempt at the batch: true once every group is written, refused or failed; false when it
+   * is to be built again on the reloaded tail (another writer appended first).
+   */
+  private boolean writeOnce(PendingBatch batch) {
+    if (batch.isEmpty()) {
+      return true;
+    }
     BatchBuilder.Built built = null;
+    boolean appending = false;
     try {
-      built = builder.build(tail, groups, entries);
+      built = builder.build(tail.state(), batch.writing(), batch.entries());
       long growth = store.expectedGrowth(built.batch());
       long room = reserve.room(); // the batch's one free-space probe
       if (growth > room) {
@@ -131,67 +168,77 @@ final class BatchWriter {
         GroupsThatFit.Split split = GroupsThatFit.split(tooLarge, room, store, reserve);
         // The heads the builder remembered name seqs that the refused groups would have taken.
         builder.forget();
-        refusal = split.refused().get(0).reason();
-        lastFailure = refusal; // before any caller learns of its refusal
+        batch.refused(split.refused().get(0).reason());
+        lastFailure = batch.refusal(); // before any caller learns of its refusal
         split.refused().forEach(r -> r.group().future().completeExceptionally(r.reason()));
-        writing = split.kept();
-        if (writing.isEmpty()) {
-          return;
+        batch.keep(split.kept());
+        if (batch.isEmpty()) {
+          return true;
         }
-        built = builder.build(
-            tail, writing, writing.stream().mapToInt(g -> g.events().size()).sum());
+        built = builder.build(tail.state(), batch.writing(), batch.entries());
         long keptGrowth = store.expectedGrowth(built.batch());
         if (keptGrowth > room) {
           throw reserve.refusal(room, keptGrowth, keptGrowth);
         }
       }
+      appending = true;
       store.append(built.batch());
+    } catch (StaleTailException e) {
+      reloadMoved(batch); // nothing of the batch was written
+      return false;
     } catch (RuntimeException | Error e) {
-      reloadAfterFailure();
-      if (built != null && landed(built)) {
+      tail.reloadIfReadable();
+      if (appending && tail.holds(built)) {
         // The commit reached the disk and only its acknowledgement failed: the entries are there.
-        acknowledge(writing, built, refusal);
-        return;
+        acknowledge(built, batch.refusal());
+        return true;
+      }
+      if (appending && e instanceof RuntimeException && withoutRecorded(batch)) {
+        return false; // the store refused an event another writer recorded: the rest goes again
       }
       lastFailure = e;
-      writing.forEach(g -> g.future().completeExceptionally(e));
-      return;
+      batch.failAll(e);
+      return true;
     }
-    tail = built.tailAfter();
-    acknowledge(writing, built, refusal);
+    tail.advance(built);
+    acknowledge(built, batch.refusal());
+    return true;
   }
 
   /** Completes the written groups; {@code refusal} is why others of the batch were refused. */
-  private void acknowledge(
-      List<PendingGroup> groups, BatchBuilder.Built built, LedgerDiskFullException refusal) {
+  private void acknowledge(BatchBuilder.Built built, LedgerDiskFullException refusal) {
     lastFailure = refusal;
-    latest = built.batch().checkpoint();
+    tail.publish(built.batch().checkpoint());
     batchesWritten.incrementAndGet();
-    for (int i = 0; i < groups.size(); i++) {
-      groups.get(i).future().complete(built.results().get(i));
+    for (int i = 0; i < built.groups().size(); i++) {
+      built.groups().get(i).future().complete(built.results().get(i));
     }
   }
 
-  /** Whether storage, reloaded after an error, holds exactly this batch as its tail. */
-  private boolean landed(BatchBuilder.Built built) {
-    long end = built.tailAfter().tree().size();
-    return tail.tree().size() == end
-        && tail.lastLeafHash().equals(built.tailAfter().lastLeafHash());
+  /**
+   * Another writer appended first: reloads the tail and drops the groups it has recorded an event
+   * of. If the tail cannot be loaded (storage fails, or this key does not verify the checkpoint the
+   * other writer stored), the batch's groups fail with that reason.
+   */
+  private void reloadMoved(PendingBatch batch) {
+    try {
+      tail.reload();
+      batch.keep(RecordedGroups.failRecorded(store, batch.writing()));
+    } catch (RuntimeException e) {
+      lastFailure = e;
+      batch.failAll(e);
+    }
   }
 
-  /**
-   * After a failed write the speculative link heads may name entries that never landed, and if the
-   * commit landed but reported an error, the tail is behind storage. Reload from storage, which is
-   * the truth.
-   */
-  private void reloadAfterFailure() {
-    builder.forget();
+  /** Drops the groups holding a recorded event; whether there were any. */
+  private boolean withoutRecorded(PendingBatch batch) {
     try {
-      tail = TailState.load(store, signer);
-      store.latestCheckpoint().ifPresent(c -> latest = c);
+      List<PendingGroup> kept = RecordedGroups.failRecorded(store, batch.writing());
+      boolean dropped = kept.size() < batch.writing().size();
+      batch.keep(kept);
+      return dropped;
     } catch (RuntimeException e) {
-      // Keep the old tail: the store refuses any batch that does not start at its size, so a stale
-      // tail cannot write a gap or a fork; it only makes appends fail until storage recovers.
+      return false; // storage is failing: the append's own failure is the one to report
     }
   }
 }

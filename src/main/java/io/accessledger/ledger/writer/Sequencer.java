@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The single writer that owns the tail of the log, with group commit.
+ * The writer that owns this node's tail of the log, with group commit. Several nodes, each with
+ * its own sequencer, may append to one shared store; the store's fence keeps them to one log.
  *
  * <p>Callers enqueue groups of events and wait on a future. The sequencing thread drains the queue
  * into a batch, assigns contiguous {@code seq}s, computes each leaf (with its {@code prev} and
@@ -25,8 +26,11 @@ import java.util.concurrent.CompletableFuture;
  *   <li>an acknowledged entry is durable and covered by a signed checkpoint that is already stored;
  *   <li>a group submitted together (a batch post, an extract release and its subject entries) gets
  *       contiguous {@code seq}s and is written all or nothing;
- *   <li>there are no gaps or duplicates: one thread assigns every {@code seq} and the store refuses
- *       a batch that does not start at its size;
+ *   <li>there are no gaps or duplicates: one thread per node assigns {@code seq}s, and the store
+ *       refuses, atomically with the write, a batch that does not start at its size
+ *       ({@link io.accessledger.store.StaleTailException}: another node appended first); the
+ *       writer then reloads the tail and builds the same groups again, dropping only a group
+ *       whose event another node recorded meanwhile ({@link AlreadyRecordedException});
  *   <li>two signed checkpoints are never inconsistent, because each extends the one before.
  * </ul>
  *
@@ -81,9 +85,11 @@ public final class Sequencer implements AutoCloseable {
    * Appends {@code events} as contiguous entries, all or nothing. The future completes once they are
    * durable and covered by a stored signed checkpoint; it fails with {@link LedgerBusyException} at
    * once when the queue is full, with {@link LedgerDiskFullException} when the disk has no room for
-   * the group (or for it with the smaller groups batched with it), and with the store's exception when the write fails (nothing of
-   * the group is written then; when the commit landed and only its acknowledgement failed, the
-   * future completes normally).
+   * the group (or for it with the smaller groups batched with it), with {@link AlreadyRecordedException}
+   * when another node recorded one of its keyed events first, with {@link LedgerBusyException}
+   * also when other nodes appended first {@value BatchWriter#MAX_ATTEMPTS} times in a row, and
+   * with the store's exception when the write fails (nothing of the group is written then; when
+   * the commit landed and only its acknowledgement failed, the future completes normally).
    *
    * <p>The future is completed on the writer thread: callbacks attached to it MUST NOT block
    * (and in particular must not wait for another append), or the writer stalls.
@@ -103,7 +109,11 @@ public final class Sequencer implements AutoCloseable {
     return group.future();
   }
 
-  /** The latest signed checkpoint, as stored. */
+  /**
+   * The latest signed checkpoint this node's writer stored, or loaded from the store. On a store
+   * other nodes append to it may be behind the store: reads that must see their entries read the
+   * store ({@code LedgerQueries#checkpoint}).
+   */
   public StoredCheckpoint latestCheckpoint() {
     return writer.latest();
   }

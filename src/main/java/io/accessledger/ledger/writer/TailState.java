@@ -12,27 +12,41 @@ import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.notes.SignedCheckpoint;
+import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What the writer needs to extend the log: the Merkle frontier and the last leaf hash. Loaded from
  * storage only after checking storage against its latest signed checkpoint.
+ *
+ * <p>Loaded from one {@link LedgerSnapshot}, so that on a store other nodes append to, the size,
+ * the tree, the latest checkpoint and the last leaf all describe the same log: read one at a
+ * time, another node's commit in between would look like a ledger whose checkpoint does not
+ * match its leaves. Whoever wrote the latest checkpoint (this node or another), the key MUST
+ * verify it, or the tail is not loaded: every node signs with the same key.
  */
 record TailState(CompactRange tree, Digest lastLeafHash) {
 
   /**
-   * Loads the tail and checks it against the latest checkpoint.
+   * Loads the tail from one snapshot of {@code store} and checks it against the latest checkpoint.
    *
    * @throws LedgerStateException if the key does not verify the checkpoint, or the stored leaves or
    *     tree do not match it
    */
   static TailState load(LedgerStore store, CheckpointSigner signer) {
-    long size = store.size();
-    CompactRange tree = new CompactRange(size, store.hashes(MerkleMath.rootNodes(size)));
-    Optional<StoredCheckpoint> stored = store.latestCheckpoint();
+    try (LedgerSnapshot snapshot = store.snapshot()) {
+      return load(snapshot, signer);
+    }
+  }
+
+  private static TailState load(LedgerSnapshot snapshot, CheckpointSigner signer) {
+    long size = snapshot.size();
+    CompactRange tree = new CompactRange(size, snapshot.hashes(MerkleMath.rootNodes(size)));
+    Optional<StoredCheckpoint> stored = snapshot.latestCheckpoint();
     if (stored.isEmpty()) {
       if (size > 0) {
         throw new LedgerStateException(
@@ -42,7 +56,7 @@ record TailState(CompactRange tree, Digest lastLeafHash) {
     } else {
       checkAgainst(stored.get(), signer, size, tree);
     }
-    Digest last = size == 0 ? Digest.ZERO : checkedLastLeafHash(store, size, tree.root());
+    Digest last = size == 0 ? Digest.ZERO : checkedLastLeafHash(snapshot, size, tree.root());
     return new TailState(tree, last);
   }
 
@@ -51,18 +65,22 @@ record TailState(CompactRange tree, Digest lastLeafHash) {
    * proven to be in the tree whose root was just checked, so a stored hash edited while the
    * service was stopped is never signed into the log.
    */
-  private static Digest checkedLastLeafHash(LedgerStore store, long size, Digest root) {
+  private static Digest checkedLastLeafHash(LedgerSnapshot snapshot, long size, Digest root) {
     long seq = size - 1;
-    StoredLeaf stored = store.leaf(seq)
-        .orElseThrow(() -> new LedgerStateException("the ledger's last entry " + seq
-            + " is missing. Run `verify` to find the first bad seq."));
+    StoredLeaf stored;
+    try (Stream<StoredLeaf> leaves = snapshot.leaves(seq, size)) {
+      stored = leaves.findFirst()
+          .orElseThrow(() -> new LedgerStateException("the ledger's last entry " + seq
+              + " is missing. Run `verify` to find the first bad seq."));
+    }
     Digest hash = TreeHasher.leafHash(stored.leaf());
     if (!hash.equals(stored.hash())) {
       throw new LedgerStateException("the ledger's last entry " + seq + " is not the one its"
           + " signed tree holds (its stored leaf hash was edited). Run `verify`.");
     }
     try {
-      ProofVerifier.verifyInclusion(seq, size, hash, MerkleProofs.inclusion(seq, size, store), root);
+      ProofVerifier.verifyInclusion(
+          seq, size, hash, MerkleProofs.inclusion(seq, size, snapshot), root);
     } catch (ProofException e) {
       throw new LedgerStateException("the ledger's last entry " + seq + " is not the one its"
           + " signed tree holds (" + e.getMessage() + "). Run `verify` to find the first bad seq.",

@@ -12,6 +12,7 @@ import io.accessledger.store.StaleTailException;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
+import io.accessledger.store.WriteTurn;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -130,6 +131,12 @@ public final class PostgresLedgerStore implements LedgerStore {
           "nothing was written");
     }
     keyIds.remember(ids); // committed: now they name rows every node sees
+  }
+
+  /** Nodes take turns through a session advisory lock ({@link PostgresWriteTurn}). */
+  @Override
+  public WriteTurn awaitWriteTurn() {
+    return PostgresWriteTurn.await(jdbi);
   }
 
   @Override

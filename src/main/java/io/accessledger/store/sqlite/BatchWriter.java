@@ -49,6 +49,9 @@ final class BatchWriter {
           "refusing checkpoint of size " + batch.checkpoint().size() + ": the ledger would hold "
               + resulting + " entries");
     }
+    if (batch.leaves().isEmpty()) {
+      refuseUnlessNewer(c, batch.checkpoint().size());
+    }
     Set<String> keys = new LinkedHashSet<>();
     for (EncodedLeaf leaf : batch.leaves()) {
       keys.addAll(leaf.linkKeys());
@@ -65,6 +68,24 @@ final class BatchWriter {
       insert.executeUpdate();
     }
     return keyIds;
+  }
+
+  /**
+   * A batch of leaves extends the log only if it starts at the size, so its checkpoint is newer
+   * than any stored. A checkpoint alone (the empty tree's, which every node starting on an empty
+   * ledger signs) is checked here: of two nodes storing it at once, the second is refused as
+   * stale, not failed on the duplicate key. Only for checkpoint-only batches: no cost per append.
+   */
+  private static void refuseUnlessNewer(Connection c, long size) throws SQLException {
+    try (PreparedStatement latest = c.prepareStatement("SELECT MAX(tree_size) FROM checkpoints");
+        ResultSet rs = latest.executeQuery()) {
+      rs.next();
+      long stored = rs.getLong(1);
+      if (!rs.wasNull() && stored >= size) {
+        throw new StaleTailException("refusing checkpoint of size " + size + ": the ledger already"
+            + " holds a checkpoint of size " + stored + " (another writer?)");
+      }
+    }
   }
 
   private static void insertLeaves(Connection c, AppendBatch batch) throws SQLException {

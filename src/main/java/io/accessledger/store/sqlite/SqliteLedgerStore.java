@@ -104,7 +104,7 @@ public final class SqliteLedgerStore implements LedgerStore {
 
   @Override
   public long size() {
-    return jdbi.withExtension(LedgerDao.class, LedgerDao::size);
+    return reading(handle -> ReadQueries.size(handle.getConnection()));
   }
 
   /**
@@ -154,7 +154,7 @@ public final class SqliteLedgerStore implements LedgerStore {
 
   @Override
   public Optional<StoredCheckpoint> latestCheckpoint() {
-    return jdbi.withExtension(LedgerDao.class, LedgerDao::latestCheckpoint);
+    return reading(handle -> ReadQueries.latestCheckpoint(handle.getConnection()));
   }
 
   @Override

@@ -21,6 +21,7 @@ import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.store.LedgerStore;
+import io.accessledger.store.StaleTailException;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredLeaf;
 import io.accessledger.support.ForwardingLedgerStore;
@@ -38,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -238,6 +240,39 @@ class SequencerTest {
       assertThat(next.seq()).isEqualTo(1);
       LedgerEntry entry = LeafCodec.decode(real.leaf(1).orElseThrow().leaf());
       assertThat(entry.links()).containsEntry("subject:child-a", 0L);
+      assertThat(new LedgerVerifier(real, signer.verifierKey()).verify().isIntact()).isTrue();
+    }
+  }
+
+  @Test
+  void aBatchRefusedAsStaleIsBuiltAgainAndOnlyAfterTooManyRefusalsFailsAsBusy() {
+    AtomicInteger refusals = new AtomicInteger();
+    AtomicInteger refuseNext = new AtomicInteger(3);
+    try (LedgerStore real = store();
+        Sequencer sequencer = Sequencer.start(new ForwardingLedgerStore(real) {
+          @Override
+          public void append(AppendBatch batch) {
+            if (!batch.leaves().isEmpty() && refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+              refusals.incrementAndGet();
+              throw new StaleTailException("another writer appended first (simulated)");
+            }
+            super.append(batch);
+          }
+        }, signer, Clock.systemUTC(), SequencerSettings.defaults())) {
+      assertThat(sequencer.append(TestLedger.prepared("again", "child-a", "w")).join().seq())
+          .isZero();
+      assertThat(refusals).hasValue(3);
+      assertThat(sequencer.lastFailure()).isEmpty(); // a lost race is no failure
+
+      refuseNext.set(BatchWriter.MAX_ATTEMPTS);
+      assertThatThrownBy(() -> sequencer.append(TestLedger.prepared("lost", "child-a", "w")).join())
+          .hasCauseInstanceOf(LedgerBusyException.class)
+          .hasMessageContaining("other nodes appended first 16 times in a row");
+      assertThat(refusals).hasValue(3 + BatchWriter.MAX_ATTEMPTS);
+      assertThat(real.size()).isEqualTo(1);
+      assertThat(sequencer.lastFailure()).containsInstanceOf(LedgerBusyException.class);
+      assertThat(sequencer.append(TestLedger.prepared("next", "child-a", "w")).join().seq())
+          .isEqualTo(1);
       assertThat(new LedgerVerifier(real, signer.verifierKey()).verify().isIntact()).isTrue();
     }
   }
