@@ -43,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoNodesKilledProcessTest {
   private static final int POSTERS = 8;
-  private static final int ACKS_BEFORE_KILL = 400;
-  private static final int ACKS_AFTER_KILL = 200;
+  private static final int ACKS_BEFORE_KILL = 200;
+  private static final int ACKS_AFTER_KILL = 100;
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
   @TempDir Path dir;
@@ -172,7 +172,7 @@ class TwoNodesKilledProcessTest {
     List<ServerProcess> both = nodes.startBoth();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      for (int i = 0; i < 30; i++) {
+      for (int i = 0; i < 10; i++) {
         String body = Json.view("twice-" + i, "child-" + i, "sw-9");
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
