@@ -71,6 +71,14 @@ public final class AppendOnlyGuardsAtStart {
       return start.get();
     }
     List<GuardFault> restored = store.restoreAppendOnlyGuards();
+    if (restored.isEmpty()) {
+      // On a shared store another node, also told to recreate them, put them right first: this
+      // node recreated nothing, so it records nothing (that node recorded its recreation).
+      LOG.info("ledger.recreateMissingTriggers is set: the append-only triggers {} were already"
+          + " put back, by another node, when this one came to recreate them",
+          GuardFault.describe(faults));
+      return start.get();
+    }
     Sequencer sequencer = null;
     try {
       sequencer = start.get();

@@ -5,6 +5,7 @@ import io.accessledger.store.DiskReserve;
 import io.accessledger.store.LedgerDiskFullException;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StaleTailException;
+import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.WriteTurn;
 import java.time.Clock;
@@ -131,7 +132,7 @@ final class BatchWriter {
       boolean done;
       try (WriteTurn turn = store.awaitWriteTurn()) {
         if (turn.othersMayHaveAppended() && tail.moved()) {
-          reloadMoved(batch);
+          reloadMoved(batch, null);
         }
         done = writeOnce(batch);
       }
@@ -184,7 +185,7 @@ final class BatchWriter {
       appending = true;
       store.append(built.batch());
     } catch (StaleTailException e) {
-      reloadMoved(batch); // nothing of the batch was written
+      reloadMoved(batch, e); // nothing of the batch was written
       return false;
     } catch (RuntimeException | Error e) {
       tail.reloadIfReadable();
@@ -220,14 +221,25 @@ final class BatchWriter {
    * of. If the tail cannot be loaded (storage fails, or this key does not verify the checkpoint the
    * other writer stored), the batch's groups fail with that reason.
    */
-  private void reloadMoved(PendingBatch batch) {
+  private void reloadMoved(PendingBatch batch, StaleTailException refusal) {
     try {
       tail.reload();
       batch.keep(RecordedGroups.failRecorded(store, batch.writing()));
     } catch (RuntimeException e) {
-      lastFailure = e;
-      batch.failAll(e);
+      RuntimeException failure = refusal == null ? e : afterRefusal(refusal, e);
+      lastFailure = failure;
+      batch.failAll(failure);
     }
+  }
+
+  /** Why a batch refused as stale could not be built again: both reasons, in one message. */
+  private static RuntimeException afterRefusal(StaleTailException refusal, RuntimeException e) {
+    String message = refusal.getMessage() + "; and the log as stored cannot be extended: "
+        + e.getMessage();
+    RuntimeException failure = e instanceof LedgerStateException
+        ? new LedgerStateException(message, e) : new StoreException(message, e);
+    failure.addSuppressed(refusal);
+    return failure;
   }
 
   /** Drops the groups holding a recorded event; whether there were any. */
