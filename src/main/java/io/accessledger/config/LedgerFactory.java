@@ -6,6 +6,7 @@ import io.accessledger.auth.ClientStore;
 import io.accessledger.auth.postgres.PostgresClientStore;
 import io.accessledger.auth.sqlite.SqliteClientStore;
 import io.accessledger.crypto.bc.Ed25519Signer;
+import io.accessledger.crypto.bc.KeyPassphrase;
 import io.accessledger.crypto.bc.SigningKeyFile;
 import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.writer.LedgerStateException;
@@ -76,6 +77,10 @@ public class LedgerFactory {
 
   /** SQLite in {@code dataDir} unless this names a PostgreSQL database (CONTRACT section 7). */
   @Valid @NotNull private DatabaseSettings database = new DatabaseSettings();
+
+  /** The file holding the key passphrase; null (absent) falls back to the variable itself. */
+  private String keyPassphraseFile;
+  private java.util.function.Function<String, String> environment = System::getenv;
 
   @JsonProperty
   public String getDataDir() {
@@ -190,6 +195,35 @@ public class LedgerFactory {
   @JsonProperty
   public void setDatabase(DatabaseSettings database) {
     this.database = database == null ? new DatabaseSettings() : database;
+  }
+
+  @JsonProperty
+  public String getKeyPassphraseFile() {
+    return keyPassphraseFile;
+  }
+
+  /** @param keyPassphraseFile the passphrase file's path; empty for none (key files plain) */
+  @JsonProperty
+  public void setKeyPassphraseFile(String keyPassphraseFile) {
+    this.keyPassphraseFile = keyPassphraseFile == null ? "" : keyPassphraseFile;
+  }
+
+  /** Where {@link #keyPassphrase} reads the variable when the config sets nothing; for tests. */
+  void setEnvironment(java.util.function.Function<String, String> environment) {
+    this.environment = environment;
+  }
+
+  /**
+   * The passphrase that seals the signing key: the file {@code ledger.keyPassphraseFile} names
+   * (config.yml takes it from {@value KeyPassphrase#VARIABLE}), or when a config file leaves the
+   * setting out, the file that variable names; none when neither names one.
+   *
+   * @throws io.accessledger.crypto.bc.KeyFileException if the named file is missing, readable by
+   *     others or empty
+   */
+  public KeyPassphrase keyPassphrase() {
+    return KeyPassphrase.fromSetting(keyPassphraseFile != null
+        ? keyPassphraseFile : environment.apply(KeyPassphrase.VARIABLE));
   }
 
   /** The service's time zone ({@code ledger.zone}). */
@@ -335,7 +369,8 @@ public class LedgerFactory {
 
   /**
    * Loads the signing key, creating it (mode 0600) only when the ledger has never signed anything:
-   * a ledger with checkpoints and no key file is refused, never re-keyed.
+   * a ledger with checkpoints and no key file is refused, never re-keyed. With a
+   * {@link #keyPassphrase} a new key file is sealed and a sealed one opened with it.
    */
   public CheckpointSigner openSigner(boolean ledgerHasCheckpoints) {
     Path keyFile = keyFile();
@@ -344,7 +379,7 @@ public class LedgerFactory {
           "the ledger " + ledgerLocation() + " has signed checkpoints but its signing key "
               + keyFile + " is missing; restore the key file (a new key would not match the log)");
     }
-    Ed25519Signer key = SigningKeyFile.loadOrCreate(keyFile);
+    Ed25519Signer key = SigningKeyFile.loadOrCreate(keyFile, keyPassphrase());
     return new CheckpointSigner(origin, key, key.publicKey());
   }
 

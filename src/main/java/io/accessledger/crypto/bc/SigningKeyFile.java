@@ -2,37 +2,31 @@ package io.accessledger.crypto.bc;
 
 import io.accessledger.crypto.Ed25519Keys;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The ledger's Ed25519 signing key on disk: created once, never overwritten.
+ * The ledger's Ed25519 signing key on disk: created once, never overwritten except to seal it.
  *
- * <p><b>Format.</b> The file holds exactly one ASCII line: {@code ed25519-seed:} followed by the
- * standard, padded base64 (RFC 4648 section 4) of the 32-byte RFC 8032 private key seed, then a
- * newline (the final newline may be absent). Anything else is refused as malformed.
+ * <p><b>Formats.</b> A plain file holds exactly one ASCII line: {@code ed25519-seed:} followed by
+ * the standard, padded base64 (RFC 4648 section 4) of the 32-byte RFC 8032 private key seed, then
+ * a newline (the final newline may be absent). A sealed file holds the seed encrypted under a
+ * passphrase ({@link SealedKey} documents it). Anything else is refused as malformed.
  *
  * <p><b>Guarantees.</b>
  *
  * <ul>
- *   <li>An existing file is never overwritten, truncated or re-permissioned.
+ *   <li>An existing file is never truncated or re-permissioned, and never overwritten except by
+ *       {@link #seal}, which replaces it whole, and {@link #destroy}.
  *   <li>A new key is written to a temporary file in the same directory that is created with
  *       {@code CREATE_NEW} and mode {@code rw-------} (0600) as a creation attribute, so it is
  *       never readable by others, not even briefly; it is written and {@code fsync}ed, then
@@ -41,63 +35,235 @@ import java.util.Set;
  *       partly written key. If another process publishes first, its key is loaded and ours is
  *       discarded. A crash mid-creation can leave a private {@code .<name>.tmp-*} file in the
  *       directory, never a partial key under the final name; the stray file may be deleted.
+ *   <li>With a passphrase set, every key file this class creates is sealed.
  *   <li>An existing file is refused unless it is a regular file whose permissions grant nothing
- *       beyond owner read and write (0600 or 0400).
- *   <li>The seed never appears in exceptions, messages or {@code toString}.
+ *       beyond owner read and write (0600 or 0400). A sealed file is refused without a passphrase,
+ *       and with one that does not open it; a refusal changes nothing on disk.
+ *   <li>The seed and the passphrase never appear in exceptions, messages, logs or
+ *       {@code toString}; their bytes are wiped once used.
  * </ul>
  *
  * <p>Requires a POSIX file system (Linux, macOS); the parent directory must exist.
  */
 public final class SigningKeyFile {
-  private static final byte[] PREFIX = "ed25519-seed:".getBytes(StandardCharsets.US_ASCII);
-  private static final int BASE64_SEED_LENGTH = 44;
+  private static final Logger LOG = LoggerFactory.getLogger(SigningKeyFile.class);
   private static final int MAX_FILE_BYTES = 1024;
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_ATTRIBUTE =
-      PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+  private static final Set<PosixFilePermission> OWNER_ONLY = KeyFileWrites.OWNER_ONLY;
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** Argon2id's cost for files sealed from now on; tests lower it (package-private). */
+  static volatile SealingParameters sealingParameters = SealingParameters.DEFAULT;
 
   private SigningKeyFile() {}
 
+  /** {@link #loadOrCreate(Path, KeyPassphrase)} with no passphrase. */
+  public static Ed25519Signer loadOrCreate(Path file) {
+    return loadOrCreate(file, KeyPassphrase.none());
+  }
+
   /**
-   * Loads the signing key from {@code file}, first creating it with a fresh random seed if no file
-   * (or symbolic link) exists at that path.
+   * Loads the signing key from {@code file}, first creating it with a fresh random seed (sealed
+   * when {@code passphrase} is set) if no file (or symbolic link) exists at that path.
    *
    * @throws KeyFileException if the file exists but is not a regular file, is accessible to group
-   *     or others, or is malformed; or if it cannot be read, created or synced (the cause is the
-   *     {@link IOException})
+   *     or others, is malformed, or is sealed and {@code passphrase} does not open it; or if it
+   *     cannot be read, created or synced (the cause is the {@link IOException})
    */
-  public static Ed25519Signer loadOrCreate(Path file) {
+  public static Ed25519Signer loadOrCreate(Path file, KeyPassphrase passphrase) {
     Path target = file.toAbsolutePath();
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      return load(target);
+      return load(target, passphrase);
     }
-    byte[] seed = Ed25519Keys.generateSeed(RANDOM);
-    byte[] content = encode(seed);
+    Ed25519Signer created = create(target, passphrase);
+    return created != null ? created : load(target, passphrase);
+  }
+
+  /**
+   * Generates a fresh key and publishes it at {@code file} (sealed when {@code passphrase} is
+   * set), atomically and with mode 0600, as {@link #loadOrCreate} does; but an existing file is
+   * an error, never loaded.
+   *
+   * @throws KeyFileException if a file (or symbolic link) exists at that path, or it cannot be
+   *     created or synced
+   */
+  public static Ed25519Signer createNew(Path file, KeyPassphrase passphrase) {
+    Path target = file.toAbsolutePath();
+    Ed25519Signer created =
+        Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? null : create(target, passphrase);
+    if (created == null) {
+      throw new KeyFileException("signing key file " + target + " already exists; a new key is"
+          + " never written over an existing one");
+    }
+    return created;
+  }
+
+  /** {@link #load(Path, KeyPassphrase)} with no passphrase: a sealed file is refused. */
+  public static Ed25519Signer load(Path file) {
+    return load(file, KeyPassphrase.none());
+  }
+
+  /**
+   * Loads the signing key from an existing {@code file}; never creates or changes anything. A
+   * plain file loads whether or not a passphrase is set (a WARN says it is not sealed); a sealed
+   * one needs the passphrase it was sealed with.
+   *
+   * @throws KeyFileException if the file is not a regular file, is accessible to group or others,
+   *     is malformed, or is sealed and {@code passphrase} is unset or does not open it; or if it
+   *     cannot be read, for example because it does not exist (the cause is the
+   *     {@link IOException})
+   */
+  public static Ed25519Signer load(Path file, KeyPassphrase passphrase) {
+    byte[] content = readPrivate(file);
+    byte[] seed = null;
     try {
-      Ed25519Signer signer = new Ed25519Signer(seed);
-      boolean published;
-      try {
-        published = publish(target, content);
-      } catch (IOException e) {
-        throw new KeyFileException("cannot create signing key file " + target + ": " + e, e);
+      seed = seedOf(file, content, passphrase);
+      if (passphrase.isSet() && !SealedKey.looksSealed(content)) {
+        LOG.warn("the signing key file {} is not sealed although {} is set: it holds the key in"
+            + " the clear; seal it with the seal-key command", file, KeyPassphrase.VARIABLE);
       }
-      return published ? signer : load(target);
+      return new Ed25519Signer(seed);
     } finally {
-      Arrays.fill(seed, (byte) 0);
+      Arrays.fill(content, (byte) 0);
+      if (seed != null) {
+        Arrays.fill(seed, (byte) 0);
+      }
+    }
+  }
+
+  /** True when {@code file} is a sealed key file (it is read, checked as private, not opened). */
+  public static boolean isSealed(Path file) {
+    byte[] content = readPrivate(file);
+    try {
+      return SealedKey.looksSealed(content);
+    } finally {
       Arrays.fill(content, (byte) 0);
     }
   }
 
   /**
-   * Loads the signing key from an existing {@code file}; never creates anything.
+   * Seals the plain key file {@code file} in place with {@code passphrase}: the sealed file is
+   * written beside it (0600, synced), opened again with the passphrase to check it holds the same
+   * key, and renamed over it in one step; the plain file's bytes are then overwritten with random
+   * bytes and synced before its last name is removed. A crash leaves {@code file} plain or sealed,
+   * never neither, and at worst the plain bytes in a private {@code .<name>.replaced-*} file.
+   * The caller MUST ensure nothing else writes the file meanwhile.
    *
-   * @throws KeyFileException if the file is not a regular file, is accessible to group or others,
-   *     or is malformed; or if it cannot be read, for example because it does not exist (the cause
-   *     is the {@link IOException})
+   * @return the key, unchanged
+   * @throws KeyFileException if {@code passphrase} is unset, the file is already sealed, cannot be
+   *     loaded, or cannot be replaced
    */
-  public static Ed25519Signer load(Path file) {
+  public static Ed25519Signer seal(Path file, KeyPassphrase passphrase) {
+    if (!passphrase.isSet()) {
+      throw new KeyFileException("no passphrase to seal " + file + " with: set "
+          + KeyPassphrase.VARIABLE + " to a file that holds it");
+    }
+    Path target = file.toAbsolutePath();
+    byte[] content = readPrivate(target);
+    byte[] seed = null;
+    byte[] sealed = null;
+    try {
+      if (SealedKey.looksSealed(content)) {
+        throw new KeyFileException("signing key file " + target + " is already sealed;"
+            + " nothing was changed");
+      }
+      seed = seedOf(target, content, KeyPassphrase.none());
+      Ed25519Signer key = new Ed25519Signer(seed);
+      sealed = encode(seed, passphrase);
+      Path temporary = KeyFileWrites.writeTemporary(target, "sealing", sealed);
+      try {
+        if (!Arrays.equals(load(temporary, passphrase).publicKey(), key.publicKey())) {
+          throw new KeyFileException("the sealed copy of " + target + " did not open as the same"
+              + " key; nothing was changed");
+        }
+        KeyFileWrites.replace(target, temporary);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+      return key;
+    } catch (IOException e) {
+      throw new KeyFileException("cannot seal signing key file " + target + ": " + e, e);
+    } finally {
+      Arrays.fill(content, (byte) 0);
+      if (seed != null) {
+        Arrays.fill(seed, (byte) 0);
+      }
+      if (sealed != null) {
+        Arrays.fill(sealed, (byte) 0);
+      }
+    }
+  }
+
+  /**
+   * Destroys a key file: overwrites its bytes with random bytes, syncs them, removes the file and
+   * syncs its directory. Nothing happens if no file is there (so a destruction interrupted after
+   * the removal may be repeated); a symbolic link or other non-regular file is refused. On a
+   * copy-on-write or journalling file system, or flash storage, old blocks may survive the
+   * overwrite: it is a best effort beyond the removal.
+   *
+   * @throws KeyFileException if the file cannot be overwritten, synced or removed
+   */
+  public static void destroy(Path file) {
+    try {
+      KeyFileWrites.destroy(file.toAbsolutePath());
+    } catch (IOException e) {
+      throw new KeyFileException("cannot destroy signing key file " + file + ": " + e, e);
+    }
+  }
+
+  /** A fresh key published at {@code target}, or null if a file appeared there first. */
+  private static Ed25519Signer create(Path target, KeyPassphrase passphrase) {
+    byte[] seed = Ed25519Keys.generateSeed(RANDOM);
+    byte[] content = null;
+    try {
+      content = encode(seed, passphrase);
+      Ed25519Signer signer = new Ed25519Signer(seed);
+      try {
+        return KeyFileWrites.publish(target, content) ? signer : null;
+      } catch (IOException e) {
+        throw new KeyFileException("cannot create signing key file " + target + ": " + e, e);
+      }
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+      if (content != null) {
+        Arrays.fill(content, (byte) 0);
+      }
+    }
+  }
+
+  private static byte[] encode(byte[] seed, KeyPassphrase passphrase) {
+    if (!passphrase.isSet()) {
+      return PlainKey.encode(seed);
+    }
+    byte[] secret = passphrase.read();
+    try {
+      return SealedKey.seal(seed, secret, sealingParameters);
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+    }
+  }
+
+  /** The seed in {@code content}, plain or sealed; the caller wipes it. */
+  private static byte[] seedOf(Path file, byte[] content, KeyPassphrase passphrase) {
+    if (SealedKey.looksSealed(content)) {
+      if (!passphrase.isSet()) {
+        throw new KeyFileException("signing key file " + file + " is sealed, and no passphrase"
+            + " is given: set " + KeyPassphrase.VARIABLE + " to the file that holds it");
+      }
+      byte[] secret = passphrase.read();
+      try {
+        return SealedKey.open(content, secret, file, passphrase.file().orElseThrow());
+      } finally {
+        Arrays.fill(secret, (byte) 0);
+      }
+    }
+    byte[] seed = PlainKey.decode(content);
+    if (seed == null) {
+      throw malformed(file);
+    }
+    return seed;
+  }
+
+  private static byte[] readPrivate(Path file) {
     try {
       return read(file);
     } catch (IOException e) {
@@ -105,7 +271,7 @@ public final class SigningKeyFile {
     }
   }
 
-  private static Ed25519Signer read(Path file) throws IOException {
+  private static byte[] read(Path file) throws IOException {
     PosixFileAttributes attributes;
     try {
       attributes = Files.readAttributes(file, PosixFileAttributes.class);
@@ -128,107 +294,13 @@ public final class SigningKeyFile {
     if (attributes.size() > MAX_FILE_BYTES) {
       throw malformed(file);
     }
-    byte[] content = Files.readAllBytes(file);
-    byte[] seed = null;
-    try {
-      seed = decode(content);
-      if (seed == null) {
-        throw malformed(file);
-      }
-      return new Ed25519Signer(seed);
-    } finally {
-      Arrays.fill(content, (byte) 0);
-      if (seed != null) {
-        Arrays.fill(seed, (byte) 0);
-      }
-    }
-  }
-
-  /** Writes a private temporary file, then links it to {@code target}; false if target exists. */
-  private static boolean publish(Path target, byte[] content) throws IOException {
-    Path directory = target.getParent();
-    byte[] nonce = new byte[8];
-    RANDOM.nextBytes(nonce);
-    Path temporary =
-        directory.resolve(
-            "." + target.getFileName() + ".tmp-" + HexFormat.of().formatHex(nonce));
-    boolean published;
-    try {
-      try (FileChannel channel =
-          FileChannel.open(
-              temporary,
-              EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-              OWNER_ONLY_ATTRIBUTE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      try {
-        Files.createLink(target, temporary);
-        published = true;
-      } catch (FileAlreadyExistsException e) {
-        published = false;
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-    syncDirectory(directory);
-    return published;
-  }
-
-  private static void syncDirectory(Path directory) throws IOException {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
-  }
-
-  private static byte[] encode(byte[] seed) {
-    byte[] base64 = Base64.getEncoder().encode(seed);
-    byte[] content = new byte[PREFIX.length + base64.length + 1];
-    System.arraycopy(PREFIX, 0, content, 0, PREFIX.length);
-    System.arraycopy(base64, 0, content, PREFIX.length, base64.length);
-    content[content.length - 1] = '\n';
-    Arrays.fill(base64, (byte) 0);
-    return content;
-  }
-
-  /** The seed, or null if {@code content} is not exactly the documented format. */
-  private static byte[] decode(byte[] content) {
-    int length = content.length;
-    if (length > 0 && content[length - 1] == '\n') {
-      length--;
-    }
-    if (length != PREFIX.length + BASE64_SEED_LENGTH
-        || !Arrays.equals(content, 0, PREFIX.length, PREFIX, 0, PREFIX.length)) {
-      return null;
-    }
-    byte[] base64 = Arrays.copyOfRange(content, PREFIX.length, length);
-    byte[] seed = null;
-    byte[] canonical = null;
-    try {
-      seed = Base64.getDecoder().decode(base64);
-      canonical = Base64.getEncoder().encode(seed);
-      if (seed.length != Ed25519Keys.SEED_LENGTH || !MessageDigest.isEqual(canonical, base64)) {
-        Arrays.fill(seed, (byte) 0);
-        return null;
-      }
-      return seed;
-    } catch (IllegalArgumentException e) {
-      return null; // the decoder's message may quote a character of the seed: drop it
-    } finally {
-      Arrays.fill(base64, (byte) 0);
-      if (canonical != null) {
-        Arrays.fill(canonical, (byte) 0);
-      }
-    }
+    return Files.readAllBytes(file);
   }
 
   private static KeyFileException malformed(Path file) {
     return new KeyFileException(
         "signing key file " + file + " is malformed: expected one line"
-            + " 'ed25519-seed:<base64 of a 32-byte seed>'. It was not changed; restore it from"
+            + " 'ed25519-seed:<base64 of a 32-byte seed>', or a sealed key. It was not changed; restore it from"
             + " backup (a new key would not verify the checkpoints already signed)");
   }
 }
