@@ -90,7 +90,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     environment.lifecycle().manage(ledger);
     // Built once, here: every front end shares these services (and the one EventIngest).
     LedgerServices services = LedgerServices.build(
-        ledger.store(), ledger.sequencer(), ledger.signer(), settings, Clock.systemUTC());
+        ledger.store(), ledger.sequencer(), settings, Clock.systemUTC());
 
     // API clients live in their own file (<dataDir>/clients.db), or their own tables on
     // PostgreSQL, read on every request so that a revocation, by any node, takes effect at once.
@@ -123,10 +123,10 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
         configuration.getConsole().buildSignInThrottle(Clock.systemUTC()), Clock.systemUTC());
 
     environment.healthChecks().register(
-        "signing-key", new SigningKeyHealthCheck(ledger.signer(), ledger.store(), factory.keyFile()));
+        "signing-key", new SigningKeyHealthCheck(ledger.signing(), ledger.store(), factory.keyFile()));
     environment.healthChecks().register("writer", new WriterHealthCheck(ledger.sequencer()));
     environment.healthChecks().register(
-        "tree-root", new TreeRootHealthCheck(ledger.store(), ledger.signer().verifierKey()));
+        "tree-root", new TreeRootHealthCheck(ledger.store(), ledger.signing()));
     environment.healthChecks().register(
         "append-only-triggers", new AppendOnlyTriggersHealthCheck(ledger.store()));
 

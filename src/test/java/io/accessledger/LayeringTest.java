@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
   private static final String[] CORE = {"io.accessledger.ledger.merkle..",
       "io.accessledger.ledger.notes..", "io.accessledger.ledger.leaf..",
-      "io.accessledger.ledger.json..", "io.accessledger.crypto"};
+      "io.accessledger.ledger.json..", "io.accessledger.ledger.keys..", "io.accessledger.crypto"};
   private static final String[] FRAMEWORKS = {"io.dropwizard..", "com.codahale..",
       "com.fasterxml..", "org.jdbi..", "jakarta..", "javax..", "org.eclipse.jetty..",
       "org.glassfish..", "org.bouncycastle..", "java.sql..", "java.net.http..", "org.sqlite.."};

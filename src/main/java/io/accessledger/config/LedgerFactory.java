@@ -10,6 +10,7 @@ import io.accessledger.crypto.bc.KeyPassphrase;
 import io.accessledger.crypto.bc.SigningKeyFile;
 import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.writer.LedgerStateException;
+import io.accessledger.ledger.writer.LogSigning;
 import io.accessledger.ledger.writer.SequencerSettings;
 import io.accessledger.store.DiskReserve;
 import io.accessledger.store.LedgerStore;
@@ -18,6 +19,7 @@ import io.accessledger.store.sqlite.SqliteDataSources;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.util.DataSize;
+import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -75,12 +77,28 @@ public class LedgerFactory {
    */
   @NotNull private ZoneId zone = ZoneId.of(DEFAULT_ZONE);
 
+  /**
+   * How long, after a key rotation, checkpoints carry both the old and the new key's signatures
+   * (contract section 8); after it the old key is destroyed.
+   */
+  @NotNull private Duration keyTransition = Duration.hours(24);
+
   /** SQLite in {@code dataDir} unless this names a PostgreSQL database (CONTRACT section 7). */
   @Valid @NotNull private DatabaseSettings database = new DatabaseSettings();
 
   /** The file holding the key passphrase; null (absent) falls back to the variable itself. */
   private String keyPassphraseFile;
   private java.util.function.Function<String, String> environment = System::getenv;
+
+  @JsonProperty
+  public Duration getKeyTransition() {
+    return keyTransition;
+  }
+
+  @JsonProperty
+  public void setKeyTransition(Duration keyTransition) {
+    this.keyTransition = keyTransition;
+  }
 
   @JsonProperty
   public String getDataDir() {
@@ -381,6 +399,29 @@ public class LedgerFactory {
     }
     Ed25519Signer key = SigningKeyFile.loadOrCreate(keyFile, keyPassphrase());
     return new CheckpointSigner(origin, key, key.publicKey());
+  }
+
+  /**
+   * The node's signing keys as the log's rotations decide them ({@link LogSigning}): {@code
+   * signing.key} and the {@code signing-<key ID>.key} files of a rotation, each opened with the
+   * {@link #keyPassphrase}. On a ledger that never signed anything and holds no key, the first key
+   * is created (sealed when a passphrase is set).
+   *
+   * @throws LedgerStateException if the ledger has signed checkpoints but this node holds no key,
+   *     or does not hold the key the log's rotations lead to, or holds a retired one
+   */
+  public LogSigning openSigning(LedgerStore store, Clock clock) {
+    DataDirSigningKeys keys = signingKeys();
+    if (!Files.exists(keyFile()) && keys.held().isEmpty()) {
+      openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
+    }
+    return LogSigning.open(store, keys, keyTransition.toJavaDuration(), clock);
+  }
+
+  /** The signing key files of this node's data directory. */
+  public DataDirSigningKeys signingKeys() {
+    return new DataDirSigningKeys(dataPath(), origin,
+        file -> SigningKeyFile.load(file, keyPassphrase()));
   }
 
   /**

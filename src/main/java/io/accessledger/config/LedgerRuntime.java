@@ -1,7 +1,7 @@
 package io.accessledger.config;
 
 import com.codahale.metrics.MetricRegistry;
-import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.writer.LogSigning;
 import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerStore;
@@ -26,14 +26,11 @@ import java.util.List;
 public final class LedgerRuntime implements Managed, AutoCloseable {
   private final DataDirLock lock;
   private final LedgerStore store;
-  private final CheckpointSigner signer;
   private final Sequencer sequencer;
 
-  private LedgerRuntime(
-      DataDirLock lock, LedgerStore store, CheckpointSigner signer, Sequencer sequencer) {
+  private LedgerRuntime(DataDirLock lock, LedgerStore store, Sequencer sequencer) {
     this.lock = lock;
     this.store = store;
-    this.signer = signer;
     this.sequencer = sequencer;
   }
 
@@ -46,13 +43,12 @@ public final class LedgerRuntime implements Managed, AutoCloseable {
       store = factory.openStore(metrics);
       List<GuardFault> faults =
           AppendOnlyGuardsAtStart.check(store, factory.isRecreateMissingTriggers());
-      CheckpointSigner signer =
-          factory.openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
+      LogSigning signing = factory.openSigning(store, clock);
       LedgerStore opened = store;
       Sequencer sequencer = AppendOnlyGuardsAtStart.restoreStartAndRecord(store, faults, clock,
-          () -> Sequencer.start(opened, signer, clock, factory.sequencerSettings(),
+          () -> Sequencer.start(opened, signing, clock, factory.sequencerSettings(),
               factory.diskReserve()));
-      return new LedgerRuntime(lock, store, signer, sequencer);
+      return new LedgerRuntime(lock, store, sequencer);
     } catch (RuntimeException e) {
       if (store != null) {
         store.close();
@@ -66,8 +62,9 @@ public final class LedgerRuntime implements Managed, AutoCloseable {
     return store;
   }
 
-  public CheckpointSigner signer() {
-    return signer;
+  /** The keys that sign the log, as its rotations decide. */
+  public LogSigning signing() {
+    return sequencer.signing();
   }
 
   public Sequencer sequencer() {

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The event types a records system may post (contract sections 4 and 5). The ledger writes {@code
- * AUDIT_QUERY}, {@code EXTRACT_SUBJECT}, {@code REVIEW} and {@code MAINTENANCE} entries itself, so
+ * AUDIT_QUERY}, {@code EXTRACT_SUBJECT}, {@code REVIEW}, {@code MAINTENANCE} and {@code KEY_ROTATION} entries itself, so
  * they are deliberately not here.
  */
 public enum EventType {

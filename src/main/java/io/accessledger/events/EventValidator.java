@@ -28,8 +28,8 @@ import java.util.Set;
  *       subjects[i].id}, {@code record.type}, {@code record.id}, {@code decidedBy.id}, {@code
  *       approvedBy.id}) are at most {@link #MAX_ID_CHARS} characters with no control characters,
  *       and {@code record.type} has no {@code /}.
- *   <li>Types {@code AUDIT_QUERY}, {@code EXTRACT_SUBJECT}, {@code REVIEW} and {@code
- *       MAINTENANCE} are refused: the ledger writes them.
+ *   <li>Types {@code AUDIT_QUERY}, {@code EXTRACT_SUBJECT}, {@code REVIEW}, {@code
+ *       MAINTENANCE} and {@code KEY_ROTATION} are refused: the ledger writes them.
  *   <li>{@code occurredAt} is an RFC 3339 UTC timestamp ({@link Rfc3339}); {@code legalBasis} holds
  *       distinct codes known to the {@link LegalBasisVocabulary}, at least one of Article 6.
  * </ul>
@@ -55,7 +55,7 @@ public final class EventValidator {
           EventType.EXTRACT_RELEASE.name(), EventType.ALLOCATION.name(),
           EventType.CASE_CLOSURE.name());
   private static final Set<String> LEDGER_WRITTEN =
-      Set.of("AUDIT_QUERY", "EXTRACT_SUBJECT", "REVIEW", "MAINTENANCE");
+      Set.of("AUDIT_QUERY", "EXTRACT_SUBJECT", "REVIEW", "MAINTENANCE", "KEY_ROTATION");
   /** Without a valid type, only fields no type knows can be called unknown. */
   private static final Set<String> ANY_TYPE_FIELDS = union(
       ViewRules.FIELDS, ShareDecisionRules.FIELDS, ExtractReleaseRules.FIELDS,

@@ -3,6 +3,8 @@ package io.accessledger.health;
 import com.codahale.metrics.health.HealthCheck;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.writer.LedgerStateException;
+import io.accessledger.ledger.writer.LogSigning;
 import io.accessledger.ledger.notes.SignedCheckpoint;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;
@@ -18,12 +20,12 @@ import java.util.Set;
  * latest stored checkpoint: i.e. the key in use is the key this ledger has been signing with.
  */
 public final class SigningKeyHealthCheck extends HealthCheck {
-  private final CheckpointSigner signer;
+  private final LogSigning signing;
   private final LedgerStore store;
   private final Path keyFile;
 
-  public SigningKeyHealthCheck(CheckpointSigner signer, LedgerStore store, Path keyFile) {
-    this.signer = signer;
+  public SigningKeyHealthCheck(LogSigning signing, LedgerStore store, Path keyFile) {
+    this.signing = signing;
     this.store = store;
     this.keyFile = keyFile;
   }
@@ -42,6 +44,12 @@ public final class SigningKeyHealthCheck extends HealthCheck {
     Optional<StoredCheckpoint> latest = store.latestCheckpoint();
     if (latest.isEmpty()) {
       return Result.unhealthy("the ledger has no signed checkpoint");
+    }
+    CheckpointSigner signer;
+    try {
+      signer = signing.current();
+    } catch (LedgerStateException e) {
+      return Result.unhealthy(e.getMessage());
     }
     try {
       SignedCheckpoint.open(latest.get().note(), signer.verifierKey());

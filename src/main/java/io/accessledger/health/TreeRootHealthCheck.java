@@ -7,7 +7,7 @@ import io.accessledger.ledger.merkle.MerkleProofs;
 import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.SignedCheckpoint;
-import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.writer.LogSigning;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;
@@ -21,11 +21,12 @@ import java.util.Optional;
  */
 public final class TreeRootHealthCheck extends HealthCheck {
   private final LedgerStore store;
-  private final VerifierKey key;
+  private final LogSigning signing;
 
-  public TreeRootHealthCheck(LedgerStore store, VerifierKey key) {
+  /** Checks {@code store}'s tree against its latest checkpoint, with the key the log says. */
+  public TreeRootHealthCheck(LedgerStore store, LogSigning signing) {
     this.store = store;
-    this.key = key;
+    this.signing = signing;
   }
 
   @Override
@@ -42,7 +43,8 @@ public final class TreeRootHealthCheck extends HealthCheck {
     }
     Checkpoint checkpoint;
     try {
-      checkpoint = SignedCheckpoint.open(latest.get().note(), key);
+      checkpoint = SignedCheckpoint.open(
+          latest.get().note(), signing.history().keyFor(latest.get().size()));
     } catch (CheckpointException e) {
       return Result.unhealthy("the latest checkpoint does not verify: " + e.getMessage());
     }

@@ -13,7 +13,7 @@ import io.accessledger.evidence.BundleFormat;
 import io.accessledger.ledger.leaf.HistoryChain;
 import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.MerkleProofs;
-import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.keys.KeyHistory;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
@@ -46,12 +46,9 @@ public final class EvidenceBundles {
 
   private final LedgerStore store;
   private final LedgerQueries queries;
-  private final CheckpointSigner signer;
-
-  public EvidenceBundles(LedgerStore store, LedgerQueries queries, CheckpointSigner signer) {
+  public EvidenceBundles(LedgerStore store, LedgerQueries queries) {
     this.store = store;
     this.queries = queries;
-    this.signer = signer;
   }
 
   /**
@@ -78,6 +75,7 @@ public final class EvidenceBundles {
   public void write(EvidenceRequest request, long requestSeq, OutputStream out)
       throws IOException {
     StoredCheckpoint checkpoint = queries.checkpoint();
+    KeyHistory keys = queries.keyHistory();
     long size = checkpoint.size();
     StoredLeaf requestLeaf = store.leaf(requestSeq)
         .orElseThrow(() -> new StoreException("the request's own entry " + requestSeq
@@ -86,8 +84,8 @@ public final class EvidenceBundles {
     try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       json.writeStartObject();
       json.writeStringField("format", BundleFormat.FORMAT);
-      json.writeStringField("origin", signer.origin());
-      json.writeStringField("verifierKey", signer.verifierKey().toString());
+      json.writeStringField("origin", keys.current().name());
+      json.writeStringField("verifierKey", keys.keyFor(size).toString());
       json.writeStringField("key", request.linkKey());
       json.writeFieldName("requestedBy");
       json.writeStartObject();

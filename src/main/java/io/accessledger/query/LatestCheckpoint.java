@@ -2,7 +2,8 @@ package io.accessledger.query;
 
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.SignedCheckpoint;
-import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.keys.KeyHistory;
+import io.accessledger.ledger.writer.LogSigning;
 import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
@@ -24,13 +25,13 @@ import io.accessledger.store.StoredCheckpoint;
 final class LatestCheckpoint {
   private final LedgerStore store;
   private final Sequencer sequencer;
-  private final VerifierKey key;
+  private final LogSigning signing;
   private volatile StoredCheckpoint checked;
 
-  LatestCheckpoint(LedgerStore store, Sequencer sequencer, VerifierKey key) {
+  LatestCheckpoint(LedgerStore store, Sequencer sequencer, LogSigning signing) {
     this.store = store;
     this.sequencer = sequencer;
-    this.key = key;
+    this.signing = signing;
   }
 
   /**
@@ -50,7 +51,7 @@ final class LatestCheckpoint {
       return stored;
     }
     try {
-      SignedCheckpoint.open(stored.note(), key);
+      verify(stored);
     } catch (CheckpointException e) {
       throw new StoreException("the ledger's latest stored checkpoint (tree size " + stored.size()
           + ") does not verify with the log's key (" + e.getMessage() + "): it was not written by"
@@ -60,5 +61,21 @@ final class LatestCheckpoint {
       checked = stored;
     }
     return stored;
+  }
+
+  /**
+   * Checks {@code stored} with the key the log's rotations say signs it. A checkpoint signed by a
+   * key this node has not heard of means another node or a {@code rotate-key} run rotated: the
+   * key history is read again, once, before the checkpoint is judged.
+   */
+  private void verify(StoredCheckpoint stored) throws CheckpointException {
+    String origin = signing.origin();
+    KeyHistory known = signing.history();
+    boolean unknownKey = SignedCheckpoint.keyIdsNamed(stored.note(), origin).stream()
+        .anyMatch(id -> known.keys().keys().stream().noneMatch(key -> key.keyId() == id));
+    if (unknownKey) {
+      signing.refreshForReading();
+    }
+    SignedCheckpoint.open(stored.note(), signing.history().keyFor(stored.size()));
   }
 }

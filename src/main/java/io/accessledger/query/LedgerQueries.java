@@ -15,7 +15,8 @@ import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.MerkleProofs;
 import io.accessledger.ledger.merkle.NodeSource;
 import io.accessledger.ledger.merkle.UpperNodeCache;
-import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.keys.KeyHistory;
+import io.accessledger.ledger.writer.LogSigning;
 import io.accessledger.ledger.notes.CompletenessStatement;
 import io.accessledger.ledger.notes.TlogProof;
 import io.accessledger.ledger.writer.Sequencer;
@@ -53,14 +54,21 @@ public final class LedgerQueries {
   private final LedgerStore store;
   private final NodeSource nodes;
   private final LatestCheckpoint latest;
-  private final CheckpointSigner signer;
+  private final LogSigning signing;
 
-  public LedgerQueries(LedgerStore store, Sequencer sequencer, CheckpointSigner signer) {
+  /** Queries of {@code store}, whose checkpoints {@code sequencer}'s keys sign. */
+  public LedgerQueries(LedgerStore store, Sequencer sequencer) {
     this.store = store;
     // Remembered nodes are complete subtrees: one value each, whichever node wrote them.
     this.nodes = new UpperNodeCache(store, CACHED_NODES);
-    this.latest = new LatestCheckpoint(store, sequencer, signer.verifierKey());
-    this.signer = signer;
+    this.signing = sequencer.signing();
+    this.latest = new LatestCheckpoint(store, sequencer, signing);
+  }
+
+  /** The log's keys as its rotations say, brought up to date with the latest checkpoint. */
+  public KeyHistory keyHistory() {
+    checkpoint();
+    return signing.history();
   }
 
   /** Where proofs read node hashes: storage, with the top of the tree remembered. */
@@ -78,7 +86,9 @@ public final class LedgerQueries {
   }
 
   public LogInfo log() {
-    return new LogInfo(signer.origin(), signer.verifierKey().toString(), checkpoint().size());
+    StoredCheckpoint checkpoint = checkpoint();
+    return new LogInfo(signing.origin(), signing.history().current().toString(),
+        checkpoint.size());
   }
 
   /** Refuses (404) an entry or tree size the log cannot prove. */
@@ -190,8 +200,8 @@ public final class LedgerQueries {
 
   /** The statement that {@code head}, from {@link #head}, is the latest entry naming the key. */
   String completeness(String linkKey, StoredCheckpoint checkpoint, long head) {
-    return signer.sign(new CompletenessStatement(
-        signer.origin(), checkpoint.size(), checkpoint.root(), linkKey, head));
+    return signing.current().sign(new CompletenessStatement(
+        signing.origin(), checkpoint.size(), checkpoint.root(), linkKey, head));
   }
 
   /**

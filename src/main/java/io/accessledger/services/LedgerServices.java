@@ -67,14 +67,14 @@ public record LedgerServices(
    * @param clock the time of the entries the ledger writes about itself (reads, reviews)
    */
   public static LedgerServices build(LedgerStore store, Sequencer sequencer,
-      CheckpointSigner signer, ServiceSettings settings, Clock clock) {
-    LedgerQueries queries = new LedgerQueries(store, sequencer, signer);
+      ServiceSettings settings, Clock clock) {
+    LedgerQueries queries = new LedgerQueries(store, sequencer);
     NeedToKnowAudits audits = new NeedToKnowAudits(store, queries, settings.needToKnow());
     return new LedgerServices(
         new EventIngest(sequencer, store, new EventValidator(settings.legalBases())),
         queries,
         new AuditTrail(sequencer, clock),
-        new EvidenceBundles(store, queries, signer),
+        new EvidenceBundles(store, queries),
         audits,
         new Reviews(sequencer, store, queries, audits, clock),
         new Registers(store, queries, settings.agreements(), settings.zone()),

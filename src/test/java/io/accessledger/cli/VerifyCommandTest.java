@@ -29,7 +29,7 @@ class VerifyCommandTest {
     factory.setOrigin(TestLedger.ORIGIN);
     try (LedgerRuntime ledger = LedgerRuntime.open(factory, new MetricRegistry(), Clock.systemUTC())) {
       TestLedger.appendViews(ledger.sequencer(), 25);
-      verifierKey = ledger.signer().verifierKey().toString();
+      verifierKey = ledger.signing().current().verifierKey().toString();
     }
   }
 

@@ -58,7 +58,7 @@ class AppendOnlyGuardsAtStartTest {
     db = factory.databaseFile();
     try (LedgerRuntime ledger = open()) {
       TestLedger.appendViews(ledger.sequencer(), ENTRIES);
-      key = ledger.signer().verifierKey();
+      key = ledger.signing().current().verifierKey();
     }
   }
 

@@ -37,7 +37,7 @@ class LedgerRuntimeTest {
     String verifierKey;
     try (LedgerRuntime ledger = open()) {
       TestLedger.appendViews(ledger.sequencer(), 2);
-      verifierKey = ledger.signer().verifierKey().toString();
+      verifierKey = ledger.signing().current().verifierKey().toString();
     }
     assertThat(factory.databaseFile()).exists();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(factory.keyFile())))
@@ -53,7 +53,7 @@ class LedgerRuntimeTest {
     }
     byte[] key = Files.readAllBytes(factory.keyFile());
     try (LedgerRuntime ledger = open()) {
-      assertThat(ledger.signer().verifierKey().toString()).isEqualTo(verifierKey);
+      assertThat(ledger.signing().current().verifierKey().toString()).isEqualTo(verifierKey);
       assertThat(ledger.store().size()).isEqualTo(2);
     }
     assertThat(Files.readAllBytes(factory.keyFile())).isEqualTo(key);
@@ -115,9 +115,9 @@ class LedgerRuntimeTest {
   void healthChecksSeeATamperedTreeAndAnExposedKey() throws Exception {
     try (LedgerRuntime ledger = open()) {
       TestLedger.appendViews(ledger.sequencer(), 6);
-      HealthCheck tree = new TreeRootHealthCheck(ledger.store(), ledger.signer().verifierKey());
+      HealthCheck tree = new TreeRootHealthCheck(ledger.store(), ledger.signing());
       HealthCheck key =
-          new SigningKeyHealthCheck(ledger.signer(), ledger.store(), factory.keyFile());
+          new SigningKeyHealthCheck(ledger.signing(), ledger.store(), factory.keyFile());
       assertThat(tree.execute().isHealthy()).as(tree.execute().getMessage()).isTrue();
       assertThat(key.execute().isHealthy()).as(key.execute().getMessage()).isTrue();
 

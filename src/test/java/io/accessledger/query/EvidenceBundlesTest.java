@@ -38,7 +38,7 @@ class EvidenceBundlesTest {
       }
     };
     EvidenceBundles bundles =
-        new EvidenceBundles(failing, new LedgerQueries(failing, sequencer, signer), signer);
+        new EvidenceBundles(failing, new LedgerQueries(failing, sequencer));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThatThrownBy(() ->
         bundles.write(new EvidenceRequest("subject:child-1", List.of()), 0, out))

@@ -32,7 +32,7 @@ class LatestCheckpointTest {
         LedgerStore theirs = TestLedger.openStore(db);
         Sequencer here = TestLedger.sequencer(mine, signer);
         Sequencer there = TestLedger.sequencer(theirs, signer)) {
-      LatestCheckpoint latest = new LatestCheckpoint(mine, here, signer.verifierKey());
+      LatestCheckpoint latest = new LatestCheckpoint(mine, here, here.signing());
       here.append(TestLedger.prepared("mine", "c", "w")).join();
       assertThat(latest.current()).isEqualTo(here.latestCheckpoint());
       there.append(TestLedger.prepared("theirs", "c", "w")).join();
@@ -52,7 +52,7 @@ class LatestCheckpointTest {
           Digest.ZERO));
       TestLedger.tamper(db, "INSERT INTO checkpoints (tree_size, note) VALUES (5, '"
           + forged + "')");
-      LatestCheckpoint latest = new LatestCheckpoint(store, sequencer, signer.verifierKey());
+      LatestCheckpoint latest = new LatestCheckpoint(store, sequencer, sequencer.signing());
       assertThatThrownBy(latest::current).isInstanceOf(StoreException.class)
           .hasMessageContaining("latest stored checkpoint (tree size 5) does not verify");
     }
@@ -67,7 +67,7 @@ class LatestCheckpointTest {
   void readingTheLatestCheckpointCostsLittleBesideTheReadsOwnAppend() {
     try (LedgerStore store = TestLedger.openStore(dir.resolve("ledger.db"));
         Sequencer sequencer = TestLedger.sequencer(store, signer)) {
-      LatestCheckpoint latest = new LatestCheckpoint(store, sequencer, signer.verifierKey());
+      LatestCheckpoint latest = new LatestCheckpoint(store, sequencer, sequencer.signing());
       int n = 400;
       long[] reads = new long[n];
       long[] appends = new long[n];

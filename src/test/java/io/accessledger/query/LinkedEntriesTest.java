@@ -48,7 +48,7 @@ class LinkedEntriesTest {
       group.add(TestLedger.prepared("e-" + i, "child-" + (i % 3), "worker-" + (i % 2)));
     }
     sequencer.appendGroup(group).join();
-    linked = new LinkedEntries(store, new LedgerQueries(store, sequencer, signer));
+    linked = new LinkedEntries(store, new LedgerQueries(store, sequencer));
   }
 
   @AfterAll
@@ -132,7 +132,7 @@ class LinkedEntriesTest {
       }
     };
     LinkedEntries overHoles = new LinkedEntries(holey,
-        new LedgerQueries(holey, sequencer, TestLedger.signer(3)));
+        new LedgerQueries(holey, sequencer));
     assertThatThrownBy(() -> overHoles.read("subject:child-0", Window.latest(5), e -> { }))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("entry 12 of subject:child-0")
@@ -165,7 +165,7 @@ class LinkedEntriesTest {
       }
     };
     LinkedEntries cached = new LinkedEntries(counting,
-        new LedgerQueries(counting, sequencer, TestLedger.signer(3)));
+        new LedgerQueries(counting, sequencer));
     String key = "actor:worker-1"; // every other entry: more than SummaryCache.MIN_ENTRIES
     Page first = cached.read(key, Window.latest(10), e -> { });
     int decoded = leavesRead.stream().mapToInt(Integer::intValue).sum();

@@ -49,8 +49,7 @@ class LedgerServicesTest {
     try (LedgerStore real = TestLedger.openStore(dir.resolve("ledger.db"))) {
       LedgerStore contractOnly = new ForwardingLedgerStore(real);
       try (Sequencer sequencer = TestLedger.sequencer(contractOnly, signer)) {
-        LedgerServices services = LedgerServices.build(
-            contractOnly, sequencer, signer, settings(), Clock.systemUTC());
+        LedgerServices services = LedgerServices.build(contractOnly, sequencer, settings(), Clock.systemUTC());
 
         byte[] view = CanonicalJson.serialize(TestLedger.view("e-1", "child-1", "worker-1"));
         EventAck ack = services.ingest().postOne("case-system", view).acks().get(0);

@@ -1,5 +1,6 @@
 package io.accessledger.store;
 
+import io.accessledger.ledger.writer.LogSigning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,14 +110,14 @@ abstract class GapTampers extends TamperCases {
   void theTreeRootHealthCheckNamesTheWholeStretch() {
     tamper().deleteLeaves(35, 38);
     try (LedgerStore store = openStore()) {
-      HealthCheck.Result removed = new TreeRootHealthCheck(store, signer.verifierKey()).execute();
+      HealthCheck.Result removed = new TreeRootHealthCheck(store, LogSigning.fixed(store, signer)).execute();
       assertThat(removed.isHealthy()).isFalse();
       assertThat(removed.getMessage()).isEqualTo("storage holds 35 entries but the latest"
           + " checkpoint covers 38: entries 35 to 37 were removed");
     }
     tamper().deleteCheckpoints(34, 39);
     try (LedgerStore store = openStore()) {
-      HealthCheck.Result added = new TreeRootHealthCheck(store, signer.verifierKey()).execute();
+      HealthCheck.Result added = new TreeRootHealthCheck(store, LogSigning.fixed(store, signer)).execute();
       assertThat(added.getMessage()).isEqualTo("storage holds 35 entries but the latest"
           + " checkpoint covers 33: entries 33 to 34 were added outside the service");
     }

@@ -1,5 +1,6 @@
 package io.accessledger.store;
 
+import io.accessledger.ledger.writer.LogSigning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +69,7 @@ abstract class WriterTampers extends TamperCases {
     try (LedgerStore store = openStore(); Sequencer sequencer = startWriter(store)) {
       TestLedger.appendViews(sequencer, 2);
       HealthCheck writer = new WriterHealthCheck(sequencer);
-      HealthCheck tree = new TreeRootHealthCheck(store, signer.verifierKey());
+      HealthCheck tree = new TreeRootHealthCheck(store, LogSigning.fixed(store, signer));
       assertThat(writer.execute().isHealthy()).isTrue();
       tamper().insertLeaf(2, "{}".getBytes(StandardCharsets.UTF_8), Digest.ZERO);
       assertThat(tree.execute().getMessage()).contains("added outside the service");
@@ -86,7 +87,7 @@ abstract class WriterTampers extends TamperCases {
   void aMerkleNodeEditedWhileTheWriterRunsIsSeenByTheTreeHealthCheck() {
     try (LedgerStore store = openStore(); Sequencer sequencer = startWriter(store)) {
       TestLedger.appendViews(sequencer, 6);
-      HealthCheck tree = new TreeRootHealthCheck(store, signer.verifierKey());
+      HealthCheck tree = new TreeRootHealthCheck(store, LogSigning.fixed(store, signer));
       assertThat(tree.execute().isHealthy()).as(tree.execute().getMessage()).isTrue();
       tamper().rewriteNode(new NodeId(2, 0), Digest.ZERO);
       HealthCheck.Result result = tree.execute();

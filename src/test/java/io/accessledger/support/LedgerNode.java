@@ -23,7 +23,7 @@ public record LedgerNode(LedgerStore store, Sequencer sequencer, LedgerServices 
     Sequencer sequencer = Sequencer.start(
         store, signer, Clock.systemUTC(), SequencerSettings.defaults());
     return new LedgerNode(store, sequencer,
-        LedgerServices.build(store, sequencer, signer, settings, Clock.systemUTC()));
+        LedgerServices.build(store, sequencer, settings, Clock.systemUTC()));
   }
 
   /** Writes what is queued, then closes the sequencer and the store. */

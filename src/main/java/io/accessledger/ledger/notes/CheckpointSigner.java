@@ -85,7 +85,33 @@ public final class CheckpointSigner {
     return signed(statement.body());
   }
 
+  /**
+   * {@code note}, a checkpoint note of this log already signed by another of its keys, with this
+   * key's signature line added after the others: how a log signs with two keys while it rotates.
+   *
+   * @throws CheckpointException if {@code note} is not a well-formed signed note
+   * @throws IllegalArgumentException if its text is not a checkpoint of this signer's origin, or
+   *     it already carries a line from this key
+   */
+  public String addSignature(String note) throws CheckpointException {
+    SignedNote parsed = SignedNote.parse(note);
+    String body = parsed.text();
+    if (!body.startsWith(origin + "\n")) {
+      throw new IllegalArgumentException("refusing to add a signature to a note that is not a"
+          + " checkpoint of " + NoteText.quote(origin));
+    }
+    if (parsed.keyIdsNamed(origin).contains(verifierKey.keyId())) {
+      throw new IllegalArgumentException("the note already carries a signature from "
+          + verifierKey.label());
+    }
+    return note + signatureLine(body);
+  }
+
   private String signed(String body) {
+    return body + "\n" + signatureLine(body);
+  }
+
+  private String signatureLine(String body) {
     byte[] signature = signer.sign(body.getBytes(StandardCharsets.UTF_8));
     if (signature.length != Ed25519Keys.SIGNATURE_LENGTH) {
       throw new IllegalStateException(
@@ -96,7 +122,7 @@ public final class CheckpointSigner {
             .putInt(verifierKey.keyId())
             .put(signature)
             .array();
-    return body + "\n" + SignedNote.SIGNATURE_PREFIX + origin + " "
+    return SignedNote.SIGNATURE_PREFIX + origin + " "
         + Base64.getEncoder().encodeToString(keyIdAndSignature) + "\n";
   }
 

@@ -50,8 +50,17 @@ final class NoteSignature {
     return new NoteSignature(name, keyId, signature);
   }
 
-  boolean isFrom(VerifierKey key) {
-    return keyId == key.keyId() && keyName.equals(key.name());
+  /** The key of {@code keys} this line names by key name and key ID, or null. */
+  VerifierKey keyIn(VerifierKeys keys) {
+    return keys.find(keyName, keyId);
+  }
+
+  boolean isNamed(String name) {
+    return keyName.equals(name);
+  }
+
+  int keyId() {
+    return keyId;
   }
 
   /** The signature bytes after the key ID (a copy). */

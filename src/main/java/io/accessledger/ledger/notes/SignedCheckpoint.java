@@ -1,6 +1,7 @@
 package io.accessledger.ledger.notes;
 
 import io.accessledger.ledger.merkle.Digest;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -38,17 +39,52 @@ public final class SignedCheckpoint {
    *     for an origin other than the key's name
    */
   public static Checkpoint open(String note, VerifierKey key) throws CheckpointException {
-    Objects.requireNonNull(note, "note");
     Objects.requireNonNull(key, "key");
+    return open(note, VerifierKeys.of(key));
+  }
+
+  /**
+   * The checkpoint that {@code note} carries, if a key of {@code keys} validly signs it (and no
+   * line from a key of {@code keys} fails); lines from other keys are ignored.
+   *
+   * @throws CheckpointException if the note is malformed, not validly signed by a key of {@code
+   *     keys}, or for an origin other than the name of the key that signed it
+   */
+  public static Checkpoint open(String note, VerifierKeys keys) throws CheckpointException {
+    return openSigned(note, keys).checkpoint();
+  }
+
+  /**
+   * As {@link #open(String, VerifierKeys)}, also saying which of {@code keys} signed it: every
+   * key of {@code keys} whose line verified, in line order.
+   *
+   * @throws CheckpointException as {@link #open(String, VerifierKeys)}
+   */
+  public static VerifiedCheckpoint openSigned(String note, VerifierKeys keys)
+      throws CheckpointException {
+    Objects.requireNonNull(note, "note");
+    Objects.requireNonNull(keys, "keys");
     SignedNote parsed = SignedNote.parse(note);
-    parsed.verifySignatures(key);
+    List<VerifierKey> signers = parsed.verifySignatures(keys);
     Checkpoint checkpoint = readCheckpoint(parsed.text());
-    if (!checkpoint.origin().equals(key.name())) {
-      throw new CheckpointException(
-          "origin mismatch: got " + NoteText.quote(checkpoint.origin()) + ", want "
-              + NoteText.quote(key.name()));
+    for (VerifierKey signer : signers) {
+      if (!checkpoint.origin().equals(signer.name())) {
+        throw new CheckpointException(
+            "origin mismatch: got " + NoteText.quote(checkpoint.origin()) + ", want "
+                + NoteText.quote(signer.name()));
+      }
     }
-    return checkpoint;
+    return new VerifiedCheckpoint(checkpoint, signers);
+  }
+
+  /**
+   * The key IDs of {@code note}'s signature lines that carry {@code name} (a log's origin), with
+   * no signature verified: how a reader notices a line from a key of the log it does not know.
+   *
+   * @throws CheckpointException if the note is not a well-formed signed note
+   */
+  public static List<Integer> keyIdsNamed(String note, String name) throws CheckpointException {
+    return SignedNote.parse(note).keyIdsNamed(name);
   }
 
   /**
@@ -59,6 +95,17 @@ public final class SignedCheckpoint {
   public static Checkpoint open(byte[] note, VerifierKey key) throws CheckpointException {
     Objects.requireNonNull(note, "note");
     return open(SignedNote.decodeUtf8(note), key);
+  }
+
+  /**
+   * As {@link #open(String, VerifierKeys)}, for a note read as bytes.
+   *
+   * @throws CheckpointException also if {@code note} is not valid UTF-8
+   */
+  public static VerifiedCheckpoint openSigned(byte[] note, VerifierKeys keys)
+      throws CheckpointException {
+    Objects.requireNonNull(note, "note");
+    return openSigned(SignedNote.decodeUtf8(note), keys);
   }
 
   private static Checkpoint readCheckpoint(String text) throws CheckpointException {

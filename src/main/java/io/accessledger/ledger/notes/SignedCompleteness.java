@@ -28,6 +28,25 @@ public final class SignedCompleteness {
     Objects.requireNonNull(key, "key");
     SignedNote parsed = SignedNote.parse(note);
     parsed.verifySignatures(key);
+    return read(parsed, key);
+  }
+
+  /**
+   * The statement {@code note} carries, if a key of {@code keys} validly signs it; lines from
+   * other keys are ignored.
+   *
+   * @throws CheckpointException as {@link #open(String, VerifierKey)}
+   */
+  public static CompletenessStatement open(String note, VerifierKeys keys)
+      throws CheckpointException {
+    Objects.requireNonNull(note, "note");
+    Objects.requireNonNull(keys, "keys");
+    SignedNote parsed = SignedNote.parse(note);
+    return read(parsed, parsed.verifySignatures(keys).get(0));
+  }
+
+  private static CompletenessStatement read(SignedNote parsed, VerifierKey key)
+      throws CheckpointException {
     String text = parsed.text();
     String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
     if (lines.length != 6 || !lines[0].equals(CompletenessStatement.HEADER)) {

@@ -84,11 +84,25 @@ final class SignedNote {
    * @throws CheckpointException if no line is from {@code key} or one from it does not verify
    */
   void verifySignatures(VerifierKey key) throws CheckpointException {
+    verifySignatures(VerifierKeys.of(key));
+  }
+
+  /**
+   * Checks that at least one signature line is from a key of {@code keys} and that every line
+   * from any of them verifies over the text; lines from other keys are ignored (co-signers, keys
+   * the verifier was not given), as C2SP signed-note requires.
+   *
+   * @return the keys of {@code keys} whose lines verified, in the order of the lines
+   * @throws CheckpointException if no line is from a key of {@code keys}, or one from such a key
+   *     does not verify
+   */
+  List<VerifierKey> verifySignatures(VerifierKeys keys) throws CheckpointException {
     byte[] message = text.getBytes(StandardCharsets.UTF_8);
-    boolean verified = false;
+    List<VerifierKey> verified = new ArrayList<>();
     List<String> others = new ArrayList<>();
     for (NoteSignature signature : signatures) {
-      if (!signature.isFrom(key)) {
+      VerifierKey key = signature.keyIn(keys);
+      if (key == null) {
         others.add(signature.label());
         continue;
       }
@@ -103,14 +117,33 @@ final class SignedNote {
       } catch (SignatureException e) {
         throw new CheckpointException("signature does not verify for key " + key.label(), e);
       }
-      verified = true;
+      if (!verified.contains(key)) {
+        verified.add(key);
+      }
     }
-    if (!verified) {
+    if (verified.isEmpty()) {
+      String wanted = keys.keys().size() == 1 ? "key " + keys.labels() : "any of keys "
+          + keys.labels();
       throw new CheckpointException(
-          "no signature from key " + key.label() + "; the note is signed only by "
+          "no signature from " + wanted + "; the note is signed only by "
               + String.join(", ", others.subList(0, Math.min(others.size(), 5)))
               + (others.size() > 5 ? " and " + (others.size() - 5) + " more" : ""));
     }
+    return List.copyOf(verified);
+  }
+
+  /**
+   * The key IDs of the signature lines named {@code name}, in line order: how a reader notices
+   * that a note is signed by a key of this log that it does not know yet.
+   */
+  List<Integer> keyIdsNamed(String name) {
+    List<Integer> ids = new ArrayList<>();
+    for (NoteSignature signature : signatures) {
+      if (signature.isNamed(name)) {
+        ids.add(signature.keyId());
+      }
+    }
+    return ids;
   }
 
   /**

@@ -3,13 +3,17 @@ package io.accessledger.ledger.writer;
 import io.accessledger.ledger.leaf.EncodedLeaf;
 import io.accessledger.ledger.leaf.LeafCodec;
 import io.accessledger.ledger.leaf.LeafFormatException;
+import io.accessledger.ledger.leaf.LedgerEntry;
 import io.accessledger.ledger.leaf.PreparedEvent;
 import io.accessledger.ledger.merkle.CompactRange;
 import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.StoredNode;
 import io.accessledger.ledger.merkle.TreeHasher;
 import io.accessledger.ledger.notes.Checkpoint;
-import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.keys.KeyHistoryException;
+import io.accessledger.ledger.keys.KeyRotation;
+import io.accessledger.ledger.keys.KeyRotationEntries;
+import io.accessledger.ledger.leaf.EventIdentity;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StaleTailException;
@@ -29,13 +33,13 @@ import java.util.TreeMap;
  */
 final class BatchBuilder {
   private final LedgerStore store;
-  private final CheckpointSigner signer;
+  private final LogSigning signing;
   private final Clock clock;
   private final LinkHeadCache heads;
 
-  BatchBuilder(LedgerStore store, CheckpointSigner signer, Clock clock, int linkCacheSize) {
+  BatchBuilder(LedgerStore store, LogSigning signing, Clock clock, int linkCacheSize) {
     this.store = store;
-    this.signer = signer;
+    this.signing = signing;
     this.clock = clock;
     this.heads = new LinkHeadCache(linkCacheSize);
   }
@@ -45,7 +49,8 @@ final class BatchBuilder {
       List<PendingGroup> groups,
       List<List<AppendResult>> results,
       AppendBatch batch,
-      TailState tailAfter) {}
+      TailState tailAfter,
+      boolean rotates) {}
 
   /**
    * Builds the batch that extends {@code tail}. The link heads it assigns are remembered at once;
@@ -58,6 +63,8 @@ final class BatchBuilder {
     List<EncodedLeaf> leaves = new ArrayList<>(entries);
     List<StoredNode> nodes = new ArrayList<>(entries);
     Digest prev = tail.lastLeafHash();
+    List<KeyRotation> rotations = List.of();
+    String rotationKey = KeyRotationEntries.linkKey(signing.origin());
     for (PendingGroup group : groups) {
       for (PreparedEvent event : group.events()) {
         long seq = tree.size();
@@ -76,10 +83,15 @@ final class BatchBuilder {
         }
         leaves.add(EncodedLeaf.ofFresh(seq, leaf, hash, event.linkKeys(), event.key()));
         prev = hash;
+        if (EventIdentity.LEDGER_SOURCE.equals(event.source())
+            && event.linkKeys().contains(rotationKey)) {
+          rotations = withRotation(rotations, leaf);
+        }
       }
     }
-    Checkpoint checkpoint = new Checkpoint(signer.origin(), tree.size(), tree.root());
-    StoredCheckpoint signed = new StoredCheckpoint(tree.size(), signer.sign(checkpoint));
+    Checkpoint checkpoint = new Checkpoint(signing.origin(), tree.size(), tree.root());
+    StoredCheckpoint signed = new StoredCheckpoint(
+        tree.size(), signing.sign(checkpoint, tail.tree().size(), rotations));
     heads.putAll(batchHeads);
     // Each group's entries are contiguous in `leaves`, in group order.
     List<List<AppendResult>> acknowledged = new ArrayList<>(groups.size());
@@ -92,8 +104,25 @@ final class BatchBuilder {
       }
       acknowledged.add(List.copyOf(groupResults));
     }
-    return new Built(
-        groups, acknowledged, new AppendBatch(leaves, nodes, signed), new TailState(tree, prev));
+    return new Built(groups, acknowledged, new AppendBatch(leaves, nodes, signed),
+        new TailState(tree, prev), !rotations.isEmpty());
+  }
+
+  /** {@code rotations} and the rotation {@code leaf}, a ledger entry of the keys' history, holds. */
+  private static List<KeyRotation> withRotation(List<KeyRotation> rotations, byte[] leaf) {
+    KeyRotation rotation;
+    try {
+      LedgerEntry entry = LeafCodec.decode(leaf);
+      if (!KeyRotation.isRotation(entry)) {
+        return rotations;
+      }
+      rotation = KeyRotation.read(entry);
+    } catch (LeafFormatException | KeyHistoryException e) {
+      throw new LedgerStateException("refusing a malformed key rotation: " + e.getMessage(), e);
+    }
+    List<KeyRotation> all = new ArrayList<>(rotations);
+    all.add(rotation);
+    return List.copyOf(all);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.accessledger.ledger.writer;
 
-import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.store.DiskReserve;
 import io.accessledger.store.LedgerDiskFullException;
 import io.accessledger.store.LedgerStore;
@@ -42,7 +41,7 @@ final class BatchWriter {
   static final int MAX_ATTEMPTS = 16;
 
   private final LedgerStore store;
-  private final CheckpointSigner signer;
+  private final LogSigning signing;
   private final DiskReserve reserve;
   private final WriteQueue queue;
   private final int maxBatchEntries;
@@ -52,14 +51,14 @@ final class BatchWriter {
   private volatile Throwable lastFailure;
   private WriterTail tail;
 
-  BatchWriter(LedgerStore store, CheckpointSigner signer, Clock clock,
+  BatchWriter(LedgerStore store, LogSigning signing, Clock clock,
       SequencerSettings settings, DiskReserve reserve, WriteQueue queue) {
     this.store = store;
-    this.signer = signer;
+    this.signing = signing;
     this.reserve = reserve;
     this.queue = queue;
     this.maxBatchEntries = settings.maxBatchEntries();
-    this.builder = new BatchBuilder(store, signer, clock, settings.linkCacheSize());
+    this.builder = new BatchBuilder(store, signing, clock, settings.linkCacheSize());
     this.thread = new Thread(this::run, "ledger-sequencer");
   }
 
@@ -70,7 +69,7 @@ final class BatchWriter {
    * @throws LedgerStateException as {@link TailState#load} does; nothing is written then
    */
   void start() {
-    tail = WriterTail.open(store, signer, builder);
+    tail = WriterTail.open(store, signing, builder);
     thread.start();
   }
 

@@ -46,10 +46,13 @@ public final class Sequencer implements AutoCloseable {
   private final WriteQueue queue;
   private final BatchWriter writer;
 
-  private Sequencer(LedgerStore store, CheckpointSigner signer, Clock clock,
+  private final LogSigning signing;
+
+  private Sequencer(LedgerStore store, LogSigning signing, Clock clock,
       SequencerSettings settings, DiskReserve reserve) {
     this.queue = new WriteQueue(settings.queueCapacity());
-    this.writer = new BatchWriter(store, signer, clock, settings, reserve, queue);
+    this.signing = signing;
+    this.writer = new BatchWriter(store, signing, clock, settings, reserve, queue);
   }
 
   /**
@@ -71,9 +74,23 @@ public final class Sequencer implements AutoCloseable {
    */
   public static Sequencer start(LedgerStore store, CheckpointSigner signer, Clock clock,
       SequencerSettings settings, DiskReserve reserve) {
-    Sequencer sequencer = new Sequencer(store, signer, clock, settings, reserve);
+    return start(store, LogSigning.fixed(store, signer), clock, settings, reserve);
+  }
+
+  /**
+   * As {@link #start(LedgerStore, CheckpointSigner, Clock, SequencerSettings, DiskReserve)},
+   * signing with the keys {@code signing} picks from the log's own rotations.
+   */
+  public static Sequencer start(LedgerStore store, LogSigning signing, Clock clock,
+      SequencerSettings settings, DiskReserve reserve) {
+    Sequencer sequencer = new Sequencer(store, signing, clock, settings, reserve);
     sequencer.writer.start();
     return sequencer;
+  }
+
+  /** The keys this writer signs with, as the log's rotations decide. */
+  public LogSigning signing() {
+    return signing;
   }
 
   /** Appends one event; see {@link #appendGroup}. */

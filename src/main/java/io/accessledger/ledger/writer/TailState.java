@@ -10,7 +10,7 @@ import io.accessledger.ledger.merkle.ProofVerifier;
 import io.accessledger.ledger.merkle.TreeHasher;
 import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CheckpointException;
-import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.ledger.notes.SignedCheckpoint;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
@@ -37,13 +37,13 @@ record TailState(CompactRange tree, Digest lastLeafHash) {
    * @throws LedgerStateException if the key does not verify the checkpoint, or the stored leaves or
    *     tree do not match it
    */
-  static TailState load(LedgerStore store, CheckpointSigner signer) {
+  static TailState load(LedgerStore store, LogSigning signing) {
     try (LedgerSnapshot snapshot = store.snapshot()) {
-      return load(snapshot, signer);
+      return load(snapshot, signing);
     }
   }
 
-  private static TailState load(LedgerSnapshot snapshot, CheckpointSigner signer) {
+  private static TailState load(LedgerSnapshot snapshot, LogSigning signing) {
     long size = snapshot.size();
     CompactRange tree = new CompactRange(size, snapshot.hashes(MerkleMath.rootNodes(size)));
     Optional<StoredCheckpoint> stored = snapshot.latestCheckpoint();
@@ -54,7 +54,7 @@ record TailState(CompactRange tree, Digest lastLeafHash) {
                 + " with: run `verify` and restore from a backup");
       }
     } else {
-      checkAgainst(stored.get(), signer, size, tree);
+      checkAgainst(stored.get(), signing.history().keyFor(stored.get().size()), size, tree);
     }
     Digest last = size == 0 ? Digest.ZERO : checkedLastLeafHash(snapshot, size, tree.root());
     return new TailState(tree, last);
@@ -90,13 +90,13 @@ record TailState(CompactRange tree, Digest lastLeafHash) {
   }
 
   private static void checkAgainst(
-      StoredCheckpoint stored, CheckpointSigner signer, long size, CompactRange tree) {
+      StoredCheckpoint stored, VerifierKey key, long size, CompactRange tree) {
     Checkpoint checkpoint;
     try {
-      checkpoint = SignedCheckpoint.open(stored.note(), signer.verifierKey());
+      checkpoint = SignedCheckpoint.open(stored.note(), key);
     } catch (CheckpointException e) {
       throw new LedgerStateException(
-          "the signing key (" + signer.verifierKey() + ") does not verify the ledger's latest"
+          "the signing key (" + key + ") does not verify the ledger's latest"
               + " checkpoint (tree size " + stored.size() + "): " + e.getMessage()
               + ". Start with the key file this ledger was created with, and the same LEDGER_ORIGIN.",
           e);

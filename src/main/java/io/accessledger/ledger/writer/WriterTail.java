@@ -3,7 +3,6 @@ package io.accessledger.ledger.writer;
 import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.TreeHasher;
 import io.accessledger.ledger.notes.Checkpoint;
-import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.store.AppendBatch;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StaleTailException;
@@ -20,14 +19,14 @@ import java.util.List;
  */
 final class WriterTail {
   private final LedgerStore store;
-  private final CheckpointSigner signer;
+  private final LogSigning signing;
   private final BatchBuilder builder;
   private TailState tail;
   private volatile StoredCheckpoint latest;
 
-  private WriterTail(LedgerStore store, CheckpointSigner signer, BatchBuilder builder) {
+  private WriterTail(LedgerStore store, LogSigning signing, BatchBuilder builder) {
     this.store = store;
-    this.signer = signer;
+    this.signing = signing;
     this.builder = builder;
   }
 
@@ -39,16 +38,16 @@ final class WriterTail {
    *
    * @throws LedgerStateException as {@link TailState#load} does; nothing is written then
    */
-  static WriterTail open(LedgerStore store, CheckpointSigner signer, BatchBuilder builder) {
-    WriterTail opened = new WriterTail(store, signer, builder);
-    opened.tail = TailState.load(store, signer);
+  static WriterTail open(LedgerStore store, LogSigning signing, BatchBuilder builder) {
+    WriterTail opened = new WriterTail(store, signing, builder);
+    opened.tail = TailState.load(store, signing);
     if (store.latestCheckpoint().isEmpty()) {
-      Checkpoint empty = new Checkpoint(signer.origin(), 0, TreeHasher.emptyRoot());
+      Checkpoint empty = new Checkpoint(signing.origin(), 0, TreeHasher.emptyRoot());
       try {
-        store.append(
-            new AppendBatch(List.of(), List.of(), new StoredCheckpoint(0, signer.sign(empty))));
+        store.append(new AppendBatch(List.of(), List.of(),
+            new StoredCheckpoint(0, signing.sign(empty, 0, List.of()))));
       } catch (StaleTailException e) {
-        opened.tail = TailState.load(store, signer);
+        opened.tail = TailState.load(store, signing);
       }
     }
     opened.publish(store.latestCheckpoint().orElseThrow());
@@ -68,6 +67,10 @@ final class WriterTail {
   /** The batch was written: the tail is its end. */
   void advance(BatchBuilder.Built built) {
     tail = built.tailAfter();
+    if (built.rotates() || signing.transitionEnded()) {
+      // The batch announced a new key, or an old key's transition is over: sign as the log says.
+      signing.refresh();
+    }
   }
 
   /**
@@ -96,7 +99,9 @@ final class WriterTail {
    */
   void reload() {
     builder.forget();
-    tail = TailState.load(store, signer);
+    // Another node or a rotate-key run may have rotated the key: sign as the stored log says.
+    signing.refresh();
+    tail = TailState.load(store, signing);
     store.latestCheckpoint().ifPresent(this::publish);
   }
 

@@ -67,8 +67,8 @@ final class SampleLog implements AutoCloseable {
     store = TestLedger.openSqliteStore(dir.resolve("ledger.db"));
     sequencer = Sequencer.start(store, signer, clock, SequencerSettings.defaults());
     ingest = new EventIngest(sequencer, store, new EventValidator(LegalBasisVocabulary.shipped()));
-    queries = new LedgerQueries(store, sequencer, signer);
-    bundles = new EvidenceBundles(store, queries, signer);
+    queries = new LedgerQueries(store, sequencer);
+    bundles = new EvidenceBundles(store, queries);
   }
 
   private static CheckpointSigner signer(int seed) {

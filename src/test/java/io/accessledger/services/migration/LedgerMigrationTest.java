@@ -59,7 +59,7 @@ abstract class LedgerMigrationTest {
       // As the ledger's own entries are: no event id recorded.
       ledger.sequencer().append(PreparedEvent.of(TestLedger.view("audit-1", "child-1", "dpo"),
           "ledger")).join();
-      key = ledger.signer().verifierKey();
+      key = ledger.signing().current().verifierKey();
     }
     try (ClientStore clients = source.openClients(new MetricRegistry())) {
       kept = clients.add("dpo", Role.AUDITOR, null);
@@ -119,7 +119,7 @@ abstract class LedgerMigrationTest {
     // The copy's own node takes over with the same key, and goes on appending.
     assertThat(SigningKeyCopy.check(source, target).install()).isTrue();
     try (LedgerRuntime ledger = LedgerRuntime.open(target, new MetricRegistry(), Clock.systemUTC())) {
-      assertThat(ledger.signer().verifierKey()).isEqualTo(key);
+      assertThat(ledger.signing().current().verifierKey()).isEqualTo(key);
       ledger.sequencer().append(TestLedger.prepared("after", "child-1", "worker-9")).join();
       VerificationResult after = new LedgerVerifier(ledger.store(), key).verify();
       assertThat(after.isIntact()).as(after.problem()).isTrue();
