@@ -7,6 +7,7 @@ import io.accessledger.evidence.BundleVerifier;
 import io.accessledger.evidence.VerifiedBundle;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.notes.VerifierKeys;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -14,11 +15,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code verify-bundle FILE --key VKEY [--since CHECKPOINT_FILE]}: checks an evidence bundle
+ * {@code verify-bundle FILE --key VKEY [--key VKEY]... [--since CHECKPOINT_FILE]}: checks an
+ * evidence bundle, signed by one of the keys given or by a later key its key rotations lead to,
  * offline (no database, no network) and prints who saw what, when and on what grounds; or exits 1
  * with {@code BUNDLE FAILED: PROBLEM: meaning: detail}.
  */
@@ -30,21 +35,24 @@ public final class VerifyBundleCommand extends Command {
   @Override
   public void configure(Subparser subparser) {
     subparser.addArgument("file").help("the evidence bundle (JSON) to check");
-    subparser.addArgument("--key").dest("key").required(true)
+    subparser.addArgument("--key").dest("key").required(true).action(Arguments.append())
         .help("the log's verifier key (name+keyid+base64), from a source you trust, not the"
-            + " bundle");
+            + " bundle; an older key of the log will do, and --key may be repeated");
     subparser.addArgument("--since").dest("since")
         .help("a checkpoint of this log you saved earlier: also check the log only grew since");
   }
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
-    VerifierKey key;
-    try {
-      key = VerifierKey.parse(namespace.getString("key"));
-    } catch (CheckpointException e) {
-      throw new CommandFailure("--key is not a verifier key: " + e.getMessage());
+    List<VerifierKey> keys = new ArrayList<>();
+    for (String text : namespace.<String>getList("key")) {
+      try {
+        keys.add(VerifierKey.parse(text));
+      } catch (CheckpointException e) {
+        throw new CommandFailure("--key is not a verifier key: " + e.getMessage());
+      }
     }
+    VerifierKeys key = VerifierKeys.of(keys);
     byte[] bundle = read(Path.of(namespace.getString("file")), "the bundle");
     String since = namespace.getString("since");
     String saved = since == null ? null

@@ -5,6 +5,7 @@ import io.accessledger.config.AppendOnlyGuardsAtStart;
 import io.accessledger.config.LedgerFactory;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.notes.VerifierKeys;
 import io.accessledger.ledger.verify.LedgerVerifier;
 import io.accessledger.ledger.verify.VerificationResult;
 import io.accessledger.store.GuardFault;
@@ -15,11 +16,14 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code verify config.yml [--key VERIFIER_KEY]}: re-derives the whole ledger from the database and
+ * {@code verify config.yml [--key VERIFIER_KEY]...}: re-derives the whole ledger from the database and
  * exits 0 when intact, or 1 naming the first bad {@code seq}, or every append-only trigger that is
  * missing or altered (both, when both are wrong).
  *
@@ -39,8 +43,10 @@ public final class VerifyCommand extends ConfiguredCommand<AccessLedgerConfigura
     subparser
         .addArgument("--key")
         .dest("key")
-        .help("the published verifier key (name+keyid+base64) to check checkpoints against;"
-            + " default: the public half of the data directory's signing key");
+        .action(Arguments.append())
+        .help("a published verifier key (name+keyid+base64) to check checkpoints against, any"
+            + " key of the log's rotation chain; may be repeated; default: the public half of"
+            + " the data directory's signing key");
   }
 
   @Override
@@ -52,13 +58,13 @@ public final class VerifyCommand extends ConfiguredCommand<AccessLedgerConfigura
     LedgerFactory factory = configuration.getLedger();
     PrintStream out = System.out;
     long started;
-    VerifierKey key;
+    VerifierKeys key;
     VerificationResult result;
     try {
       if (!factory.databaseExists()) {
         throw new CommandFailure("no ledger at " + factory.ledgerLocation());
       }
-      key = verifierKey(namespace.getString("key"), factory);
+      key = verifierKeys(namespace.getList("key"), factory);
       started = System.nanoTime();
       try (LedgerStore store = factory.openStoreReadOnly()) {
         result = new LedgerVerifier(store, key).verify();
@@ -106,18 +112,22 @@ public final class VerifyCommand extends ConfiguredCommand<AccessLedgerConfigura
     }
   }
 
-  private static VerifierKey verifierKey(String given, LedgerFactory factory) {
-    if (given != null) {
-      try {
-        return VerifierKey.parse(given);
-      } catch (CheckpointException | IllegalArgumentException e) {
-        throw new CommandFailure("--key is not a verifier key: " + e.getMessage());
+  private static VerifierKeys verifierKeys(List<String> given, LedgerFactory factory) {
+    if (given != null && !given.isEmpty()) {
+      List<VerifierKey> keys = new ArrayList<>();
+      for (String text : given) {
+        try {
+          keys.add(VerifierKey.parse(text));
+        } catch (CheckpointException | IllegalArgumentException e) {
+          throw new CommandFailure("--key is not a verifier key: " + e.getMessage());
+        }
       }
+      return VerifierKeys.of(keys);
     }
     if (!Files.exists(factory.keyFile())) {
       throw new CommandFailure(
           "no signing key at " + factory.keyFile() + "; pass the published verifier key with --key");
     }
-    return factory.openSigner(true).verifierKey();
+    return VerifierKeys.of(factory.openSigner(true).verifierKey());
   }
 }

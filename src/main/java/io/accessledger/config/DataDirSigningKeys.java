@@ -7,14 +7,19 @@ import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.ledger.writer.SigningKeySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -44,7 +49,7 @@ public final class DataDirSigningKeys implements SigningKeySource {
     Ed25519Signer read(Path file);
   }
 
-  private record Loaded(long size, long modified, CheckpointSigner signer) {}
+  private record Loaded(Object fileKey, long size, long modified, CheckpointSigner signer) {}
 
   /** The keys of {@code origin}'s log held in {@code dataDir}, each read with {@code reader}. */
   public DataDirSigningKeys(Path dataDir, String origin, KeyFileReader reader) {
@@ -76,7 +81,15 @@ public final class DataDirSigningKeys implements SigningKeySource {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dataDir)) {
       for (Path file : files) {
         if (OTHER_KEY.matcher(file.getFileName().toString()).matches()) {
-          CheckpointSigner signer = load(file);
+          CheckpointSigner signer;
+          try {
+            signer = load(file);
+          } catch (RuntimeException e) {
+            if (Files.exists(file)) {
+              throw e;
+            }
+            continue; // renamed or destroyed by another process since it was listed
+          }
           if (held.stream().noneMatch(s -> s.verifierKey().equals(signer.verifierKey()))) {
             held.add(signer);
           }
@@ -106,6 +119,51 @@ public final class DataDirSigningKeys implements SigningKeySource {
     }
   }
 
+  /**
+   * Moves {@code signing.key} aside to its {@code signing-<key ID>.key} name, then the file of
+   * {@code key} to {@code signing.key}, each an atomic rename followed by an fsync of the
+   * directory: at every moment each key is in exactly one file.
+   */
+  @Override
+  public synchronized void promote(VerifierKey key) {
+    Path primary = primaryFile();
+    Path source = otherKeyFile(dataDir, key);
+    // Another process of this directory (a server and a rotate-key run) may be doing the same
+    // renames at the same moment: a file gone from under a rename means look again.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        if (!Files.exists(source)) {
+          return; // already the primary, or not held: nothing to move
+        }
+        if (Files.exists(primary)) {
+          VerifierKey before = load(primary).verifierKey();
+          if (before.equals(key)) {
+            return;
+          }
+          Files.move(primary, otherKeyFile(dataDir, before), StandardCopyOption.ATOMIC_MOVE);
+          syncDirectory(dataDir);
+        }
+        Files.move(source, primary, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(dataDir);
+        return;
+      } catch (NoSuchFileException e) {
+        // raced with the other process: look again
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot make " + source + " the signing key " + primary,
+            e);
+      } finally {
+        loaded.clear();
+      }
+    }
+  }
+
+  /** Makes renames and creations in {@code directory} durable. */
+  static void syncDirectory(Path directory) throws IOException {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
   @Override
   public String describe() {
     return primaryFile().toString();
@@ -116,12 +174,13 @@ public final class DataDirSigningKeys implements SigningKeySource {
       BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
       Loaded known = loaded.get(file);
       long modified = attributes.lastModifiedTime().toMillis();
-      if (known != null && known.size() == attributes.size() && known.modified() == modified) {
+      if (known != null && Objects.equals(known.fileKey(), attributes.fileKey())
+          && known.size() == attributes.size() && known.modified() == modified) {
         return known.signer();
       }
       Ed25519Signer key = reader.read(file);
       CheckpointSigner signer = new CheckpointSigner(origin, key, key.publicKey());
-      loaded.put(file, new Loaded(attributes.size(), modified, signer));
+      loaded.put(file, new Loaded(attributes.fileKey(), attributes.size(), modified, signer));
       return signer;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the signing key file " + file, e);

@@ -33,6 +33,7 @@ public final class EventParser {
       case AuditQuery.TYPE -> AuditQuery.read(header, fields);
       case Review.TYPE -> Review.read(header, fields);
       case Maintenance.TYPE -> Maintenance.read(header, fields);
+      case KeyRotationEvent.TYPE -> KeyRotationEvent.read(header, fields);
       default -> new OtherEvent(header);
     };
   }

@@ -5,12 +5,12 @@ package io.accessledger.entries;
  * decoded leaf by {@link EventParser} under the rules of this package (see {@code
  * package-info}). Records systems post {@link View}, {@link ShareDecision}, {@link
  * ExtractRelease}, {@link Allocation} and {@link CaseClosure}; the ledger writes {@link
- * ExtractSubject}, {@link AuditQuery}, {@link Review} and {@link Maintenance} itself; anything
+ * ExtractSubject}, {@link AuditQuery}, {@link Review}, {@link Maintenance} and {@link KeyRotationEvent} itself; anything
  * else is an {@link OtherEvent}. Immutable and thread-safe.
  */
 public sealed interface LedgerEvent
     permits View, ShareDecision, ExtractRelease, ExtractSubject, Allocation, CaseClosure,
-        AuditQuery, Review, Maintenance, OtherEvent {
+        AuditQuery, Review, Maintenance, KeyRotationEvent, OtherEvent {
   /** The fields every entry may carry: type, eventId, occurredAt, actor, purpose, legalBasis. */
   Header header();
 }

@@ -24,6 +24,11 @@ import java.util.List;
  *       {@code leafHash}, {@code proof}.
  *   <li>{@code releases}: the {@code EXTRACT_RELEASE} entries that the {@code EXTRACT_SUBJECT}
  *       entries point at, in the same shape, ascending.
+ *   <li>{@code keyRotations} (only when the log rotated its key below {@code treeSize}): every
+ *       {@code KEY_ROTATION} entry, ascending, each proven in the first checkpoint that covers
+ *       it (signed by the old key) and that checkpoint proven a prefix of the bundle's tree:
+ *       {@code [{"seq","leaf","leafHash","proof","checkpoint","consistency":[hex…]}]}. With them
+ *       a verifier who holds only an old key can trust the key that signs {@code checkpoint}.
  * </ul>
  */
 public final class BundleFormat {
@@ -37,6 +42,20 @@ public final class BundleFormat {
   public static final List<String> FIELDS = List.of("format", "origin", "verifierKey", "key",
       "requestedBy", "requestedAt", "request", "treeSize", "checkpoint", "completeness",
       "consistency", "entries", "releases");
+
+  /**
+   * Fields written only when they have something to say, after {@link #FIELDS}: {@code
+   * keyRotations}, present when the log rotated its key below {@code treeSize}.
+   */
+  public static final List<String> OPTIONAL_FIELDS = List.of("keyRotations");
+
+  /**
+   * The fields of a key rotation: the {@code KEY_ROTATION} entry proven ({@link #ENTRY_FIELDS},
+   * its {@code proof} leading to {@code checkpoint}), the note of the first checkpoint covering
+   * it, which the old key signed, and the consistency proof from that checkpoint to the bundle's.
+   */
+  public static final List<String> ROTATION_FIELDS =
+      List.of("seq", "leaf", "leafHash", "proof", "checkpoint", "consistency");
 
   /** The fields of a proven entry. */
   public static final List<String> ENTRY_FIELDS = List.of("seq", "leaf", "leafHash", "proof");

@@ -24,12 +24,18 @@ final class BundleJson {
   /** Requires {@code node} to be an object with exactly {@code fields}, no more, no fewer. */
   static void exactFields(JsonNode node, List<String> fields, String where)
       throws BundleException {
+    exactFields(node, fields, List.of(), where);
+  }
+
+  /** As {@link #exactFields(JsonNode, List, String)}, allowing also the {@code optional} fields. */
+  static void exactFields(JsonNode node, List<String> fields, List<String> optional, String where)
+      throws BundleException {
     if (!node.isObject()) {
       throw new BundleException(MALFORMED, where + " is not an object");
     }
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!fields.contains(name)) {
+      if (!fields.contains(name) && !optional.contains(name)) {
         throw new BundleException(MALFORMED, where + " has an unknown field \"" + name + "\"");
       }
     }
@@ -69,7 +75,11 @@ final class BundleJson {
 
   /** The {@code proof} field of {@code node}: an array of hashes. */
   static List<Digest> hashes(JsonNode node, String where) throws BundleException {
-    JsonNode proof = array(node, "proof", where);
+    return hashesOf(array(node, "proof", where), where);
+  }
+
+  /** {@code proof}, an array of hashes. */
+  static List<Digest> hashesOf(JsonNode proof, String where) throws BundleException {
     List<Digest> hashes = new ArrayList<>(proof.size());
     for (JsonNode hash : proof) {
       if (!hash.isTextual()) {

@@ -6,6 +6,11 @@ public enum BundleProblem {
   MALFORMED("the file is not a well-formed evidence bundle"),
   /** The bundle names another log or key than the one the verifier trusts. */
   WRONG_KEY("the bundle is from another log or key than the one given"),
+  /**
+   * The bundle is signed by a later key than the one given, and its key rotations do not lead
+   * there from it: a rotation not signed by its old key, not proven in the log, or missing.
+   */
+  KEY_ROTATION("the key rotations do not lead from the key given to the key that signs the bundle"),
   /** The signed checkpoint is malformed, not signed by the key, or not the stated tree size. */
   CHECKPOINT("the checkpoint is not validly signed by the key"),
   /** The completeness statement is malformed, unsigned, or about another key or tree. */

@@ -3,6 +3,7 @@ package io.accessledger.evidence;
 import static io.accessledger.evidence.BundleJson.array;
 import static io.accessledger.evidence.BundleJson.exactFields;
 import static io.accessledger.evidence.BundleJson.hashes;
+import static io.accessledger.evidence.BundleJson.hashesOf;
 import static io.accessledger.evidence.BundleJson.hex;
 import static io.accessledger.evidence.BundleJson.number;
 import static io.accessledger.evidence.BundleJson.text;
@@ -49,7 +50,7 @@ public final class BundleReader {
   public static EvidenceBundle read(byte[] bundle) throws BundleException {
     Objects.requireNonNull(bundle, "bundle");
     JsonNode root = parse(bundle);
-    exactFields(root, BundleFormat.FIELDS, BUNDLE);
+    exactFields(root, BundleFormat.FIELDS, BundleFormat.OPTIONAL_FIELDS, BUNDLE);
     if (!BundleFormat.FORMAT.equals(text(root, "format", BUNDLE))) {
       throw new BundleException(MALFORMED, "format is " + root.get("format") + ", want "
           + BundleFormat.FORMAT);
@@ -66,8 +67,24 @@ public final class BundleReader {
     List<BundleConsistency> consistency = consistency(array(root, "consistency", BUNDLE));
     BundleRequester requestedBy = requester(root.get("requestedBy"));
     String requestedAt = text(root, "requestedAt", BUNDLE);
+    List<BundleRotation> rotations = root.has("keyRotations")
+        ? rotations(array(root, "keyRotations", BUNDLE)) : List.of();
     return new EvidenceBundle(origin, verifierKey, linkKey, requestedBy, requestedAt, request,
-        treeSize, checkpoint, completeness, consistency, entries, releases);
+        treeSize, checkpoint, completeness, consistency, entries, releases, rotations);
+  }
+
+  private static List<BundleRotation> rotations(JsonNode nodes) throws BundleException {
+    List<BundleRotation> rotations = new ArrayList<>(nodes.size());
+    for (JsonNode node : nodes) {
+      exactFields(node, BundleFormat.ROTATION_FIELDS, "a key rotation");
+      long seq = number(node, "seq", "a key rotation");
+      String where = "the key rotation at " + seq;
+      BundleEntry entry = new BundleEntry(seq, text(node, "leaf", where),
+          hex(text(node, "leafHash", where), where + " leafHash"), hashes(node, where));
+      rotations.add(new BundleRotation(entry, text(node, "checkpoint", where),
+          hashesOf(array(node, "consistency", where), where + " consistency")));
+    }
+    return rotations;
   }
 
   private static JsonNode parse(byte[] bundle) throws BundleException {

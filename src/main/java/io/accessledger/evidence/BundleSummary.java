@@ -83,6 +83,11 @@ public final class BundleSummary {
           .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
           + " (each proven a prefix of this one)");
     }
+    if (bundle.keys().size() > 1) {
+      out.println("  keys:      " + bundle.keys().stream().map(Object::toString)
+          .collect(java.util.stream.Collectors.joining(" -> "))
+          + " (each rotation signed by the key before it and proven in this tree)");
+    }
     if (bundle.saved() != null) {
       out.println("  since:     the log extends the checkpoint you saved ("
           + bundle.saved().size() + " entries)");

@@ -2,7 +2,6 @@ package io.accessledger.evidence;
 
 import static io.accessledger.evidence.BundleProblem.CHECKPOINT;
 import static io.accessledger.evidence.BundleProblem.COMPLETENESS;
-import static io.accessledger.evidence.BundleProblem.WRONG_KEY;
 
 import io.accessledger.ledger.leaf.LedgerEntry;
 import io.accessledger.ledger.notes.Checkpoint;
@@ -11,6 +10,7 @@ import io.accessledger.ledger.notes.CompletenessStatement;
 import io.accessledger.ledger.notes.SignedCheckpoint;
 import io.accessledger.ledger.notes.SignedCompleteness;
 import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.notes.VerifierKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,9 @@ import java.util.Objects;
  *
  * <p>In order, failing on the first problem with a {@link BundleException} that names it: the
  * bundle is well-formed and closed, no unknown fields ({@link BundleReader}, before anything
- * else); it names the given key; the checkpoint is signed by the key; the completeness statement
+ * else); it names the given key, or its key rotations lead from the given key to the one it
+ * names, each signed by its old key and proven in the log ({@link KeyChainCheck}); the
+ * checkpoint is signed by the key; the completeness statement
  * is signed by the key, about this history and this tree; the request entry, every history entry
  * and every release hash to their {@code leafHash} and are included in the signed tree; the
  * entries are in ascending order and form an unbroken chain of their links ending at the
@@ -59,14 +61,38 @@ public final class BundleVerifier {
    */
   public static VerifiedBundle verify(EvidenceBundle bundle, VerifierKey key, String saved)
       throws BundleException {
-    Objects.requireNonNull(bundle, "bundle");
     Objects.requireNonNull(key, "key");
-    if (!key.name().equals(bundle.origin()) || !key.toString().equals(bundle.verifierKey())) {
-      throw new BundleException(WRONG_KEY, "the bundle names log "
-          + BundleJson.quoted(bundle.origin()) + " with key "
-          + BundleJson.quoted(bundle.verifierKey()) + "; you gave " + key);
-    }
+    return verify(bundle, VerifierKeys.of(key), saved);
+  }
+
+  /**
+   * Reads {@code bundle} and verifies it trusting any key of {@code trusted}: the bundle's own
+   * key, or one its key rotations lead from ({@link KeyChainCheck}).
+   *
+   * @throws BundleException naming the first problem found
+   */
+  public static VerifiedBundle verify(byte[] bundle, VerifierKeys trusted, String saved)
+      throws BundleException {
+    Objects.requireNonNull(bundle, "bundle");
+    Objects.requireNonNull(trusted, "trusted");
+    return verify(BundleReader.read(bundle), trusted, saved);
+  }
+
+  /**
+   * Verifies a bundle already read, trusting any key of {@code trusted}: the bundle's own key, or
+   * one its key rotations lead from; earlier checkpoints (consistency proofs, {@code saved}) are
+   * checked with the key of the chain that signed them.
+   *
+   * @throws BundleException naming the first problem found
+   */
+  public static VerifiedBundle verify(EvidenceBundle bundle, VerifierKeys trusted, String saved)
+      throws BundleException {
+    Objects.requireNonNull(bundle, "bundle");
+    Objects.requireNonNull(trusted, "trusted");
+    KeyChainCheck.KeyChain chain = KeyChainCheck.chain(bundle, trusted);
+    VerifierKey key = chain.bundleKey();
     Checkpoint checkpoint = checkpoint(bundle, key);
+    KeyChainCheck.prove(bundle, checkpoint);
     CompletenessStatement statement = completeness(bundle, key, checkpoint);
     LedgerEntry request =
         EntryChecks.provenLeaf(bundle.request(), "the request entry", checkpoint);
@@ -76,12 +102,12 @@ public final class BundleVerifier {
         ReleaseCheck.releases(bundle.releases(), entries, checkpoint);
     List<Long> from = new ArrayList<>();
     Map<Long, Checkpoint> earlier =
-        ConsistencyCheck.earlier(bundle.consistency(), checkpoint, key, from);
+        ConsistencyCheck.earlier(bundle.consistency(), checkpoint, chain.history(), from);
     RequestCheck.check(bundle, request, from);
-    Checkpoint savedCheckpoint =
-        saved == null ? null : ConsistencyCheck.saved(saved, key, checkpoint, earlier);
+    Checkpoint savedCheckpoint = saved == null ? null
+        : ConsistencyCheck.saved(saved, chain.history().keys(), checkpoint, earlier);
     return new VerifiedBundle(bundle.key(), checkpoint, statement, request, entries, releases,
-        from, savedCheckpoint);
+        from, savedCheckpoint, chain.through());
   }
 
   /** The signed tree, which MUST be of the bundle's stated size. */

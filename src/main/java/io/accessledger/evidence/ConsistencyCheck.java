@@ -13,7 +13,8 @@ import io.accessledger.ledger.merkle.TreeHasher;
 import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.SignedCheckpoint;
-import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.keys.KeyHistory;
+import io.accessledger.ledger.notes.VerifierKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,13 @@ final class ConsistencyCheck {
    * to {@code from} in order.
    */
   static Map<Long, Checkpoint> earlier(List<BundleConsistency> proofs, Checkpoint checkpoint,
-      VerifierKey key, List<Long> from) throws BundleException {
+      KeyHistory keys, List<Long> from) throws BundleException {
     Map<Long, Checkpoint> earlier = new LinkedHashMap<>();
     for (BundleConsistency proof : proofs) {
       long size = proof.from();
       Checkpoint then;
       try {
-        then = SignedCheckpoint.open(proof.checkpoint(), key);
+        then = SignedCheckpoint.open(proof.checkpoint(), keys.keyFor(size));
       } catch (CheckpointException e) {
         throw new BundleException(CHECKPOINT, "the checkpoint at size " + size + ": "
             + e.getMessage(), e);
@@ -64,7 +65,7 @@ final class ConsistencyCheck {
    * {@code earlier} trees its proofs showed it extends; returns it opened.
    */
   static Checkpoint saved(
-      String saved, VerifierKey key, Checkpoint checkpoint, Map<Long, Checkpoint> earlier)
+      String saved, VerifierKeys key, Checkpoint checkpoint, Map<Long, Checkpoint> earlier)
       throws BundleException {
     Checkpoint then;
     try {

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param consistency the consistency proofs from earlier trees, in the order given
  * @param entries the history's entries, in the order given
  * @param releases the extract releases the entries point at, in the order given
+ * @param keyRotations the key rotations said to lead to the key of {@code checkpoint}, in the
+ *     order given (empty when the bundle carries none)
  */
 public record EvidenceBundle(
     String origin,
@@ -34,7 +36,18 @@ public record EvidenceBundle(
     String completeness,
     List<BundleConsistency> consistency,
     List<BundleEntry> entries,
-    List<BundleEntry> releases) {
+    List<BundleEntry> releases,
+    List<BundleRotation> keyRotations) {
+
+  /** A bundle of a log that never rotated its key. */
+  public EvidenceBundle(String origin, String verifierKey, String key,
+      BundleRequester requestedBy, String requestedAt, BundleEntry request, long treeSize,
+      String checkpoint, String completeness, List<BundleConsistency> consistency,
+      List<BundleEntry> entries, List<BundleEntry> releases) {
+    this(origin, verifierKey, key, requestedBy, requestedAt, request, treeSize, checkpoint,
+        completeness, consistency, entries, releases, List.of());
+  }
+
   public EvidenceBundle {
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(verifierKey, "verifierKey");
@@ -50,5 +63,6 @@ public record EvidenceBundle(
     consistency = List.copyOf(consistency);
     entries = List.copyOf(entries);
     releases = List.copyOf(releases);
+    keyRotations = List.copyOf(keyRotations);
   }
 }

@@ -3,6 +3,7 @@ package io.accessledger.evidence;
 import io.accessledger.ledger.leaf.LedgerEntry;
 import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CompletenessStatement;
+import io.accessledger.ledger.notes.VerifierKey;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,8 @@ import java.util.Map;
  * What a bundle proved, once {@link BundleVerifier} accepted it: every entry naming {@code key} in
  * the signed tree {@code checkpoint}, oldest first, ending at the statement's head; the extract
  * releases they point at, by {@code seq}; the entry recording who asked; and the earlier tree
- * sizes the log was proven to have only grown from.
+ * sizes the log was proven to have only grown from; {@code keys}, the log's keys from the one
+ * the verifier trusted to the one that signs {@code checkpoint} (one key when it never rotated).
  */
 public record VerifiedBundle(
     String key,
@@ -20,8 +22,10 @@ public record VerifiedBundle(
     List<LedgerEntry> entries,
     Map<Long, LedgerEntry> releases,
     List<Long> consistentFrom,
-    Checkpoint saved) {
+    Checkpoint saved,
+    List<VerifierKey> keys) {
   public VerifiedBundle {
+    keys = List.copyOf(keys);
     entries = List.copyOf(entries);
     releases = Map.copyOf(releases);
     consistentFrom = List.copyOf(consistentFrom);

@@ -14,6 +14,7 @@ import io.accessledger.ledger.leaf.HistoryChain;
 import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.MerkleProofs;
 import io.accessledger.ledger.keys.KeyHistory;
+import io.accessledger.ledger.keys.KeyRotation;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
@@ -115,6 +116,7 @@ public final class EvidenceBundles {
       json.writeArrayFieldStart("releases");
       writeReleases(json, releases, size);
       json.writeEndArray();
+      writeKeyRotations(json, keys, size);
       json.writeEndObject();
     }
   }
@@ -155,6 +157,39 @@ public final class EvidenceBundles {
       });
       after = seqs.get(seqs.size() - 1);
     }
+  }
+
+  /**
+   * The chain of trust to the key that signs the tree of {@code size}: each {@code KEY_ROTATION}
+   * entry below it, proven in the first checkpoint that covers it (the one the old key signed),
+   * with that checkpoint proven a prefix of the bundle's tree. Written only if there is one.
+   */
+  private void writeKeyRotations(JsonGenerator json, KeyHistory keys, long size)
+      throws IOException {
+    List<KeyRotation> rotations =
+        keys.rotations().stream().filter(rotation -> rotation.seq() < size).toList();
+    if (rotations.isEmpty()) {
+      return;
+    }
+    json.writeArrayFieldStart("keyRotations");
+    for (KeyRotation rotation : rotations) {
+      long seq = rotation.seq();
+      StoredCheckpoint covering = store.checkpointsAfter(seq, 1).stream().findFirst()
+          .orElseThrow(() -> new StoreException("no checkpoint covers the key rotation at "
+              + seq));
+      StoredLeaf leaf = store.leaf(seq).orElseThrow(() -> new StoreException(
+          "the key rotation entry " + seq + " is not stored"));
+      json.writeStartObject();
+      json.writeNumberField("seq", seq);
+      json.writeStringField("leaf", new String(leaf.leaf(), StandardCharsets.UTF_8));
+      json.writeStringField("leafHash", leaf.hash().hex());
+      writeHashes(json, "proof", MerkleProofs.inclusion(seq, covering.size(), queries.nodes()));
+      json.writeStringField("checkpoint", covering.note());
+      writeHashes(json, "consistency",
+          MerkleProofs.consistency(covering.size(), size, queries.nodes()));
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   private void writeReleases(JsonGenerator json, NavigableSet<Long> releases, long size)

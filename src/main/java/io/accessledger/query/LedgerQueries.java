@@ -25,6 +25,7 @@ import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
 import io.accessledger.store.StoredLeaf;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +56,7 @@ public final class LedgerQueries {
   private final NodeSource nodes;
   private final LatestCheckpoint latest;
   private final LogSigning signing;
+  private final KeyUses keyUses;
 
   /** Queries of {@code store}, whose checkpoints {@code sequencer}'s keys sign. */
   public LedgerQueries(LedgerStore store, Sequencer sequencer) {
@@ -63,6 +65,7 @@ public final class LedgerQueries {
     this.nodes = new UpperNodeCache(store, CACHED_NODES);
     this.signing = sequencer.signing();
     this.latest = new LatestCheckpoint(store, sequencer, signing);
+    this.keyUses = new KeyUses(store, signing.transition(), Clock.systemUTC());
   }
 
   /** The log's keys as its rotations say, brought up to date with the latest checkpoint. */
@@ -85,10 +88,12 @@ public final class LedgerQueries {
     return latest.current();
   }
 
+  /** {@code GET /v1/log}: the origin, the current key, the signed size, and every key used. */
   public LogInfo log() {
     StoredCheckpoint checkpoint = checkpoint();
-    return new LogInfo(signing.origin(), signing.history().current().toString(),
-        checkpoint.size());
+    KeyHistory history = signing.history();
+    return new LogInfo(signing.origin(), history.current().toString(), checkpoint.size(),
+        keyUses.of(history, checkpoint));
   }
 
   /** Refuses (404) an entry or tree size the log cannot prove. */

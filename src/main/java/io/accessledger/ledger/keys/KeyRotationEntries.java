@@ -38,6 +38,12 @@ public final class KeyRotationEntries {
 
   /** The entry announcing, at {@code at}, that {@code newKey} follows {@code oldKey}. */
   public static PreparedEvent announce(VerifierKey oldKey, VerifierKey newKey, Instant at) {
+    return announce(oldKey, newKey, at, "key-rotation-" + UUID.randomUUID());
+  }
+
+  /** As {@link #announce(VerifierKey, VerifierKey, Instant)}, with the given {@code eventId}. */
+  public static PreparedEvent announce(
+      VerifierKey oldKey, VerifierKey newKey, Instant at, String eventId) {
     if (!oldKey.name().equals(newKey.name())) {
       throw new IllegalArgumentException("a log's keys all carry its origin as their name");
     }
@@ -46,7 +52,7 @@ public final class KeyRotationEntries {
     }
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("type", TYPE);
-    event.put("eventId", "key-rotation-" + UUID.randomUUID());
+    event.put("eventId", eventId);
     event.put("occurredAt", LeafCodec.formatReceivedAt(at));
     event.put("oldKey", oldKey.toString());
     event.put("newKey", newKey.toString());

@@ -6,7 +6,10 @@ import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.SignedCheckpoint;
+import io.accessledger.ledger.keys.KeyHistory;
+import io.accessledger.ledger.notes.VerifiedCheckpoint;
 import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.notes.VerifierKeys;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.StoredCheckpoint;
 import java.util.ArrayDeque;
@@ -26,7 +29,7 @@ final class CheckpointCheck {
   private static final int CHECKPOINT_PAGE = 1000;
 
   private final LedgerSnapshot snapshot;
-  private final VerifierKey key;
+  private final KeyHistory keys;
   private final CompactRange tree;
   private final ArrayDeque<StoredCheckpoint> pendingCheckpoints = new ArrayDeque<>();
   private long lastCheckpointFetched = -1;
@@ -34,9 +37,9 @@ final class CheckpointCheck {
   private long provenSize;
 
   /** @param tree the tree re-derived from the leaves read so far, whose root each must sign */
-  CheckpointCheck(LedgerSnapshot snapshot, VerifierKey key, CompactRange tree) {
+  CheckpointCheck(LedgerSnapshot snapshot, KeyHistory keys, CompactRange tree) {
     this.snapshot = snapshot;
-    this.key = key;
+    this.keys = keys;
     this.tree = tree;
   }
 
@@ -60,11 +63,23 @@ final class CheckpointCheck {
         next = nextCheckpoint()) {
       pendingCheckpoints.poll();
       Checkpoint checkpoint;
+      VerifierKey key = keys.keyFor(size);
+      List<VerifierKey> required = keys.requiredSigners(provenSize, size);
+      VerifiedCheckpoint verified;
       try {
-        checkpoint = SignedCheckpoint.open(next.note(), key);
+        verified = SignedCheckpoint.openSigned(next.note(), VerifierKeys.of(key));
       } catch (CheckpointException e) {
         return "the checkpoint stored for tree size " + size + " is not validly signed by "
             + key + ": " + e.getMessage() + " (forged or altered checkpoint)";
+      }
+      checkpoint = verified.checkpoint();
+      for (VerifierKey old : required) {
+        if (!old.equals(key)) {
+          String problem = oldKeyProblem(next, size, old);
+          if (problem != null) {
+            return problem;
+          }
+        }
       }
       if (checkpoint.size() != size) {
         return "the checkpoint stored for tree size " + size + " signs tree size "
@@ -112,6 +127,7 @@ final class CheckpointCheck {
    */
   private Problem truncatedTail(long stored) {
     StoredCheckpoint latest = snapshot.latestCheckpoint().orElseThrow();
+    VerifierKey key = keys.keyFor(latest.size());
     Checkpoint signed;
     try {
       signed = SignedCheckpoint.open(latest.note(), key);
@@ -127,6 +143,22 @@ final class CheckpointCheck {
     return new Problem(stored, EntryRanges.of(stored, latest.size() - 1, "was", "were")
         + " removed (truncated tail): a checkpoint of tree size " + latest.size()
         + " is signed but only " + stored + " entries are stored");
+  }
+
+  /**
+   * The checkpoint that first covers a rotation MUST carry the old key's signature: trust in the
+   * new key comes from a checkpoint the old key signed.
+   */
+  private String oldKeyProblem(StoredCheckpoint stored, long size, VerifierKey old) {
+    try {
+      SignedCheckpoint.open(stored.note(), VerifierKeys.of(old));
+      return null;
+    } catch (CheckpointException e) {
+      long rotation = keys.retirementOf(old).orElseThrow().seq();
+      return "the checkpoint stored for tree size " + size + ", the first to cover the key"
+          + " rotation at entry " + rotation + ", is not validly signed by the old key " + old
+          + ": " + e.getMessage() + " (a rotation the old key did not make)";
+    }
   }
 
   private StoredCheckpoint nextCheckpoint() {

@@ -1,6 +1,12 @@
 package io.accessledger.ledger.verify;
 
+import io.accessledger.ledger.keys.KeyHistory;
+import io.accessledger.ledger.keys.KeyHistoryException;
+import io.accessledger.ledger.keys.KeyRotation;
 import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.notes.VerifierKeys;
+import io.accessledger.ledger.writer.LedgerStateException;
+import io.accessledger.ledger.writer.StoredRotations;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.LinkKeySummary;
@@ -13,8 +19,10 @@ import java.util.concurrent.CompletableFuture;
  * missing or out of place, that each leaf is canonical and well-formed and names its own seq, that
  * its stored hash is its real hash, that its {@code prev} is the previous leaf's hash, that its
  * {@code links} point at the previous entry naming each key; that every stored Merkle node is the
- * hash of its children; that every stored checkpoint is signed by {@code key} and commits to the
- * root of the first {@code size} leaves; that no checkpoint covers more entries than are stored (a
+ * hash of its children; that every stored checkpoint is signed by the key the log's {@code
+ * KEY_ROTATION} entries say signs it (the one that first covers a rotation by the old key too),
+ * that each rotation continues the chain of keys from one the verifier trusts, and that every
+ * checkpoint commits to the root of the first {@code size} leaves; that no checkpoint covers more entries than are stored (a
  * truncated tail) and no entry lies beyond the latest checkpoint (removed checkpoints); that
  * the per-key index lists, for every key, as many entries as the leaves name it in, the latest of
  * them and the sum of their seqs the same, and no rows its lookups would miss or misread; and
@@ -41,15 +49,52 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LedgerVerifier {
   private final LedgerStore store;
-  private final VerifierKey key;
+  private final VerifierKeys trusted;
 
+  /** A verifier trusting {@code key} alone (and the rotations the log's checkpoints carry). */
   public LedgerVerifier(LedgerStore store, VerifierKey key) {
+    this(store, VerifierKeys.of(key));
+  }
+
+  /**
+   * A verifier trusting {@code trusted}: the log's key history, read from its own {@code
+   * KEY_ROTATION} entries, must contain one of them. Every checkpoint is then checked against the
+   * key that history says signs it ({@link KeyHistory#requiredSigners}), so a key given at any
+   * point of the chain vouches for the keys before and after it through the signed tree.
+   */
+  public LedgerVerifier(LedgerStore store, VerifierKeys trusted) {
     this.store = store;
-    this.key = key;
+    this.trusted = trusted;
+  }
+
+  /**
+   * The history the checkpoints are checked with: the log's rotations if they form a chain through
+   * a trusted key; otherwise the first trusted key alone, so that the checkpoint it does not sign
+   * is named as the first problem.
+   *
+   * @throws KeyHistoryException if the rotations do not form a chain
+   */
+  private KeyHistory keyHistory() throws KeyHistoryException {
+    VerifierKey first = trusted.keys().get(0);
+    KeyHistory alone = KeyHistory.of(first, List.of());
+    List<KeyRotation> rotations;
+    try {
+      rotations = StoredRotations.read(store, first.name(), Long.MAX_VALUE);
+    } catch (LedgerStateException e) {
+      return alone; // an index naming what is not there: the walk names the entries
+    }
+    KeyHistory history = KeyHistory.fromLog(first, rotations);
+    return trusted.keys().stream().anyMatch(history::contains) ? history : alone;
   }
 
   /** Runs the full check. */
   public VerificationResult verify() {
+    KeyHistory keys;
+    try {
+      keys = keyHistory();
+    } catch (KeyHistoryException e) {
+      return VerificationResult.broken(store.size(), 0, e.seq(), e.getMessage());
+    }
     try (LedgerSnapshot snapshot = store.snapshot()) {
       LedgerSnapshot twin = twinOf(snapshot);
       try {
@@ -57,7 +102,7 @@ public final class LedgerVerifier {
         CompletableFuture<List<LinkKeySummary>> linkSummary = null;
         try {
           linkSummary = linkTwin == null ? null : LinkIndexCheck.readAhead(linkTwin);
-          VerificationRun run = new VerificationRun(snapshot, key, twin, linkSummary);
+          VerificationRun run = new VerificationRun(snapshot, keys, twin, linkSummary);
           try {
             return run.execute().withGuardFaults(snapshot.appendOnlyGuardFaults());
           } finally {

@@ -2,7 +2,7 @@ package io.accessledger.ledger.verify;
 
 import io.accessledger.ledger.leaf.EntryRanges;
 import io.accessledger.ledger.merkle.CompactRange;
-import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.keys.KeyHistory;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LinkKeySummary;
 import io.accessledger.store.StoredLeaf;
@@ -34,17 +34,19 @@ final class VerificationRun implements AutoCloseable {
 
   /** The link index's summary being read on another thread, or null to read it at the end. */
   private final CompletableFuture<List<LinkKeySummary>> linkSummary;
+  private final KeyHistory keys;
 
   /**
    * @param twin another snapshot of exactly the state of {@code snapshot}, to read the event-id
    *     index from on a thread of its own, or null to read it through {@code snapshot}
    */
-  VerificationRun(LedgerSnapshot snapshot, VerifierKey key, LedgerSnapshot twin,
+  VerificationRun(LedgerSnapshot snapshot, KeyHistory keys, LedgerSnapshot twin,
       CompletableFuture<List<LinkKeySummary>> linkSummary) {
     this.snapshot = snapshot;
+    this.keys = keys;
     this.linkSummary = linkSummary;
     this.nodes = new StoredNodeCheck(snapshot, tree, deferred);
-    this.checkpoints = new CheckpointCheck(snapshot, key, tree);
+    this.checkpoints = new CheckpointCheck(snapshot, keys, tree);
     this.eventIds = twin == null
         ? new EventIdIndexCheck(snapshot, false)
         : new EventIdIndexCheck(twin, true);
@@ -75,6 +77,9 @@ final class VerificationRun implements AutoCloseable {
           return earliest(gapBefore(expected, leaf.rowSeq()));
         }
         Problem leafProblem = chain.check(leaf, checkpoints.provenSize());
+        if (leafProblem == null) {
+          leafProblem = RotationCheck.check(leaf, keys);
+        }
         if (leafProblem != null) {
           return earliest(leafProblem);
         }

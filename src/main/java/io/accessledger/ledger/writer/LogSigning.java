@@ -149,6 +149,9 @@ public final class LogSigning {
       state = new State(history, null, before == null ? List.of() : before.retiring());
       throw missingCurrent(history, configured.verifierKey());
     }
+    if (!configured.verifierKey().equals(current.verifierKey())) {
+      keys.promote(current.verifierKey()); // finishes a rotation that stopped before its renames
+    }
     List<Retiring> retiring = new ArrayList<>();
     Instant now = clock.instant();
     for (KeyRotation rotation : rotations) {

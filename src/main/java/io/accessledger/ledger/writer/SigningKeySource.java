@@ -24,6 +24,13 @@ public interface SigningKeySource {
   /** Overwrites and removes the private key of {@code key}, if this node holds it. */
   void destroy(VerifierKey key);
 
+  /**
+   * Makes {@code key}, which this node holds, the one it starts with ({@code signing.key}), so
+   * that a copy of that one file is all another node needs. Crash-safe: every key stays held
+   * under some name throughout.
+   */
+  void promote(VerifierKey key);
+
   /** Where the keys are kept, for messages (never their contents). */
   String describe();
 
@@ -43,6 +50,11 @@ public interface SigningKeySource {
       @Override
       public void destroy(VerifierKey key) {
         // A fixed key is not this node's to destroy.
+      }
+
+      @Override
+      public void promote(VerifierKey key) {
+        // One key only: it is the primary.
       }
 
       @Override

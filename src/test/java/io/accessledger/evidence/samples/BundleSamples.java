@@ -54,6 +54,7 @@ final class BundleSamples {
       checkpoints(set, log);
       SampleMutations.addAll(set, log);
     }
+    SampleRotations.addAll(set, work);
     return set.all();
   }
 

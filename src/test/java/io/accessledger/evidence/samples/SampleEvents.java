@@ -41,7 +41,7 @@ final class SampleEvents {
     log.post(extract("release-2", "2026-03-02T09:07:00Z", "c-3"));
   }
 
-  private static String view(String eventId, String subject, String actor, String occurredAt,
+  static String view(String eventId, String subject, String actor, String occurredAt,
       String more) {
     return """
         {"eventId":"%s","type":"VIEW","occurredAt":"%s",

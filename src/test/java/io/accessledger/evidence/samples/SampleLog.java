@@ -7,7 +7,12 @@ import io.accessledger.events.EventValidator;
 import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.ledger.leaf.LeafCodec;
 import io.accessledger.ledger.leaf.PreparedEvent;
+import io.accessledger.ledger.keys.KeyRotationEntries;
 import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.writer.LogSigning;
+import io.accessledger.store.DiskReserve;
+import io.accessledger.support.HeldKeys;
 import io.accessledger.ledger.writer.AppendResult;
 import io.accessledger.ledger.writer.Appends;
 import io.accessledger.ledger.writer.Sequencer;
@@ -46,6 +51,8 @@ final class SampleLog implements AutoCloseable {
   /** {@link TestLedger#key} seed of a stranger's key, for notes the log did not sign. */
   static final int STRANGER_KEY_SEED = 0x61;
   static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+  /** Both keys sign for three appends after a rotation, then the new key alone. */
+  static final Duration TRANSITION = Duration.ofMinutes(3);
   static final String SOURCE = "carefirst";
   static final String REQUESTER = "dpo";
   static final String REQUESTER_ROLE = "auditor";
@@ -58,20 +65,37 @@ final class SampleLog implements AutoCloseable {
   private final EventIngest ingest;
   private final LedgerQueries queries;
   private final EvidenceBundles bundles;
+  private final HeldKeys keys;
   private Instant now = START;
   private int audits;
+  private int rotations;
 
   SampleLog(Path dir) {
     signer = signer(LOG_KEY_SEED);
     stranger = signer(STRANGER_KEY_SEED);
     store = TestLedger.openSqliteStore(dir.resolve("ledger.db"));
-    sequencer = Sequencer.start(store, signer, clock, SequencerSettings.defaults());
+    keys = new HeldKeys(signer);
+    sequencer = Sequencer.start(store, LogSigning.open(store, keys, TRANSITION, clock), clock,
+        SequencerSettings.defaults(), DiskReserve.none());
     ingest = new EventIngest(sequencer, store, new EventValidator(LegalBasisVocabulary.shipped()));
     queries = new LedgerQueries(store, sequencer);
     bundles = new EvidenceBundles(store, queries);
   }
 
-  private static CheckpointSigner signer(int seed) {
+  /**
+   * Rotates the log's key to {@code next}, one minute after the previous append, as {@code
+   * rotate-key} would: the new key is held first, then the {@code KEY_ROTATION} entry (with a
+   * counted id) is appended.
+   */
+  void rotate(CheckpointSigner next) {
+    tick();
+    VerifierKey current = sequencer.signing().current().verifierKey();
+    keys.add(next);
+    Appends.await(sequencer.append(KeyRotationEntries.announce(
+        current, next.verifierKey(), now, "key-rotation-sample-" + ++rotations)));
+  }
+
+  static CheckpointSigner signer(int seed) {
     Ed25519Signer key = TestLedger.key(seed);
     return new CheckpointSigner(ORIGIN, key, key.publicKey());
   }

@@ -5,6 +5,7 @@ import io.accessledger.entries.AuditQuery;
 import io.accessledger.entries.CaseClosure;
 import io.accessledger.entries.ExtractRelease;
 import io.accessledger.entries.ExtractSubject;
+import io.accessledger.entries.KeyRotationEvent;
 import io.accessledger.entries.LedgerEvent;
 import io.accessledger.entries.Maintenance;
 import io.accessledger.entries.OtherEvent;
@@ -56,6 +57,8 @@ public final class EntryDescriber {
       return ReviewWords.of(review, phrases);
     } else if (event instanceof Maintenance maintenance) {
       return MaintenanceWords.of(maintenance, phrases);
+    } else if (event instanceof KeyRotationEvent rotation) {
+      return KeyRotationWords.of(rotation, phrases);
     }
     return OtherWords.of((OtherEvent) event, phrases); // the sealed interface's last permitted type
   }
