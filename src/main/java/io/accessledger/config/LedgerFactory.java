@@ -80,6 +80,7 @@ public class LedgerFactory {
 
   /** The file holding the key passphrase; null (absent) falls back to the variable itself. */
   private String keyPassphraseFile;
+  @Valid @NotNull private KeySealingSettings keySealing = new KeySealingSettings();
   private java.util.function.Function<String, String> environment = System::getenv;
 
   @JsonProperty
@@ -208,6 +209,16 @@ public class LedgerFactory {
     this.keyPassphraseFile = keyPassphraseFile == null ? "" : keyPassphraseFile;
   }
 
+  @JsonProperty
+  public KeySealingSettings getKeySealing() {
+    return keySealing;
+  }
+
+  @JsonProperty
+  public void setKeySealing(KeySealingSettings keySealing) {
+    this.keySealing = keySealing == null ? new KeySealingSettings() : keySealing;
+  }
+
   /** Where {@link #keyPassphrase} reads the variable when the config sets nothing; for tests. */
   void setEnvironment(java.util.function.Function<String, String> environment) {
     this.environment = environment;
@@ -216,14 +227,15 @@ public class LedgerFactory {
   /**
    * The passphrase that seals the signing key: the file {@code ledger.keyPassphraseFile} names
    * (config.yml takes it from {@value KeyPassphrase#VARIABLE}), or when a config file leaves the
-   * setting out, the file that variable names; none when neither names one.
+   * setting out, the file that variable names; none when neither names one. New key files are
+   * sealed at the cost {@code ledger.keySealing} gives (strong by default).
    *
    * @throws io.accessledger.crypto.bc.KeyFileException if the named file is missing, readable by
    *     others or empty
    */
   public KeyPassphrase keyPassphrase() {
     return KeyPassphrase.fromSetting(keyPassphraseFile != null
-        ? keyPassphraseFile : environment.apply(KeyPassphrase.VARIABLE));
+        ? keyPassphraseFile : environment.apply(KeyPassphrase.VARIABLE), keySealing.parameters());
   }
 
   /** The service's time zone ({@code ledger.zone}). */

@@ -51,9 +51,6 @@ public final class SigningKeyFile {
   private static final Set<PosixFilePermission> OWNER_ONLY = KeyFileWrites.OWNER_ONLY;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** Argon2id's cost for files sealed from now on; tests lower it (package-private). */
-  static volatile SealingParameters sealingParameters = SealingParameters.DEFAULT;
-
   private SigningKeyFile() {}
 
   /** {@link #loadOrCreate(Path, KeyPassphrase)} with no passphrase. */
@@ -169,19 +166,14 @@ public final class SigningKeyFile {
       seed = seedOf(target, content, KeyPassphrase.none());
       Ed25519Signer key = new Ed25519Signer(seed);
       sealed = encode(seed, passphrase);
-      Path temporary = KeyFileWrites.writeTemporary(target, "sealing", sealed);
+      Path plain = replaceWithSealed(target, sealed, passphrase, key);
       try {
-        if (!Arrays.equals(load(temporary, passphrase).publicKey(), key.publicKey())) {
-          throw new KeyFileException("the sealed copy of " + target + " did not open as the same"
-              + " key; nothing was changed");
-        }
-        KeyFileWrites.replace(target, temporary);
-      } finally {
-        Files.deleteIfExists(temporary);
+        KeyFileWrites.destroy(plain);
+      } catch (IOException | KeyFileException e) {
+        throw new KeyFileException("sealed the signing key file " + target + ", but could not"
+            + " destroy its plain copy " + plain + " (" + e + "): remove that file by hand", e);
       }
       return key;
-    } catch (IOException e) {
-      throw new KeyFileException("cannot seal signing key file " + target + ": " + e, e);
     } finally {
       Arrays.fill(content, (byte) 0);
       if (seed != null) {
@@ -190,6 +182,26 @@ public final class SigningKeyFile {
       if (sealed != null) {
         Arrays.fill(sealed, (byte) 0);
       }
+    }
+  }
+
+  /** Renames the checked, sealed file over {@code target}; the plain file's other name. */
+  private static Path replaceWithSealed(
+      Path target, byte[] sealed, KeyPassphrase passphrase, Ed25519Signer key) {
+    try {
+      Path temporary = KeyFileWrites.writeTemporary(target, "sealing", sealed);
+      try {
+        if (!Arrays.equals(load(temporary, passphrase).publicKey(), key.publicKey())) {
+          throw new KeyFileException("the sealed copy of " + target + " did not open as the same"
+              + " key; nothing was changed");
+        }
+        return KeyFileWrites.replace(target, temporary);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    } catch (IOException e) {
+      throw new KeyFileException("cannot seal signing key file " + target + ": " + e
+          + "; nothing was changed", e);
     }
   }
 
@@ -236,7 +248,7 @@ public final class SigningKeyFile {
     }
     byte[] secret = passphrase.read();
     try {
-      return SealedKey.seal(seed, secret, sealingParameters);
+      return SealedKey.seal(seed, secret, passphrase.sealing());
     } finally {
       Arrays.fill(secret, (byte) 0);
     }
