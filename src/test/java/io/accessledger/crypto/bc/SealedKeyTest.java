@@ -135,13 +135,6 @@ class SealedKeyTest {
         .doesNotContain(new String(seed, StandardCharsets.ISO_8859_1));
   }
 
-  @Test
-  void defaultCostTakesWhatItTakes() {
-    long start = System.nanoTime();
-    SealingParameters.DEFAULT.deriveKey(PASSPHRASE, filled(16, 1));
-    System.out.println("default Argon2id: " + (System.nanoTime() - start) / 1_000_000 + " ms");
-  }
-
   static byte[] filled(int length, int value) {
     byte[] bytes = new byte[length];
     Arrays.fill(bytes, (byte) value);
