@@ -6,6 +6,7 @@ import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerStore;
 import io.dropwizard.lifecycle.Managed;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 
@@ -43,11 +44,14 @@ public final class LedgerRuntime implements Managed, AutoCloseable {
     DataDirLock lock = DataDirLock.acquire(factory.prepareDataDir());
     LedgerStore store = null;
     try {
+      // An existing key opens before the ledger does: a wrong passphrase stops the start untouched.
+      CheckpointSigner existing =
+          Files.exists(factory.keyFile()) ? factory.openSigner(true) : null;
       store = factory.openStore(metrics);
       List<GuardFault> faults =
           AppendOnlyGuardsAtStart.check(store, factory.isRecreateMissingTriggers());
-      CheckpointSigner signer =
-          factory.openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
+      CheckpointSigner signer = existing != null ? existing
+          : factory.openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
       LedgerStore opened = store;
       Sequencer sequencer = AppendOnlyGuardsAtStart.restoreStartAndRecord(store, faults, clock,
           () -> Sequencer.start(opened, signer, clock, factory.sequencerSettings(),
