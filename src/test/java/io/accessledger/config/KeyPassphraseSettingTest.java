@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.accessledger.crypto.bc.KeyPassphrase;
 import io.accessledger.crypto.bc.SealingParameters;
+import io.accessledger.support.Configs;
 import io.dropwizard.util.DataSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,23 @@ class KeyPassphraseSettingTest {
     Files.writeString(file, "s3cret\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     return file;
+  }
+
+  @Test
+  void theShippedConfigReadsTheVariable() throws Exception {
+    Path file = passphraseFile();
+
+    assertThat(Configs.shipped(Map.of()).getLedger().keyPassphrase().isSet()).isFalse();
+    assertThat(Configs.shipped(Map.of(KeyPassphrase.VARIABLE, file.toString())).getLedger()
+        .keyPassphrase().file()).contains(file.toAbsolutePath());
+  }
+
+  @Test
+  void theSealingCostIsReadAndCheckedFromTheSection() throws Exception {
+    assertThat(Configs.yaml("ledger:\n  keySealing: {memory: 1MiB, passes: 2, lanes: 2}\n")
+        .getLedger().getKeySealing().parameters()).isEqualTo(new SealingParameters(1024, 2, 2));
+    assertThatThrownBy(() -> Configs.yaml("ledger:\n  keySealing: {passes: 0}\n"))
+        .hasMessageContaining("ledger.keySealing.passes must be greater than or equal to 1");
   }
 
   @Test
