@@ -37,10 +37,11 @@ import java.time.ZoneId;
  * written. Builds the store, the checkpoint signer and the API client store: the one place that
  * knows their backend (SQLite, or PostgreSQL when {@code database} names one), which everything
  * else sees only as {@link LedgerStore} and {@link ClientStore}. The file layout under
- * {@code dataDir} is {@code ledger.db} (SQLite), {@code signing.key} (Ed25519 seed),
- * {@code clients.db} (SQLite: API clients and their token hashes) and {@code writer.lock}, all
- * mode 0600; on PostgreSQL the ledger and the clients are in the database, and each node's
- * {@code dataDir} keeps its copy of {@code signing.key} and its own {@code writer.lock}.
+ * {@code dataDir} is {@code ledger.db} (SQLite), {@code signing.key} (Ed25519 seed, plain or
+ * sealed), {@code clients.db} (SQLite: API clients and their token hashes) and
+ * {@code writer.lock}, all mode 0600; on PostgreSQL the ledger and the clients are in the
+ * database, and each node's {@code dataDir} keeps its copy of {@code signing.key} and its own
+ * {@code writer.lock}.
  */
 public class LedgerFactory {
   /** The service's time zone unless {@code ledger.zone} says otherwise. */

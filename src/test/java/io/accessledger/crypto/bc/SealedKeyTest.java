@@ -22,7 +22,8 @@ class SealedKeyTest {
   static final SealingParameters FAST = new SealingParameters(64, 1, 1);
   private static final Path FILE = Path.of("/data/signing.key");
   private static final Path PASSPHRASE_FILE = Path.of("/run/credentials/passphrase");
-  private static final byte[] PASSPHRASE = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] PASSPHRASE =
+      "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
 
   /** RFC 9106 section 5.3, the Argon2id test vector, through the derivation sealing uses. */
   @Test
