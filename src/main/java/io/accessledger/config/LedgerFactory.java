@@ -311,7 +311,8 @@ public class LedgerFactory {
   /**
    * Creates the ledger database and the signing key if they are absent, as the first command that
    * opens the ledger must (contract section 1), and leaves both closed. If a running server holds
-   * the writer lock, it has already created both, and this does nothing.
+   * the writer lock, it has already created both, and this does nothing. An existing key file is
+   * left unopened, so that a command such as {@code add-client} needs no key passphrase.
    *
    * @throws LedgerStateException if the data directory is open to others, or the ledger has
    *     checkpoints but no signing key
@@ -325,7 +326,9 @@ public class LedgerFactory {
       return; // the writer that holds the lock opened (so created) the ledger and its key
     }
     try (lock; LedgerStore store = openStore(metrics)) {
-      openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
+      if (!Files.exists(keyFile())) {
+        openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
+      }
     }
   }
 

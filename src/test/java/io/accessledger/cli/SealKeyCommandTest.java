@@ -183,6 +183,19 @@ class SealKeyCommandTest {
     assertThat(ledgerSize()).isEqualTo(5);
   }
 
+  /** Only what signs needs the passphrase: adding an API client does not open the key. */
+  @Test
+  void addClientNeedsNoPassphraseOnASealedLedger() throws Exception {
+    assertThat(sealKey(sealingConfig).succeeded()).isTrue();
+    byte[] sealed = Files.readAllBytes(keyFile);
+
+    CliRunner.Outcome outcome = CliRunner.run("add-client", plainConfig.toString(),
+        "--name", "dpo", "--role", "auditor");
+
+    assertThat(outcome.succeeded()).as(outcome.stderr()).isTrue();
+    assertThat(Files.readAllBytes(keyFile)).isEqualTo(sealed);
+  }
+
   @Test
   void aTamperedSealedFileIsRefused() throws Exception {
     assertThat(sealKey(sealingConfig).succeeded()).isTrue();
