@@ -9,6 +9,7 @@ import io.accessledger.cli.MigrateCommand;
 import io.accessledger.cli.MigrateLedgerCommand;
 import io.accessledger.cli.RevokeClientCommand;
 import io.accessledger.cli.RotateKeyCommand;
+import io.accessledger.cli.SealKeyCommand;
 import io.accessledger.cli.VerifyBundleCommand;
 import io.accessledger.cli.VerifyCommand;
 import io.accessledger.cli.WitnessCommand;
@@ -72,6 +73,7 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     bootstrap.addCommand(new MigrateCommand());
     bootstrap.addCommand(new MigrateLedgerCommand());
     bootstrap.addCommand(new RotateKeyCommand());
+    bootstrap.addCommand(new SealKeyCommand());
   }
 
   /** Exits with the failed command's own code (the witness has one per kind of failure), else 1. */

@@ -39,10 +39,11 @@ import java.time.ZoneId;
  * written. Builds the store, the checkpoint signer and the API client store: the one place that
  * knows their backend (SQLite, or PostgreSQL when {@code database} names one), which everything
  * else sees only as {@link LedgerStore} and {@link ClientStore}. The file layout under
- * {@code dataDir} is {@code ledger.db} (SQLite), {@code signing.key} (Ed25519 seed),
- * {@code clients.db} (SQLite: API clients and their token hashes) and {@code writer.lock}, all
- * mode 0600; on PostgreSQL the ledger and the clients are in the database, and each node's
- * {@code dataDir} keeps its copy of {@code signing.key} and its own {@code writer.lock}.
+ * {@code dataDir} is {@code ledger.db} (SQLite), {@code signing.key} (Ed25519 seed, plain or
+ * sealed), {@code clients.db} (SQLite: API clients and their token hashes) and
+ * {@code writer.lock}, all mode 0600; on PostgreSQL the ledger and the clients are in the
+ * database, and each node's {@code dataDir} keeps its copy of {@code signing.key} and its own
+ * {@code writer.lock}.
  */
 public class LedgerFactory {
   /** The service's time zone unless {@code ledger.zone} says otherwise. */
@@ -88,6 +89,7 @@ public class LedgerFactory {
 
   /** The file holding the key passphrase; null (absent) falls back to the variable itself. */
   private String keyPassphraseFile;
+  @Valid @NotNull private KeySealingSettings keySealing = new KeySealingSettings();
   private java.util.function.Function<String, String> environment = System::getenv;
 
   @JsonProperty
@@ -226,6 +228,16 @@ public class LedgerFactory {
     this.keyPassphraseFile = keyPassphraseFile == null ? "" : keyPassphraseFile;
   }
 
+  @JsonProperty
+  public KeySealingSettings getKeySealing() {
+    return keySealing;
+  }
+
+  @JsonProperty
+  public void setKeySealing(KeySealingSettings keySealing) {
+    this.keySealing = keySealing == null ? new KeySealingSettings() : keySealing;
+  }
+
   /** Where {@link #keyPassphrase} reads the variable when the config sets nothing; for tests. */
   void setEnvironment(java.util.function.Function<String, String> environment) {
     this.environment = environment;
@@ -234,14 +246,15 @@ public class LedgerFactory {
   /**
    * The passphrase that seals the signing key: the file {@code ledger.keyPassphraseFile} names
    * (config.yml takes it from {@value KeyPassphrase#VARIABLE}), or when a config file leaves the
-   * setting out, the file that variable names; none when neither names one.
+   * setting out, the file that variable names; none when neither names one. New key files are
+   * sealed at the cost {@code ledger.keySealing} gives (strong by default).
    *
    * @throws io.accessledger.crypto.bc.KeyFileException if the named file is missing, readable by
    *     others or empty
    */
   public KeyPassphrase keyPassphrase() {
     return KeyPassphrase.fromSetting(keyPassphraseFile != null
-        ? keyPassphraseFile : environment.apply(KeyPassphrase.VARIABLE));
+        ? keyPassphraseFile : environment.apply(KeyPassphrase.VARIABLE), keySealing.parameters());
   }
 
   /** The service's time zone ({@code ledger.zone}). */
@@ -316,7 +329,8 @@ public class LedgerFactory {
   /**
    * Creates the ledger database and the signing key if they are absent, as the first command that
    * opens the ledger must (contract section 1), and leaves both closed. If a running server holds
-   * the writer lock, it has already created both, and this does nothing.
+   * the writer lock, it has already created both, and this does nothing. An existing key file is
+   * left unopened, so that a command such as {@code add-client} needs no key passphrase.
    *
    * @throws LedgerStateException if the data directory is open to others, or the ledger has
    *     checkpoints but no signing key
@@ -330,7 +344,9 @@ public class LedgerFactory {
       return; // the writer that holds the lock opened (so created) the ledger and its key
     }
     try (lock; LedgerStore store = openStore(metrics)) {
-      openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
+      if (!Files.exists(keyFile())) {
+        openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
+      }
     }
   }
 
@@ -411,7 +427,11 @@ public class LedgerFactory {
    *     or does not hold the key the log's rotations lead to, or holds a retired one
    */
   public LogSigning openSigning(LedgerStore store, Clock clock) {
-    DataDirSigningKeys keys = signingKeys();
+    return openSigning(store, clock, signingKeys());
+  }
+
+  /** As {@link #openSigning(LedgerStore, Clock)}, with keys already read from this node. */
+  public LogSigning openSigning(LedgerStore store, Clock clock, DataDirSigningKeys keys) {
     if (!Files.exists(keyFile()) && keys.held().isEmpty()) {
       openSigner(store.size() > 0 || store.latestCheckpoint().isPresent());
     }

@@ -40,10 +40,14 @@ public final class LedgerRuntime implements Managed, AutoCloseable {
     DataDirLock lock = DataDirLock.acquire(factory.prepareDataDir());
     LedgerStore store = null;
     try {
+      // An existing key opens before the ledger does: a wrong passphrase stops the start untouched.
+      // The keys remember what they read, so the key is not opened (or unsealed) twice.
+      DataDirSigningKeys keys = factory.signingKeys();
+      keys.held();
       store = factory.openStore(metrics);
       List<GuardFault> faults =
           AppendOnlyGuardsAtStart.check(store, factory.isRecreateMissingTriggers());
-      LogSigning signing = factory.openSigning(store, clock);
+      LogSigning signing = factory.openSigning(store, clock, keys);
       LedgerStore opened = store;
       Sequencer sequencer = AppendOnlyGuardsAtStart.restoreStartAndRecord(store, faults, clock,
           () -> Sequencer.start(opened, signing, clock, factory.sequencerSettings(),

@@ -66,15 +66,21 @@ final class KeyFileWrites {
 
   /**
    * Puts {@code replacement} (a file beside {@code target}) in {@code target}'s place in one
-   * rename, then destroys the replaced file's bytes: a crash leaves {@code target} whole, old or
-   * new, and at worst the old bytes in a private {@code .<name>.replaced-*} file beside it.
+   * rename, keeping the replaced file under a private name {@code .<name>.replaced-*}, which is
+   * returned for the caller to {@link #destroy}: a crash leaves {@code target} whole, old or new.
+   * If this throws, {@code target} is unchanged.
    */
-  static void replace(Path target, Path replacement) throws IOException {
+  static Path replace(Path target, Path replacement) throws IOException {
     Path old = besides(target, "replaced");
     Files.createLink(old, target);
-    Files.move(replacement, target, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.move(replacement, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(old);
+      throw e;
+    }
     syncDirectory(target.getParent());
-    destroy(old);
+    return old;
   }
 
   /**
@@ -90,6 +96,9 @@ final class KeyFileWrites {
     }
     if (!attributes.isRegularFile()) {
       throw new KeyFileException("will not destroy " + file + ": it is not a regular file");
+    }
+    if (!Files.isWritable(file)) {
+      Files.setPosixFilePermissions(file, OWNER_ONLY); // a 0400 key is still ours to overwrite
     }
     try (FileChannel channel =
         FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {

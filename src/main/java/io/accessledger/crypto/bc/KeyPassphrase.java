@@ -30,12 +30,14 @@ public final class KeyPassphrase {
   public static final String VARIABLE = "LEDGER_KEY_PASSPHRASE_FILE";
 
   static final int MAX_BYTES = 4096;
-  private static final KeyPassphrase NONE = new KeyPassphrase(null);
+  private static final KeyPassphrase NONE = new KeyPassphrase(null, SealingParameters.DEFAULT);
 
   private final Path file;
+  private final SealingParameters sealing;
 
-  private KeyPassphrase(Path file) {
+  private KeyPassphrase(Path file, SealingParameters sealing) {
     this.file = file;
+    this.sealing = sealing;
   }
 
   /** No passphrase: key files are plain. */
@@ -45,7 +47,15 @@ public final class KeyPassphrase {
 
   /** The passphrase held in {@code file}, read (and checked) when it is used. */
   public static KeyPassphrase fromFile(Path file) {
-    return new KeyPassphrase(file.toAbsolutePath());
+    return fromFile(file, SealingParameters.DEFAULT);
+  }
+
+  /**
+   * The passphrase held in {@code file}, sealing new key files at the Argon2id cost
+   * {@code sealing} (files already sealed open at the cost they record).
+   */
+  public static KeyPassphrase fromFile(Path file, SealingParameters sealing) {
+    return new KeyPassphrase(file.toAbsolutePath(), java.util.Objects.requireNonNull(sealing));
   }
 
   /**
@@ -56,10 +66,15 @@ public final class KeyPassphrase {
    * @throws KeyFileException if the file cannot be used
    */
   public static KeyPassphrase fromSetting(String passphraseFile) {
+    return fromSetting(passphraseFile, SealingParameters.DEFAULT);
+  }
+
+  /** {@link #fromSetting(String)}, sealing new key files at the cost {@code sealing}. */
+  public static KeyPassphrase fromSetting(String passphraseFile, SealingParameters sealing) {
     if (passphraseFile == null || passphraseFile.isBlank()) {
       return NONE;
     }
-    KeyPassphrase passphrase = fromFile(Path.of(passphraseFile.strip()));
+    KeyPassphrase passphrase = fromFile(Path.of(passphraseFile.strip()), sealing);
     Arrays.fill(passphrase.read(), (byte) 0);
     return passphrase;
   }
@@ -72,6 +87,11 @@ public final class KeyPassphrase {
   /** The passphrase's file, if there is one. */
   public Optional<Path> file() {
     return Optional.ofNullable(file);
+  }
+
+  /** The Argon2id cost at which new key files are sealed. */
+  public SealingParameters sealing() {
+    return sealing;
   }
 
   /**
@@ -128,12 +148,13 @@ public final class KeyPassphrase {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof KeyPassphrase that && java.util.Objects.equals(file, that.file);
+    return other instanceof KeyPassphrase that && java.util.Objects.equals(file, that.file)
+        && sealing.equals(that.sealing);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hashCode(file);
+    return java.util.Objects.hash(file, sealing);
   }
 
   @Override

@@ -81,7 +81,8 @@ final class SealedKey {
     byte[] key = parameters.deriveKey(passphrase, salt);
     try {
       byte[] ciphertext = gcm(true, key, nonce, aad, seed);
-      String sealed = header + "ciphertext: " + Base64.getEncoder().encodeToString(ciphertext) + "\n";
+      String sealed =
+          header + "ciphertext: " + Base64.getEncoder().encodeToString(ciphertext) + "\n";
       return sealed.getBytes(StandardCharsets.US_ASCII);
     } catch (InvalidCipherTextException e) {
       throw new IllegalStateException("AES-GCM failed to encrypt", e); // cannot happen

@@ -51,9 +51,6 @@ public final class SigningKeyFile {
   private static final Set<PosixFilePermission> OWNER_ONLY = KeyFileWrites.OWNER_ONLY;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** Argon2id's cost for files sealed from now on; tests lower it (package-private). */
-  static volatile SealingParameters sealingParameters = SealingParameters.DEFAULT;
-
   private SigningKeyFile() {}
 
   /** {@link #loadOrCreate(Path, KeyPassphrase)} with no passphrase. */
@@ -153,44 +150,7 @@ public final class SigningKeyFile {
    *     loaded, or cannot be replaced
    */
   public static Ed25519Signer seal(Path file, KeyPassphrase passphrase) {
-    if (!passphrase.isSet()) {
-      throw new KeyFileException("no passphrase to seal " + file + " with: set "
-          + KeyPassphrase.VARIABLE + " to a file that holds it");
-    }
-    Path target = file.toAbsolutePath();
-    byte[] content = readPrivate(target);
-    byte[] seed = null;
-    byte[] sealed = null;
-    try {
-      if (SealedKey.looksSealed(content)) {
-        throw new KeyFileException("signing key file " + target + " is already sealed;"
-            + " nothing was changed");
-      }
-      seed = seedOf(target, content, KeyPassphrase.none());
-      Ed25519Signer key = new Ed25519Signer(seed);
-      sealed = encode(seed, passphrase);
-      Path temporary = KeyFileWrites.writeTemporary(target, "sealing", sealed);
-      try {
-        if (!Arrays.equals(load(temporary, passphrase).publicKey(), key.publicKey())) {
-          throw new KeyFileException("the sealed copy of " + target + " did not open as the same"
-              + " key; nothing was changed");
-        }
-        KeyFileWrites.replace(target, temporary);
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
-      return key;
-    } catch (IOException e) {
-      throw new KeyFileException("cannot seal signing key file " + target + ": " + e, e);
-    } finally {
-      Arrays.fill(content, (byte) 0);
-      if (seed != null) {
-        Arrays.fill(seed, (byte) 0);
-      }
-      if (sealed != null) {
-        Arrays.fill(sealed, (byte) 0);
-      }
-    }
+    return InPlaceSealing.seal(file.toAbsolutePath(), passphrase);
   }
 
   /**
@@ -230,20 +190,20 @@ public final class SigningKeyFile {
     }
   }
 
-  private static byte[] encode(byte[] seed, KeyPassphrase passphrase) {
+  static byte[] encode(byte[] seed, KeyPassphrase passphrase) {
     if (!passphrase.isSet()) {
       return PlainKey.encode(seed);
     }
     byte[] secret = passphrase.read();
     try {
-      return SealedKey.seal(seed, secret, sealingParameters);
+      return SealedKey.seal(seed, secret, passphrase.sealing());
     } finally {
       Arrays.fill(secret, (byte) 0);
     }
   }
 
   /** The seed in {@code content}, plain or sealed; the caller wipes it. */
-  private static byte[] seedOf(Path file, byte[] content, KeyPassphrase passphrase) {
+  static byte[] seedOf(Path file, byte[] content, KeyPassphrase passphrase) {
     if (SealedKey.looksSealed(content)) {
       if (!passphrase.isSet()) {
         throw new KeyFileException("signing key file " + file + " is sealed, and no passphrase"
@@ -263,7 +223,7 @@ public final class SigningKeyFile {
     return seed;
   }
 
-  private static byte[] readPrivate(Path file) {
+  static byte[] readPrivate(Path file) {
     try {
       return read(file);
     } catch (IOException e) {
@@ -300,7 +260,7 @@ public final class SigningKeyFile {
   private static KeyFileException malformed(Path file) {
     return new KeyFileException(
         "signing key file " + file + " is malformed: expected one line"
-            + " 'ed25519-seed:<base64 of a 32-byte seed>', or a sealed key. It was not changed; restore it from"
-            + " backup (a new key would not verify the checkpoints already signed)");
+            + " 'ed25519-seed:<base64 of a 32-byte seed>', or a sealed key. It was not changed;"
+            + " restore it from backup (a new key would not verify the checkpoints already signed)");
   }
 }
