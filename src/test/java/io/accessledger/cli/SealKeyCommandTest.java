@@ -64,7 +64,7 @@ class SealKeyCommandTest {
     try (LedgerRuntime ledger = LedgerRuntime.open(factory(false), new MetricRegistry(),
         Clock.systemUTC())) {
       TestLedger.appendViews(ledger.sequencer(), 5);
-      verifierKey = ledger.signer().verifierKey().toString();
+      verifierKey = ledger.signing().current().verifierKey().toString();
     }
     seed = Files.readString(keyFile).strip().substring("ed25519-seed:".length());
   }
@@ -272,7 +272,7 @@ class SealKeyCommandTest {
     String created;
     try (LedgerRuntime ledger = LedgerRuntime.open(factory(true), new MetricRegistry(),
         Clock.systemUTC())) {
-      created = ledger.signer().verifierKey().toString();
+      created = ledger.signing().current().verifierKey().toString();
     }
 
     assertThat(Files.readString(keyFile)).startsWith("access-ledger-sealed-key: v1\n")
@@ -281,7 +281,7 @@ class SealKeyCommandTest {
         .isEqualTo("rw-------");
     try (LedgerRuntime again = LedgerRuntime.open(factory(true), new MetricRegistry(),
         Clock.systemUTC())) {
-      assertThat(again.signer().verifierKey().toString()).isEqualTo(created);
+      assertThat(again.signing().current().verifierKey().toString()).isEqualTo(created);
     }
   }
 }
