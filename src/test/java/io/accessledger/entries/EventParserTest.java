@@ -45,10 +45,13 @@ class EventParserTest {
 
   @Test
   void anUnknownOrMissingTypeReadsAsAnOtherEventWithItsHeader() {
-    LedgerEvent rotation = EventParser.parse(Map.of("type", "KEY_ROTATION", "eventId", "k-1",
+    LedgerEvent unknown = EventParser.parse(Map.of("type", "SOME_LATER_TYPE", "eventId", "k-1",
         "occurredAt", "2027-01-01T00:00:00Z", "oldKey", "a", "newKey", "b"));
-    assertThat(rotation).isInstanceOf(OtherEvent.class);
-    assertThat(rotation.header().eventId()).isEqualTo("k-1");
+    assertThat(unknown).isInstanceOf(OtherEvent.class);
+    assertThat(unknown.header().eventId()).isEqualTo("k-1");
+    LedgerEvent rotation = EventParser.parse(Map.of("type", "KEY_ROTATION", "eventId", "k-2",
+        "occurredAt", "2027-01-01T00:00:00Z", "oldKey", "a", "newKey", "b"));
+    assertThat(rotation).isEqualTo(new KeyRotationEvent(rotation.header(), "a", "b"));
     assertThat(EventParser.parse(Map.of("eventId", "x"))).isInstanceOf(OtherEvent.class);
     assertThat(EventParser.parse(Map.of("type", " "))).isInstanceOf(OtherEvent.class);
     assertThat(EventParser.parse(Map.of("type", 7L))).isInstanceOf(OtherEvent.class);
