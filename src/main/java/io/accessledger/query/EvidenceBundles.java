@@ -180,10 +180,8 @@ public final class EvidenceBundles {
       StoredLeaf leaf = store.leaf(seq).orElseThrow(() -> new StoreException(
           "the key rotation entry " + seq + " is not stored"));
       json.writeStartObject();
-      json.writeNumberField("seq", seq);
-      json.writeStringField("leaf", new String(leaf.leaf(), StandardCharsets.UTF_8));
-      json.writeStringField("leafHash", leaf.hash().hex());
-      writeHashes(json, "proof", MerkleProofs.inclusion(seq, covering.size(), queries.nodes()));
+      writeEntryFields(json, leaf,
+          MerkleProofs.inclusion(seq, covering.size(), queries.nodes()));
       json.writeStringField("checkpoint", covering.note());
       writeHashes(json, "consistency",
           MerkleProofs.consistency(covering.size(), size, queries.nodes()));
@@ -201,11 +199,17 @@ public final class EvidenceBundles {
   private static void writeEntry(JsonGenerator json, StoredLeaf leaf, List<Digest> proof)
       throws IOException {
     json.writeStartObject();
+    writeEntryFields(json, leaf, proof);
+    json.writeEndObject();
+  }
+
+  /** A proven entry's fields ({@link BundleFormat#ENTRY_FIELDS}), inside an open object. */
+  private static void writeEntryFields(JsonGenerator json, StoredLeaf leaf, List<Digest> proof)
+      throws IOException {
     json.writeNumberField("seq", leaf.seq());
     json.writeStringField("leaf", new String(leaf.leaf(), StandardCharsets.UTF_8));
     json.writeStringField("leafHash", leaf.hash().hex());
     writeHashes(json, "proof", proof);
-    json.writeEndObject();
   }
 
   private static void writeHashes(JsonGenerator json, String field, List<Digest> hashes)

@@ -68,9 +68,11 @@ public final class LedgerQueries {
     this.keyUses = new KeyUses(store, signing.transition(), Clock.systemUTC());
   }
 
-  /** The log's keys as its rotations say, brought up to date with the latest checkpoint. */
+  /**
+   * The log's keys as its rotations say, as of the last {@link #checkpoint()} read (which reads
+   * the history again when a checkpoint names a key this node has not seen): call that first.
+   */
   public KeyHistory keyHistory() {
-    checkpoint();
     return signing.history();
   }
 
