@@ -90,7 +90,10 @@ public final class AddCheckpointServer implements AutoCloseable {
         return;
       }
       try {
-        List<Cosignature> cosignatures = witness.addCheckpoint(AddCheckpointRequest.parse(body));
+        AddCheckpointRequest request = AddCheckpointRequest.parse(body);
+        List<Cosignature> cosignatures = witness.addCheckpoint(request);
+        log.println("witness serve: cosigned a checkpoint of " + request.origin()
+            + "; its latest cosigned tree size is " + witness.latestSize(request.origin()));
         StringBuilder lines = new StringBuilder();
         cosignatures.forEach(c -> lines.append(c.line()));
         answer(exchange, 200, TEXT, lines.toString());

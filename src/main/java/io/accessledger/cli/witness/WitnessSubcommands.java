@@ -1,12 +1,8 @@
 package io.accessledger.cli.witness;
 
-import io.accessledger.crypto.bc.Ed25519Signer;
-import io.accessledger.crypto.bc.KeyFileException;
-import io.accessledger.crypto.bc.SigningKeyFile;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.CosignatureSigner;
 import io.accessledger.ledger.notes.VerifierKey;
-import io.accessledger.ledger.notes.WitnessKey;
 import io.accessledger.witness.CosigningWitness;
 import io.accessledger.witness.WitnessException;
 import io.accessledger.witness.WitnessExit;
@@ -15,10 +11,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,9 +34,7 @@ import net.sourceforge.argparse4j.inf.Subparsers;
  * {@code witness --url … --state …}, parses exactly as it always did (argparse4j sub-commands
  * cannot be optional).
  *
- * <p>{@code init} writes the private key to {@code FILE} (through {@link SigningKeyFile}: mode
- * 0600, never over an existing file) and the witness's public verifier key to {@code FILE.pub};
- * {@code serve} reads both and refuses if they do not belong together.
+ * <p>The key files are {@link WitnessKeyFiles}'.
  */
 public final class WitnessSubcommands {
   /** Default number of requests handled at once. */
@@ -78,7 +69,8 @@ public final class WitnessSubcommands {
     }
     try {
       if ("init".equals(namespace.getString("action"))) {
-        init(Path.of(namespace.getString("key")), namespace.getString("name"), out, err);
+        WitnessKeyFiles.init(Path.of(namespace.getString("key")), namespace.getString("name"), out,
+            err);
         return 0;
       }
       AddCheckpointServer server = serve(namespace, err);
@@ -95,7 +87,7 @@ public final class WitnessSubcommands {
   }
 
   static AddCheckpointServer serve(Namespace namespace, PrintStream log) throws WitnessException {
-    CosignatureSigner signer = loadSigner(Path.of(namespace.getString("key")));
+    CosignatureSigner signer = WitnessKeyFiles.load(Path.of(namespace.getString("key")));
     List<VerifierKey> logs = new ArrayList<>();
     for (String text : namespace.<String>getList("log")) {
       try {
@@ -124,71 +116,6 @@ public final class WitnessSubcommands {
       witness.close();
       throw usage("cannot listen on " + namespace.getString("listen") + ": " + e);
     }
-  }
-
-  /** Makes the witness's key and prints its verifier key. */
-  static void init(Path keyFile, String name, PrintStream out, PrintStream err)
-      throws WitnessException {
-    Path publicFile = publicFile(keyFile);
-    for (Path file : List.of(keyFile, publicFile)) {
-      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-        throw usage(file + " exists; refusing to replace a witness key (partners trust the old"
-            + " one). Choose another file");
-      }
-    }
-    try {
-      // Checks the name before any key is made; the probe key stands in for the real one.
-      WitnessKey.of(name, new Ed25519Signer(new byte[32]).publicKey());
-    } catch (IllegalArgumentException e) {
-      throw usage("--name " + e.getMessage().replace("witness key name ", "") + ": a witness"
-          + " name is like a log origin, e.g. witness.example.org/ico");
-    }
-    Ed25519Signer signer;
-    try {
-      signer = SigningKeyFile.loadOrCreate(keyFile);
-    } catch (KeyFileException e) {
-      throw new WitnessException(WitnessExit.STATE, e.getMessage(), e);
-    }
-    WitnessKey key = new CosignatureSigner(name, signer, signer.publicKey()).key();
-    try {
-      Files.writeString(publicFile, key + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new WitnessException(WitnessExit.STATE, "wrote the key " + keyFile + " but not "
-          + publicFile + ": " + e + ". Write this line to it: " + key, e);
-    }
-    err.println("witness init: wrote the private key " + keyFile + " (mode 0600; back it up,"
-        + " never share it) and the verifier key " + publicFile + "; give partners this line:");
-    out.println(key);
-  }
-
-  /** The key file's signer under the name in its {@code .pub} file, which must match it. */
-  static CosignatureSigner loadSigner(Path keyFile) throws WitnessException {
-    Path publicFile = publicFile(keyFile);
-    WitnessKey published;
-    try {
-      published = WitnessKey.parse(Files.readString(publicFile, StandardCharsets.UTF_8).strip());
-    } catch (IOException e) {
-      throw usage("cannot read the witness's verifier key " + publicFile + " (written by witness"
-          + " init): " + e);
-    } catch (CheckpointException e) {
-      throw usage(publicFile + " is not a witness verifier key: " + e.getMessage());
-    }
-    Ed25519Signer signer;
-    try {
-      signer = SigningKeyFile.load(keyFile);
-    } catch (KeyFileException e) {
-      throw new WitnessException(WitnessExit.STATE, e.getMessage(), e);
-    }
-    if (!Arrays.equals(signer.publicKey(), published.publicKey())) {
-      throw usage(publicFile + " is not the verifier key of " + keyFile + "; refusing to cosign"
-          + " with a key partners do not know");
-    }
-    return new CosignatureSigner(published.name(), signer, signer.publicKey());
-  }
-
-  static Path publicFile(Path keyFile) {
-    return keyFile.resolveSibling(keyFile.getFileName() + ".pub");
   }
 
   static InetSocketAddress listen(String text) throws WitnessException {
@@ -235,7 +162,7 @@ public final class WitnessSubcommands {
     return parser;
   }
 
-  private static WitnessException usage(String message) {
+  static WitnessException usage(String message) {
     return new WitnessException(WitnessExit.USAGE, message);
   }
 }
