@@ -7,6 +7,7 @@ import io.accessledger.evidence.BundleVerifier;
 import io.accessledger.evidence.VerifiedBundle;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.notes.WitnessKey;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -35,6 +38,9 @@ public final class VerifyBundleCommand extends Command {
             + " bundle");
     subparser.addArgument("--since").dest("since")
         .help("a checkpoint of this log you saved earlier: also check the log only grew since");
+    subparser.addArgument("--witness").dest("witness").action(Arguments.append())
+        .help("a witness's cosignature/v1 verifier key (repeatable): also check that this"
+            + " witness cosigned a checkpoint the bundle's tree extends");
   }
 
   @Override
@@ -49,13 +55,15 @@ public final class VerifyBundleCommand extends Command {
     String since = namespace.getString("since");
     String saved = since == null ? null
         : new String(read(Path.of(since), "the saved checkpoint"), StandardCharsets.UTF_8);
+    List<WitnessKey> witnesses = WitnessLines.keys(namespace.getList("witness"));
     VerifiedBundle verified;
     try {
-      verified = BundleVerifier.verify(bundle, key, saved);
+      verified = BundleVerifier.verify(bundle, key, saved, witnesses);
     } catch (BundleException e) {
       throw new CommandFailure("BUNDLE FAILED: " + e.describe());
     }
     new BundleSummary(LegalBasisVocabulary.shipped()).print(verified, System.out);
+    WitnessLines.print(verified, System.out);
   }
 
   private static byte[] read(Path file, String what) {

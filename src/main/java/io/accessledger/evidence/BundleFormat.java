@@ -24,6 +24,12 @@ import java.util.List;
  *       {@code leafHash}, {@code proof}.
  *   <li>{@code releases}: the {@code EXTRACT_RELEASE} entries that the {@code EXTRACT_SUBJECT}
  *       entries point at, in the same shape, ascending.
+ *   <li>{@code cosigned} (optional, written only when there is something in it): checkpoints the
+ *       log's witnesses cosigned, each the log's signed note followed by the witnesses' C2SP
+ *       {@code cosignature/v1} lines, with the consistency proof from its tree to
+ *       {@code treeSize}: {@code [{"checkpoint": note, "proof": [hex…]}]}. The bundle's own
+ *       checkpoint when any witness cosigned it (proof empty), and for each configured witness
+ *       the latest checkpoint it cosigned at or below {@code treeSize}; largest first.
  * </ul>
  */
 public final class BundleFormat {
@@ -37,6 +43,9 @@ public final class BundleFormat {
   public static final List<String> FIELDS = List.of("format", "origin", "verifierKey", "key",
       "requestedBy", "requestedAt", "request", "treeSize", "checkpoint", "completeness",
       "consistency", "entries", "releases");
+
+  /** Top-level fields a bundle may leave out: absent, a verifier reads them as empty. */
+  public static final List<String> OPTIONAL_FIELDS = List.of("cosigned");
 
   /** The fields of a proven entry. */
   public static final List<String> ENTRY_FIELDS = List.of("seq", "leaf", "leafHash", "proof");

@@ -40,6 +40,28 @@ final class BundleJson {
     }
   }
 
+  /**
+   * Requires {@code node} to be an object with every one of {@code fields}, and no field that is
+   * neither one of them nor one of {@code optional}.
+   */
+  static void knownFields(JsonNode node, List<String> fields, List<String> optional, String where)
+      throws BundleException {
+    if (!node.isObject()) {
+      throw new BundleException(MALFORMED, where + " is not an object");
+    }
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!fields.contains(name) && !optional.contains(name)) {
+        throw new BundleException(MALFORMED, where + " has an unknown field \"" + name + "\"");
+      }
+    }
+    for (String field : fields) {
+      if (!node.has(field)) {
+        throw new BundleException(MALFORMED, where + " has no field \"" + field + "\"");
+      }
+    }
+  }
+
   static String text(JsonNode node, String field, String where) throws BundleException {
     JsonNode value = node.get(field);
     if (value == null || !value.isTextual()) {

@@ -4,6 +4,7 @@ import static io.accessledger.evidence.BundleJson.array;
 import static io.accessledger.evidence.BundleJson.exactFields;
 import static io.accessledger.evidence.BundleJson.hashes;
 import static io.accessledger.evidence.BundleJson.hex;
+import static io.accessledger.evidence.BundleJson.knownFields;
 import static io.accessledger.evidence.BundleJson.number;
 import static io.accessledger.evidence.BundleJson.text;
 import static io.accessledger.evidence.BundleProblem.MALFORMED;
@@ -49,7 +50,7 @@ public final class BundleReader {
   public static EvidenceBundle read(byte[] bundle) throws BundleException {
     Objects.requireNonNull(bundle, "bundle");
     JsonNode root = parse(bundle);
-    exactFields(root, BundleFormat.FIELDS, BUNDLE);
+    knownFields(root, BundleFormat.FIELDS, BundleFormat.OPTIONAL_FIELDS, BUNDLE);
     if (!BundleFormat.FORMAT.equals(text(root, "format", BUNDLE))) {
       throw new BundleException(MALFORMED, "format is " + root.get("format") + ", want "
           + BundleFormat.FORMAT);
@@ -66,8 +67,10 @@ public final class BundleReader {
     List<BundleConsistency> consistency = consistency(array(root, "consistency", BUNDLE));
     BundleRequester requestedBy = requester(root.get("requestedBy"));
     String requestedAt = text(root, "requestedAt", BUNDLE);
+    List<BundleCosigned> cosigned = root.has("cosigned")
+        ? CosignedReader.read(array(root, "cosigned", BUNDLE)) : List.of();
     return new EvidenceBundle(origin, verifierKey, linkKey, requestedBy, requestedAt, request,
-        treeSize, checkpoint, completeness, consistency, entries, releases);
+        treeSize, checkpoint, completeness, consistency, entries, releases, cosigned);
   }
 
   private static JsonNode parse(byte[] bundle) throws BundleException {

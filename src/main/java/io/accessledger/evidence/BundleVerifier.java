@@ -11,6 +11,7 @@ import io.accessledger.ledger.notes.CompletenessStatement;
 import io.accessledger.ledger.notes.SignedCheckpoint;
 import io.accessledger.ledger.notes.SignedCompleteness;
 import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.notes.WitnessKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import java.util.Objects;
  * statement's head; every {@code EXTRACT_SUBJECT} entry's release is present and matches it; each
  * consistency proof shows the signed tree extends the checkpoint the log signed at the earlier
  * size; the request entry is the {@code AUDIT_QUERY} that asked for exactly this bundle; and,
- * given a checkpoint the verifier saved earlier, that the log extends it.
+ * given a checkpoint the verifier saved earlier, that the log extends it; and last the cosigned
+ * checkpoints, and the cosignatures of the witnesses the verifier names ({@link CosignedCheck}).
  *
  * <p>A bundle MUST NOT be trusted in any part unless {@code verify} returns: what it returns
  * holds only what was checked.
@@ -46,9 +48,20 @@ public final class BundleVerifier {
    */
   public static VerifiedBundle verify(byte[] bundle, VerifierKey key, String saved)
       throws BundleException {
+    return verify(bundle, key, saved, List.of());
+  }
+
+  /**
+   * As {@link #verify(byte[], VerifierKey, String)}, and checks that each of {@code witnesses}
+   * cosigned a checkpoint the bundle's tree extends ({@link CosignedCheck}).
+   *
+   * @throws BundleException naming the first problem found
+   */
+  public static VerifiedBundle verify(byte[] bundle, VerifierKey key, String saved,
+      List<WitnessKey> witnesses) throws BundleException {
     Objects.requireNonNull(bundle, "bundle");
     Objects.requireNonNull(key, "key");
-    return verify(BundleReader.read(bundle), key, saved);
+    return verify(BundleReader.read(bundle), key, saved, witnesses);
   }
 
   /**
@@ -59,6 +72,18 @@ public final class BundleVerifier {
    */
   public static VerifiedBundle verify(EvidenceBundle bundle, VerifierKey key, String saved)
       throws BundleException {
+    return verify(bundle, key, saved, List.of());
+  }
+
+  /**
+   * As {@link #verify(EvidenceBundle, VerifierKey, String)}, with the witnesses the verifier
+   * names (none: the cosigned checkpoints are still checked, their cosignatures are not).
+   *
+   * @throws BundleException naming the first problem found
+   */
+  public static VerifiedBundle verify(EvidenceBundle bundle, VerifierKey key, String saved,
+      List<WitnessKey> witnesses) throws BundleException {
+    Objects.requireNonNull(witnesses, "witnesses");
     Objects.requireNonNull(bundle, "bundle");
     Objects.requireNonNull(key, "key");
     if (!key.name().equals(bundle.origin()) || !key.toString().equals(bundle.verifierKey())) {
@@ -80,8 +105,10 @@ public final class BundleVerifier {
     RequestCheck.check(bundle, request, from);
     Checkpoint savedCheckpoint =
         saved == null ? null : ConsistencyCheck.saved(saved, key, checkpoint, earlier);
+    List<WitnessVouch> witnessed =
+        CosignedCheck.check(bundle.cosigned(), checkpoint, key, witnesses);
     return new VerifiedBundle(bundle.key(), checkpoint, statement, request, entries, releases,
-        from, savedCheckpoint);
+        from, savedCheckpoint, witnessed);
   }
 
   /** The signed tree, which MUST be of the bundle's stated size. */

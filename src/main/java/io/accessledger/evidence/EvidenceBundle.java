@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param consistency the consistency proofs from earlier trees, in the order given
  * @param entries the history's entries, in the order given
  * @param releases the extract releases the entries point at, in the order given
+ * @param cosigned the cosigned checkpoints, in the order given (empty when the field is absent)
  */
 public record EvidenceBundle(
     String origin,
@@ -34,7 +35,8 @@ public record EvidenceBundle(
     String completeness,
     List<BundleConsistency> consistency,
     List<BundleEntry> entries,
-    List<BundleEntry> releases) {
+    List<BundleEntry> releases,
+    List<BundleCosigned> cosigned) {
   public EvidenceBundle {
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(verifierKey, "verifierKey");
@@ -50,5 +52,15 @@ public record EvidenceBundle(
     consistency = List.copyOf(consistency);
     entries = List.copyOf(entries);
     releases = List.copyOf(releases);
+    cosigned = List.copyOf(cosigned);
+  }
+
+  /** A bundle with no {@code cosigned} field. */
+  public EvidenceBundle(String origin, String verifierKey, String key,
+      BundleRequester requestedBy, String requestedAt, BundleEntry request, long treeSize,
+      String checkpoint, String completeness, List<BundleConsistency> consistency,
+      List<BundleEntry> entries, List<BundleEntry> releases) {
+    this(origin, verifierKey, key, requestedBy, requestedAt, request, treeSize, checkpoint,
+        completeness, consistency, entries, releases, List.of());
   }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * What a bundle proved, once {@link BundleVerifier} accepted it: every entry naming {@code key} in
  * the signed tree {@code checkpoint}, oldest first, ending at the statement's head; the extract
  * releases they point at, by {@code seq}; the entry recording who asked; and the earlier tree
- * sizes the log was proven to have only grown from.
+ * sizes the log was proven to have only grown from; and, for each witness the verifier named, the
+ * largest tree it was proven to have cosigned.
  */
 public record VerifiedBundle(
     String key,
@@ -20,10 +21,20 @@ public record VerifiedBundle(
     List<LedgerEntry> entries,
     Map<Long, LedgerEntry> releases,
     List<Long> consistentFrom,
-    Checkpoint saved) {
+    Checkpoint saved,
+    List<WitnessVouch> witnessed) {
   public VerifiedBundle {
     entries = List.copyOf(entries);
     releases = Map.copyOf(releases);
     consistentFrom = List.copyOf(consistentFrom);
+    witnessed = List.copyOf(witnessed);
+  }
+
+  /** What a bundle proved when no witness was named. */
+  public VerifiedBundle(String key, Checkpoint checkpoint, CompletenessStatement completeness,
+      LedgerEntry request, List<LedgerEntry> entries, Map<Long, LedgerEntry> releases,
+      List<Long> consistentFrom, Checkpoint saved) {
+    this(key, checkpoint, completeness, request, entries, releases, consistentFrom, saved,
+        List.of());
   }
 }

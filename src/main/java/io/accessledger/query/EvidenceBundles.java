@@ -14,6 +14,7 @@ import io.accessledger.ledger.leaf.HistoryChain;
 import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.MerkleProofs;
 import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.store.CosignerId;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
@@ -47,11 +48,20 @@ public final class EvidenceBundles {
   private final LedgerStore store;
   private final LedgerQueries queries;
   private final CheckpointSigner signer;
+  private final BundleCosignatures cosignatures;
 
   public EvidenceBundles(LedgerStore store, LedgerQueries queries, CheckpointSigner signer) {
+    this(store, queries, signer, List.of());
+  }
+
+  /** Bundles that also carry the cosignatures of {@code witnesses} ({@link BundleCosignatures}). */
+  public EvidenceBundles(LedgerStore store, LedgerQueries queries, CheckpointSigner signer,
+      List<CosignerId> witnesses) {
     this.store = store;
     this.queries = queries;
     this.signer = signer;
+    this.cosignatures = new BundleCosignatures(store,
+        new CosignedCheckpoints(store, queries, witnesses), witnesses);
   }
 
   /**
@@ -117,6 +127,7 @@ public final class EvidenceBundles {
       json.writeArrayFieldStart("releases");
       writeReleases(json, releases, size);
       json.writeEndArray();
+      cosignatures.write(json, checkpoint, queries.nodes(), queries);
       json.writeEndObject();
     }
   }
