@@ -61,7 +61,7 @@ final class CosignedCheck {
         }
       }
       if (best == null) {
-        throw new BundleException(NO_COSIGNATURE, "the bundle carries no cosignature from witness "
+        throw new BundleException(NO_COSIGNATURE, "none from witness "
             + label(witness) + others(opened));
       }
       vouches.add(best);
