@@ -11,6 +11,7 @@ import io.accessledger.cli.RevokeClientCommand;
 import io.accessledger.cli.VerifyBundleCommand;
 import io.accessledger.cli.VerifyCommand;
 import io.accessledger.cli.WitnessCommand;
+import io.accessledger.cli.witness.WitnessSubcommands;
 import io.accessledger.console.ConsoleApp;
 import io.accessledger.config.AccessLedgerConfiguration;
 import io.accessledger.config.LedgerFactory;
@@ -50,6 +51,13 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 public class AccessLedgerApplication extends Application<AccessLedgerConfiguration> {
 
   public static void main(String[] args) throws Exception {
+    if (WitnessSubcommands.handles(args)) { // witness init / serve: outside Dropwizard's parser
+      int status = WitnessSubcommands.run(args, System.out, System.err);
+      if (status != 0) {
+        System.exit(status);
+      }
+      return;
+    }
     new AccessLedgerApplication().run(args);
   }
 
