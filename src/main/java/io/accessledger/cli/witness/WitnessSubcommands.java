@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import net.sourceforge.argparse4j.ArgumentParsers;
+import net.sourceforge.argparse4j.helper.HelpScreenException;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.ArgumentParser;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
@@ -67,6 +68,8 @@ public final class WitnessSubcommands {
     Namespace namespace;
     try {
       namespace = parser.parseArgs(Arrays.copyOfRange(args, 1, args.length));
+    } catch (HelpScreenException e) {
+      return 0; // the help was printed
     } catch (ArgumentParserException e) {
       PrintWriter writer = new PrintWriter(err, true, StandardCharsets.UTF_8);
       e.getParser().handleError(e, writer);
@@ -134,7 +137,8 @@ public final class WitnessSubcommands {
       }
     }
     try {
-      WitnessKey.of(name, new byte[32]);
+      // Checks the name before any key is made; the probe key stands in for the real one.
+      WitnessKey.of(name, new Ed25519Signer(new byte[32]).publicKey());
     } catch (IllegalArgumentException e) {
       throw usage("--name " + e.getMessage().replace("witness key name ", "") + ": a witness"
           + " name is like a log origin, e.g. witness.example.org/ico");
