@@ -44,6 +44,7 @@ final class WitnessedLedger implements AutoCloseable {
       yaml.append("  - url: ").append(w.url()).append("\n    verifierKey: ")
           .append(w.verifierKey()).append('\n');
     }
+    Files.createDirectories(dir);
     Path config = dir.resolve("ledger.yml");
     Files.writeString(config, yaml.toString());
     app = new DropwizardTestSupport<>(AccessLedgerApplication.class, config.toString(),
