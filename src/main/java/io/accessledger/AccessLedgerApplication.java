@@ -18,6 +18,8 @@ import io.accessledger.console.ConsoleApp;
 import io.accessledger.config.AccessLedgerConfiguration;
 import io.accessledger.config.LedgerFactory;
 import io.accessledger.config.LedgerRuntime;
+import io.accessledger.cosigning.WitnessSubmitter;
+import io.accessledger.cosigning.Witnessing;
 import io.accessledger.health.AppendOnlyTriggersHealthCheck;
 import io.accessledger.health.SigningKeyHealthCheck;
 import io.accessledger.health.TreeRootHealthCheck;
@@ -97,12 +99,17 @@ public class AccessLedgerApplication extends Application<AccessLedgerConfigurati
     configuration.getAdminPort().applyTo(environment, configuration.getServerFactory());
     // Configuration mistakes are reported before anything is opened.
     ServiceSettings settings = configuration.buildServiceSettings();
+    Witnessing witnessing = configuration.buildWitnessing();
     LedgerFactory factory = configuration.getLedger();
     LedgerRuntime ledger = LedgerRuntime.open(factory, environment.metrics(), Clock.systemUTC());
     environment.lifecycle().manage(ledger);
     // Built once, here: every front end shares these services (and the one EventIngest).
     LedgerServices services = LedgerServices.build(
-        ledger.store(), ledger.sequencer(), settings, Clock.systemUTC());
+        ledger.store(), ledger.sequencer(), settings, Clock.systemUTC(),
+        witnessing.cosigners());
+    // Witnesses are asked in the background: no append waits for one (README, "Witnesses").
+    environment.lifecycle().manage(WitnessSubmitter.register(witnessing, ledger.store(),
+        environment.metrics(), environment.healthChecks(), Clock.systemUTC()));
 
     // API clients live in their own file (<dataDir>/clients.db), or their own tables on
     // PostgreSQL, read on every request so that a revocation, by any node, takes effect at once.

@@ -81,7 +81,8 @@ class OddLeavesTest {
     new BundleSummary(LegalBasisVocabulary.shipped()).print(new VerifiedBundle("subject:c",
         new Checkpoint("o", 15, Digest.ZERO), new CompletenessStatement("o", 15, Digest.ZERO,
             "subject:c", 14), entry, List.of(entry),
-        Map.of(SampleEntries.RELEASE, entry), List.of(), null, List.of()),
+        Map.of(SampleEntries.RELEASE, entry), List.of(), null, List.of(),
+            List.of()),
         new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
     if (event instanceof ShareDecision share) {
       ShareFlags.of(share, LONDON);

@@ -8,6 +8,7 @@ import io.accessledger.evidence.VerifiedBundle;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.ledger.notes.VerifierKeys;
+import io.accessledger.ledger.notes.WitnessKey;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -40,6 +41,9 @@ public final class VerifyBundleCommand extends Command {
             + " bundle; an older key of the log will do, and --key may be repeated");
     subparser.addArgument("--since").dest("since")
         .help("a checkpoint of this log you saved earlier: also check the log only grew since");
+    subparser.addArgument("--witness").dest("witness").action(Arguments.append())
+        .help("a witness's cosignature/v1 verifier key (repeatable): also check that this"
+            + " witness cosigned a checkpoint the bundle's tree extends");
   }
 
   @Override
@@ -57,13 +61,15 @@ public final class VerifyBundleCommand extends Command {
     String since = namespace.getString("since");
     String saved = since == null ? null
         : new String(read(Path.of(since), "the saved checkpoint"), StandardCharsets.UTF_8);
+    List<WitnessKey> witnesses = WitnessLines.keys(namespace.getList("witness"));
     VerifiedBundle verified;
     try {
-      verified = BundleVerifier.verify(bundle, key, saved);
+      verified = BundleVerifier.verify(bundle, key, saved, witnesses);
     } catch (BundleException e) {
       throw new CommandFailure("BUNDLE FAILED: " + e.describe());
     }
     new BundleSummary(LegalBasisVocabulary.shipped()).print(verified, System.out);
+    WitnessLines.print(verified, System.out);
   }
 
   private static byte[] read(Path file, String what) {

@@ -1,15 +1,18 @@
 package io.accessledger.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.accessledger.cosigning.Witnessing;
 import io.accessledger.events.LegalBasis;
 import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.registers.AgreementTerms;
 import io.accessledger.registers.DataSharingAgreements;
 import io.accessledger.services.ServiceSettings;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,6 +37,8 @@ public class AccessLedgerConfiguration extends Configuration {
   @Valid @NotNull private AdminPortSettings adminPort = new AdminPortSettings();
   @Valid @NotNull private RequestLimitsSettings requestLimits = new RequestLimitsSettings();
   @Valid @NotNull private ConsoleSettings console = new ConsoleSettings();
+  @Valid @NotNull private List<WitnessSettings> witnesses = List.of();
+  @NotNull private Duration witnessInterval = Duration.seconds(10);
 
   @JsonProperty("ledger")
   public LedgerFactory getLedger() {
@@ -152,5 +157,41 @@ public class AccessLedgerConfiguration extends Configuration {
   @JsonProperty
   public void setConsole(ConsoleSettings console) {
     this.console = console;
+  }
+
+  /** The C2SP witnesses the ledger asks to cosign its checkpoints; none by default. */
+  @JsonProperty
+  public List<WitnessSettings> getWitnesses() {
+    return witnesses;
+  }
+
+  @JsonProperty
+  public void setWitnesses(List<WitnessSettings> witnesses) {
+    this.witnesses = witnesses == null ? List.of() : witnesses;
+  }
+
+  /** At most how often one witness is sent a checkpoint (default 10 s). */
+  @JsonProperty
+  public Duration getWitnessInterval() {
+    return witnessInterval;
+  }
+
+  @JsonProperty
+  public void setWitnessInterval(Duration witnessInterval) {
+    this.witnessInterval = witnessInterval;
+  }
+
+  /**
+   * The witnesses and their interval, checked.
+   *
+   * @throws IllegalArgumentException naming the entry, for a malformed URL or key, two witnesses
+   *     of one name, or an interval under a second
+   */
+  public Witnessing buildWitnessing() {
+    List<io.accessledger.cosigning.WitnessEndpoint> built = new ArrayList<>();
+    for (int i = 0; i < witnesses.size(); i++) {
+      built.add(witnesses.get(i).build(i));
+    }
+    return new Witnessing(built, witnessInterval.toJavaDuration());
   }
 }

@@ -29,6 +29,12 @@ import java.util.List;
  *       it (signed by the old key) and that checkpoint proven a prefix of the bundle's tree:
  *       {@code [{"seq","leaf","leafHash","proof","checkpoint","consistency":[hex…]}]}. With them
  *       a verifier who holds only an old key can trust the key that signs {@code checkpoint}.
+ *   <li>{@code cosigned} (optional, written only when there is something in it): checkpoints the
+ *       log's witnesses cosigned, each the log's signed note followed by the witnesses' C2SP
+ *       {@code cosignature/v1} lines, with the consistency proof from its tree to
+ *       {@code treeSize}: {@code [{"checkpoint": note, "proof": [hex…]}]}. The bundle's own
+ *       checkpoint when any witness cosigned it (proof empty), and for each configured witness
+ *       the latest checkpoint it cosigned at or below {@code treeSize}; largest first.
  * </ul>
  */
 public final class BundleFormat {
@@ -44,10 +50,11 @@ public final class BundleFormat {
       "consistency", "entries", "releases");
 
   /**
-   * Fields written only when they have something to say, after {@link #FIELDS}: {@code
-   * keyRotations}, present when the log rotated its key below {@code treeSize}.
+   * Top-level fields written only when they have something to say, after {@link #FIELDS}; a
+   * verifier reads an absent one as empty: {@code keyRotations}, present when the log rotated its
+   * key below {@code treeSize}, and {@code cosigned}, present when a witness cosigned.
    */
-  public static final List<String> OPTIONAL_FIELDS = List.of("keyRotations");
+  public static final List<String> OPTIONAL_FIELDS = List.of("keyRotations", "cosigned");
 
   /**
    * The fields of a key rotation: the {@code KEY_ROTATION} entry proven ({@link #ENTRY_FIELDS},

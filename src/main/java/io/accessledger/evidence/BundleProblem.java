@@ -40,7 +40,13 @@ public enum BundleProblem {
   /** The log signed a tree at the saved size that is not the saved one, or did not only grow. */
   FORK("the log is not an extension of the saved checkpoint"),
   /** The bundle carries no consistency proof from the saved checkpoint's size. */
-  NO_CONSISTENCY_PROOF("the bundle cannot show the log only grew since the saved checkpoint");
+  NO_CONSISTENCY_PROOF("the bundle cannot show the log only grew since the saved checkpoint"),
+  /** A witness named with --witness has no cosignature in the bundle. */
+  NO_COSIGNATURE("the bundle carries no cosignature from a witness you named"),
+  /** A cosignature from a witness named with --witness does not verify. */
+  COSIGNATURE("a witness's cosignature in the bundle does not verify"),
+  /** A cosigned checkpoint is not one the bundle's tree extends. */
+  COSIGNED_FORK("a checkpoint the witnesses cosigned is not one the bundle's tree extends");
 
   private final String meaning;
 

@@ -69,8 +69,11 @@ public final class BundleReader {
     String requestedAt = text(root, "requestedAt", BUNDLE);
     List<BundleRotation> rotations = root.has("keyRotations")
         ? rotations(array(root, "keyRotations", BUNDLE)) : List.of();
+    List<BundleCosigned> cosigned = root.has("cosigned")
+        ? CosignedReader.read(array(root, "cosigned", BUNDLE)) : List.of();
     return new EvidenceBundle(origin, verifierKey, linkKey, requestedBy, requestedAt, request,
-        treeSize, checkpoint, completeness, consistency, entries, releases, rotations);
+        treeSize, checkpoint, completeness, consistency, entries, releases, rotations,
+        cosigned);
   }
 
   private static List<BundleRotation> rotations(JsonNode nodes) throws BundleException {

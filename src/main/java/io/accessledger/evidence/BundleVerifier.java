@@ -11,6 +11,7 @@ import io.accessledger.ledger.notes.SignedCheckpoint;
 import io.accessledger.ledger.notes.SignedCompleteness;
 import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.ledger.notes.VerifierKeys;
+import io.accessledger.ledger.notes.WitnessKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ import java.util.Objects;
  * statement's head; every {@code EXTRACT_SUBJECT} entry's release is present and matches it; each
  * consistency proof shows the signed tree extends the checkpoint the log signed at the earlier
  * size; the request entry is the {@code AUDIT_QUERY} that asked for exactly this bundle; and,
- * given a checkpoint the verifier saved earlier, that the log extends it.
+ * given a checkpoint the verifier saved earlier, that the log extends it; and last the cosigned
+ * checkpoints, and the cosignatures of the witnesses the verifier names ({@link CosignedCheck}).
  *
  * <p>A bundle MUST NOT be trusted in any part unless {@code verify} returns: what it returns
  * holds only what was checked.
@@ -48,9 +50,20 @@ public final class BundleVerifier {
    */
   public static VerifiedBundle verify(byte[] bundle, VerifierKey key, String saved)
       throws BundleException {
+    return verify(bundle, key, saved, List.of());
+  }
+
+  /**
+   * As {@link #verify(byte[], VerifierKey, String)}, and checks that each of {@code witnesses}
+   * cosigned a checkpoint the bundle's tree extends ({@link CosignedCheck}).
+   *
+   * @throws BundleException naming the first problem found
+   */
+  public static VerifiedBundle verify(byte[] bundle, VerifierKey key, String saved,
+      List<WitnessKey> witnesses) throws BundleException {
     Objects.requireNonNull(bundle, "bundle");
     Objects.requireNonNull(key, "key");
-    return verify(BundleReader.read(bundle), key, saved);
+    return verify(bundle, VerifierKeys.of(key), saved, witnesses);
   }
 
   /**
@@ -62,7 +75,7 @@ public final class BundleVerifier {
   public static VerifiedBundle verify(EvidenceBundle bundle, VerifierKey key, String saved)
       throws BundleException {
     Objects.requireNonNull(key, "key");
-    return verify(bundle, VerifierKeys.of(key), saved);
+    return verify(bundle, VerifierKeys.of(key), saved, List.of());
   }
 
   /**
@@ -73,22 +86,36 @@ public final class BundleVerifier {
    */
   public static VerifiedBundle verify(byte[] bundle, VerifierKeys trusted, String saved)
       throws BundleException {
+    return verify(bundle, trusted, saved, List.of());
+  }
+
+  /**
+   * As {@link #verify(byte[], VerifierKeys, String)}, and checks that each of {@code witnesses}
+   * cosigned a checkpoint the bundle's tree extends ({@link CosignedCheck}).
+   *
+   * @throws BundleException naming the first problem found
+   */
+  public static VerifiedBundle verify(byte[] bundle, VerifierKeys trusted, String saved,
+      List<WitnessKey> witnesses) throws BundleException {
     Objects.requireNonNull(bundle, "bundle");
     Objects.requireNonNull(trusted, "trusted");
-    return verify(BundleReader.read(bundle), trusted, saved);
+    return verify(BundleReader.read(bundle), trusted, saved, witnesses);
   }
 
   /**
    * Verifies a bundle already read, trusting any key of {@code trusted}: the bundle's own key, or
    * one its key rotations lead from; earlier checkpoints (consistency proofs, {@code saved}) are
-   * checked with the key of the chain that signed them.
+   * checked with the key of the chain that signed them; and that each of {@code witnesses} (none:
+   * the cosigned checkpoints are still checked, their cosignatures are not) cosigned a checkpoint
+   * the bundle's tree extends.
    *
    * @throws BundleException naming the first problem found
    */
-  public static VerifiedBundle verify(EvidenceBundle bundle, VerifierKeys trusted, String saved)
-      throws BundleException {
+  public static VerifiedBundle verify(EvidenceBundle bundle, VerifierKeys trusted, String saved,
+      List<WitnessKey> witnesses) throws BundleException {
     Objects.requireNonNull(bundle, "bundle");
     Objects.requireNonNull(trusted, "trusted");
+    Objects.requireNonNull(witnesses, "witnesses");
     KeyChainCheck.KeyChain chain = KeyChainCheck.chain(bundle, trusted);
     VerifierKey key = chain.bundleKey();
     Checkpoint checkpoint = checkpoint(bundle, key);
@@ -106,8 +133,10 @@ public final class BundleVerifier {
     RequestCheck.check(bundle, request, from);
     Checkpoint savedCheckpoint = saved == null ? null
         : ConsistencyCheck.saved(saved, chain.history().keys(), checkpoint, earlier);
+    List<WitnessVouch> witnessed =
+        CosignedCheck.check(bundle.cosigned(), checkpoint, chain.history(), witnesses);
     return new VerifiedBundle(bundle.key(), checkpoint, statement, request, entries, releases,
-        from, savedCheckpoint, chain.through());
+        from, savedCheckpoint, chain.through(), witnessed);
   }
 
   /** The signed tree, which MUST be of the bundle's stated size. */

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param releases the extract releases the entries point at, in the order given
  * @param keyRotations the key rotations said to lead to the key of {@code checkpoint}, in the
  *     order given (empty when the bundle carries none)
+ * @param cosigned the cosigned checkpoints, in the order given (empty when the field is absent)
  */
 public record EvidenceBundle(
     String origin,
@@ -37,15 +38,16 @@ public record EvidenceBundle(
     List<BundleConsistency> consistency,
     List<BundleEntry> entries,
     List<BundleEntry> releases,
-    List<BundleRotation> keyRotations) {
+    List<BundleRotation> keyRotations,
+    List<BundleCosigned> cosigned) {
 
-  /** A bundle of a log that never rotated its key. */
+  /** A bundle of a log that never rotated its key, with no {@code cosigned} field. */
   public EvidenceBundle(String origin, String verifierKey, String key,
       BundleRequester requestedBy, String requestedAt, BundleEntry request, long treeSize,
       String checkpoint, String completeness, List<BundleConsistency> consistency,
       List<BundleEntry> entries, List<BundleEntry> releases) {
     this(origin, verifierKey, key, requestedBy, requestedAt, request, treeSize, checkpoint,
-        completeness, consistency, entries, releases, List.of());
+        completeness, consistency, entries, releases, List.of(), List.of());
   }
 
   public EvidenceBundle {
@@ -64,5 +66,6 @@ public record EvidenceBundle(
     entries = List.copyOf(entries);
     releases = List.copyOf(releases);
     keyRotations = List.copyOf(keyRotations);
+    cosigned = List.copyOf(cosigned);
   }
 }

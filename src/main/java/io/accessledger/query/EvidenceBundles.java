@@ -15,6 +15,7 @@ import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.MerkleProofs;
 import io.accessledger.ledger.keys.KeyHistory;
 import io.accessledger.ledger.keys.KeyRotation;
+import io.accessledger.store.CosignerId;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
@@ -47,9 +48,18 @@ public final class EvidenceBundles {
 
   private final LedgerStore store;
   private final LedgerQueries queries;
+  private final BundleCosignatures cosignatures;
+
   public EvidenceBundles(LedgerStore store, LedgerQueries queries) {
+    this(store, queries, List.of());
+  }
+
+  /** Bundles that also carry the cosignatures of {@code witnesses} ({@link BundleCosignatures}). */
+  public EvidenceBundles(LedgerStore store, LedgerQueries queries, List<CosignerId> witnesses) {
     this.store = store;
     this.queries = queries;
+    this.cosignatures = new BundleCosignatures(store,
+        new CosignedCheckpoints(store, queries, witnesses), witnesses);
   }
 
   /**
@@ -117,6 +127,7 @@ public final class EvidenceBundles {
       writeReleases(json, releases, size);
       json.writeEndArray();
       writeKeyRotations(json, keys, size);
+      cosignatures.write(json, checkpoint, queries.nodes(), queries);
       json.writeEndObject();
     }
   }

@@ -3,6 +3,7 @@ package io.accessledger.resources;
 import com.codahale.metrics.annotation.Timed;
 import io.accessledger.api.ApiException;
 import io.accessledger.auth.Roles;
+import io.accessledger.query.CosignedCheckpoints;
 import io.accessledger.query.LedgerQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -28,10 +29,12 @@ public final class LogResource {
   static final String TLOG_PROOF = "text/plain; charset=utf-8";
 
   private final LedgerQueries queries;
+  private final CosignedCheckpoints cosigned;
   private final ReadAudit audit;
 
-  LogResource(LedgerQueries queries, ReadAudit audit) {
+  LogResource(LedgerQueries queries, CosignedCheckpoints cosigned, ReadAudit audit) {
     this.queries = queries;
+    this.cosigned = cosigned;
     this.audit = audit;
   }
 
@@ -48,8 +51,19 @@ public final class LogResource {
   @Produces(MediaType.TEXT_PLAIN)
   @Timed
   @RolesAllowed({Roles.AUDITOR, Roles.INVESTIGATOR})
-  public Response checkpoint(@Context SecurityContext security, @Context UriInfo uri) {
-    return audit.run(security, uri, Set.of(), () -> { }, () -> queries.checkpoint().note());
+  public Response checkpoint(@Context SecurityContext security, @Context UriInfo uri,
+      @QueryParam("cosigned") String cosignedText) {
+    boolean wanted = "true".equals(cosignedText);
+    if (cosignedText != null && !wanted && !"false".equals(cosignedText)) {
+      throw ApiException.malformed("cosigned must be true or false, got " + cosignedText);
+    }
+    return audit.run(security, uri, Set.of("cosigned"),
+        () -> {
+          if (wanted) {
+            cosigned.requireCosigned(); // 404 before the read is recorded
+          }
+        },
+        () -> wanted ? cosigned.latestCosigned() : cosigned.latest());
   }
 
   @GET

@@ -14,7 +14,7 @@ public final class Resources {
     ReadAudit audit = new ReadAudit(services.auditTrail());
     jersey.register(AcceptableFilter.class);
     jersey.register(new EventsResource(services.ingest()));
-    jersey.register(new LogResource(services.queries(), audit));
+    jersey.register(new LogResource(services.queries(), services.cosigned(), audit));
     jersey.register(new HistoryResource(services.queries(), audit));
     jersey.register(new EvidenceResource(services.evidence(), audit));
     jersey.register(new AuditResource(services.needToKnowAudits(), services.reviews(), audit));

@@ -2,10 +2,10 @@ package io.accessledger.services;
 
 import io.accessledger.events.EventIngest;
 import io.accessledger.events.EventValidator;
-import io.accessledger.ledger.notes.CheckpointSigner;
 import io.accessledger.ledger.writer.Sequencer;
 import io.accessledger.query.AccessReportSources;
 import io.accessledger.query.AuditTrail;
+import io.accessledger.query.CosignedCheckpoints;
 import io.accessledger.query.EvidenceBundles;
 import io.accessledger.query.LedgerActivity;
 import io.accessledger.query.LedgerQueries;
@@ -14,9 +14,11 @@ import io.accessledger.query.NeedToKnowAudits;
 import io.accessledger.query.Registers;
 import io.accessledger.query.Reviews;
 import io.accessledger.report.AccessReportBuilder;
+import io.accessledger.store.CosignerId;
 import io.accessledger.store.LedgerStore;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * The service layer over one open ledger, built once by {@link #build} and shared by every front
@@ -44,6 +46,7 @@ import java.time.ZoneId;
  * @param zoneName how a report names {@code zone} to its reader
  * @param activity entries per day, audit runs and reviews, for the console
  * @param linkedEntries one key's history decoded in one pass, unproven, for the console's pages
+ * @param cosigned checkpoints with the witnesses' cosignatures
  */
 public record LedgerServices(
     EventIngest ingest,
@@ -58,23 +61,33 @@ public record LedgerServices(
     ZoneId zone,
     String zoneName,
     LedgerActivity activity,
-    LinkedEntries linkedEntries) {
+    LinkedEntries linkedEntries,
+    CosignedCheckpoints cosigned) {
 
   /**
-   * Builds every service over the open ledger: its store, its sequencer (this process's writer) and
-   * the signer of its checkpoints.
+   * Builds every service over the open ledger: its store, its sequencer (this process's writer, which
+   * signs its checkpoints).
    *
    * @param clock the time of the entries the ledger writes about itself (reads, reviews)
    */
   public static LedgerServices build(LedgerStore store, Sequencer sequencer,
       ServiceSettings settings, Clock clock) {
+    return build(store, sequencer, settings, clock, List.of());
+  }
+
+  /**
+   * As {@link #build(LedgerStore, Sequencer, ServiceSettings, Clock)}, with the configured
+   * witnesses, whose cosignatures checkpoints and bundles carry.
+   */
+  public static LedgerServices build(LedgerStore store, Sequencer sequencer,
+      ServiceSettings settings, Clock clock, List<CosignerId> witnesses) {
     LedgerQueries queries = new LedgerQueries(store, sequencer);
     NeedToKnowAudits audits = new NeedToKnowAudits(store, queries, settings.needToKnow());
     return new LedgerServices(
         new EventIngest(sequencer, store, new EventValidator(settings.legalBases())),
         queries,
         new AuditTrail(sequencer, clock),
-        new EvidenceBundles(store, queries),
+        new EvidenceBundles(store, queries, witnesses),
         audits,
         new Reviews(sequencer, store, queries, audits, clock),
         new Registers(store, queries, settings.agreements(), settings.zone()),
@@ -83,6 +96,7 @@ public record LedgerServices(
         settings.zone(),
         settings.zoneName(),
         new LedgerActivity(store, settings.zone()),
-        new LinkedEntries(store, queries));
+        new LinkedEntries(store, queries),
+        new CosignedCheckpoints(store, queries, witnesses));
   }
 }

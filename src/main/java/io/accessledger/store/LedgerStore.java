@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Durable storage of the ledger: leaves, Merkle node hashes, the per-key link index and signed
@@ -118,6 +119,27 @@ public interface LedgerStore extends NodeSource, AutoCloseable {
 
   /** As {@link #findEvent}, for many ids of one source in one round trip: the recorded ones, by id. */
   Map<String, RecordedEvent> findEvents(String source, Collection<String> eventIds);
+
+  /**
+   * Stores a witness's cosignature of the checkpoint of {@code cosignature.treeSize()}, unless
+   * one from the same {@link CosignerId} for that size is already stored: then nothing changes,
+   * whether the stored line is the same or another (a witness asked twice for one checkpoint signs
+   * again with a later timestamp; either line proves the same). Several nodes may store at once;
+   * no call fails because another stored first. The caller MUST have verified the line.
+   *
+   * @return whether this call stored it
+   * @throws StoreException if the store cannot be written
+   */
+  boolean addCosignature(StoredCosignature cosignature);
+
+  /** The cosignatures stored for the checkpoint of {@code treeSize}, ordered by cosigner. */
+  List<StoredCosignature> cosignatures(long treeSize);
+
+  /**
+   * The largest tree size, at most {@code atMostSize}, that every one of {@code cosigners} has a
+   * stored cosignature of, or empty if there is none (or {@code cosigners} is empty).
+   */
+  OptionalLong latestCosignedSize(Collection<CosignerId> cosigners, long atMostSize);
 
   /**
    * The append-only guards (the database's own refusal of UPDATE and DELETE on ledger tables)

@@ -80,7 +80,7 @@ class AppendOnlyGuardsAtStartTest {
     }
     try (LedgerStore store = TestLedger.openStore(db)) {
       assertThat(store.size()).isEqualTo(ENTRIES);
-      assertThat(store.appendOnlyGuardFaults()).hasSize(12);
+      assertThat(store.appendOnlyGuardFaults()).hasSize(14);
     }
   }
 

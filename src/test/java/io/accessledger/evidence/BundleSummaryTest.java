@@ -35,7 +35,7 @@ class BundleSummaryTest {
             "subject:" + SampleEntries.CHILD, 9),
         entries.get(10), entries,
         Map.of(SampleEntries.RELEASE, entries.get((int) SampleEntries.RELEASE)), List.of(3L, 7L),
-        null, List.of());
+        null, List.of(), List.of());
     Golden.assertMatches("bundle-summary.txt", printed(bundle));
   }
 

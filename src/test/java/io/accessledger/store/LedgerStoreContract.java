@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,6 +133,57 @@ public abstract class LedgerStoreContract {
         .containsExactly(1L, 2L, 4L);
     assertThat(store.leaves(List.of(4L)).get(0).leaf()).isEqualTo(store.leaf(4).orElseThrow().leaf());
     assertThat(store.leaves(List.of())).isEmpty();
+  }
+
+  private static final CosignerId W1 = new CosignerId("witness.example/w1", "0a0b0c0d");
+  private static final CosignerId W2 = new CosignerId("witness.example/w2", "01020304");
+  private static final long ANY = Long.MAX_VALUE;
+
+  private static StoredCosignature cosignature(long size, CosignerId by, String signature) {
+    return new StoredCosignature(size, by, "\u2014 " + by.name() + " " + signature);
+  }
+
+  @Test
+  void cosignaturesAreStoredOncePerCheckpointAndWitnessKey() {
+    store.append(nextBatch(2));
+    store.append(nextBatch(3));
+    assertThat(store.cosignatures(2)).isEmpty();
+    assertThat(store.addCosignature(cosignature(2, W2, "AAAA"))).isTrue();
+    assertThat(store.addCosignature(cosignature(2, W1, "BBBB"))).isTrue();
+    // The same line again, and another line for the same pair (a later timestamp): both kept out.
+    assertThat(store.addCosignature(cosignature(2, W1, "BBBB"))).isFalse();
+    assertThat(store.addCosignature(cosignature(2, W1, "CCCC"))).isFalse();
+    // The same name under another key ID is another key.
+    CosignerId w1Rotated = new CosignerId(W1.name(), "ffffffff");
+    assertThat(store.addCosignature(cosignature(2, w1Rotated, "DDDD"))).isTrue();
+    assertThat(store.cosignatures(2)).containsExactly(cosignature(2, W1, "BBBB"),
+        cosignature(2, w1Rotated, "DDDD"), cosignature(2, W2, "AAAA"));
+    assertThat(store.cosignatures(5)).isEmpty();
+  }
+
+  @Test
+  void theLatestSizeCosignedByEveryGivenWitnessIsFound() {
+    store.append(nextBatch(2));
+    store.append(nextBatch(3));
+    store.append(nextBatch(4));
+    assertThat(store.latestCosignedSize(List.of(W1), ANY)).isEmpty();
+    store.addCosignature(cosignature(2, W1, "AAAA"));
+    store.addCosignature(cosignature(2, W2, "BBBB"));
+    store.addCosignature(cosignature(5, W1, "CCCC"));
+    store.addCosignature(cosignature(9, W2, "DDDD"));
+    assertThat(store.latestCosignedSize(List.of(W1), ANY)).isEqualTo(OptionalLong.of(5));
+    assertThat(store.latestCosignedSize(List.of(W2), ANY)).isEqualTo(OptionalLong.of(9));
+    assertThat(store.latestCosignedSize(List.of(W1, W2), ANY)).isEqualTo(OptionalLong.of(2));
+    assertThat(store.latestCosignedSize(List.of(W2, W1, W2), ANY)).isEqualTo(OptionalLong.of(2));
+    assertThat(store.latestCosignedSize(List.of(W1, new CosignerId(W1.name(), "ffffffff")),
+        ANY))
+        .isEmpty();
+    assertThat(store.latestCosignedSize(List.of(), ANY)).isEmpty();
+    store.addCosignature(cosignature(9, W1, "EEEE"));
+    assertThat(store.latestCosignedSize(List.of(W1, W2), ANY)).isEqualTo(OptionalLong.of(9));
+    assertThat(store.latestCosignedSize(List.of(W1, W2), 8)).isEqualTo(OptionalLong.of(2));
+    assertThat(store.latestCosignedSize(List.of(W1), 5)).isEqualTo(OptionalLong.of(5));
+    assertThat(store.latestCosignedSize(List.of(W1), 1)).isEmpty();
   }
 
   @Test

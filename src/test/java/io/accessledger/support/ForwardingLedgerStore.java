@@ -3,16 +3,19 @@ package io.accessledger.support;
 import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.NodeId;
 import io.accessledger.store.AppendBatch;
+import io.accessledger.store.CosignerId;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.RecordedEvent;
 import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredCosignature;
 import io.accessledger.store.StoredLeaf;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Delegates everything to a real store; tests override {@link #append} to inject faults or delays.
@@ -110,5 +113,20 @@ public class ForwardingLedgerStore implements LedgerStore {
   @Override
   public void close() {
     delegate.close();
+  }
+
+  @Override
+  public boolean addCosignature(StoredCosignature cosignature) {
+    return delegate.addCosignature(cosignature);
+  }
+
+  @Override
+  public List<StoredCosignature> cosignatures(long treeSize) {
+    return delegate.cosignatures(treeSize);
+  }
+
+  @Override
+  public OptionalLong latestCosignedSize(Collection<CosignerId> cosigners, long atMostSize) {
+    return delegate.latestCosignedSize(cosigners, atMostSize);
   }
 }

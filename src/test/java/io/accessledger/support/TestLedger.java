@@ -149,9 +149,10 @@ public final class TestLedger {
     execute(dbFile, all.toArray(String[]::new));
   }
 
-  /** The twelve append-only triggers the migrations create, by name. */
+  /** The fourteen append-only triggers the migrations create, by name. */
   public static final List<String> APPEND_ONLY_TRIGGERS = List.of(
-      "checkpoints_no_delete", "checkpoints_no_update", "event_ids_no_delete",
+      "checkpoints_no_delete", "checkpoints_no_update", "cosignatures_no_delete",
+      "cosignatures_no_update", "event_ids_no_delete",
       "event_ids_no_update", "leaves_no_delete", "leaves_no_update", "link_index_no_delete",
       "link_index_no_update", "link_keys_no_delete", "link_keys_no_update",
       "merkle_nodes_no_delete", "merkle_nodes_no_update");

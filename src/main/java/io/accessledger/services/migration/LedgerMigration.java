@@ -10,6 +10,7 @@ import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredCosignature;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,6 +94,9 @@ public final class LedgerMigration {
         CheckpointBatches batches = new CheckpointBatches(snapshot)) {
       for (AppendBatch batch = batches.next(); batch != null; batch = batches.next()) {
         target.append(batch);
+        for (StoredCosignature cosignature : source.cosignatures(batch.checkpoint().size())) {
+          target.addCosignature(cosignature); // witnesses' words go with their checkpoints
+        }
         entries += batch.leaves().size();
         checkpoints++;
         last = batch.checkpoint();

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  */
 final class PostgresGuards {
   static final List<String> TABLES =
-      List.of("checkpoints", "event_ids", "leaves", "link_index", "link_keys", "merkle_nodes");
+      List.of("checkpoints", "cosignatures", "event_ids", "leaves", "link_index", "link_keys",
+          "merkle_nodes");
 
   /** The function's body as the migration creates it (prosrc), white space trimmed. */
   static final String FUNCTION_BODY = "BEGIN\n"

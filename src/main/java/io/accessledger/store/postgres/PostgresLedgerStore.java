@@ -3,6 +3,8 @@ package io.accessledger.store.postgres;
 import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.NodeId;
 import io.accessledger.store.AppendBatch;
+import io.accessledger.store.CosignatureQueries;
+import io.accessledger.store.CosignerId;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerDiskFullException;
 import io.accessledger.store.LedgerSnapshot;
@@ -11,6 +13,7 @@ import io.accessledger.store.RecordedEvent;
 import io.accessledger.store.StaleTailException;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredCosignature;
 import io.accessledger.store.StoredLeaf;
 import io.accessledger.store.WriteTurn;
 import java.sql.Connection;
@@ -20,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -45,7 +49,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class PostgresLedgerStore implements LedgerStore {
   /** The component the ledger's migrations are numbered under. */
   public static final String COMPONENT = "ledger";
-  private static final List<String> MIGRATIONS = List.of("V1__ledger.sql");
+  private static final List<String> MIGRATIONS = List.of("V1__ledger.sql", "V2__cosignatures.sql");
   private static final int KEY_ID_CACHE = 200_000;
 
   private final Jdbi jdbi;
@@ -203,6 +207,26 @@ public final class PostgresLedgerStore implements LedgerStore {
   @Override
   public List<Digest> hashes(List<NodeId> ids) {
     return reading(c -> PostgresReads.hashes(c, ids));
+  }
+
+  @Override
+  public boolean addCosignature(StoredCosignature cosignature) {
+    try {
+      return jdbi.withHandle(handle -> CosignatureQueries.add(handle.getConnection(), cosignature));
+    } catch (SQLException | RuntimeException e) {
+      throw PostgresFailures.translate("storing a cosignature of tree size "
+          + cosignature.treeSize(), e, "nothing was written");
+    }
+  }
+
+  @Override
+  public List<StoredCosignature> cosignatures(long treeSize) {
+    return reading(c -> CosignatureQueries.of(c, treeSize));
+  }
+
+  @Override
+  public OptionalLong latestCosignedSize(Collection<CosignerId> cosigners, long atMostSize) {
+    return reading(c -> CosignatureQueries.latestCommon(c, cosigners, atMostSize));
   }
 
   @Override

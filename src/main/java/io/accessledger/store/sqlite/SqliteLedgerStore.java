@@ -3,12 +3,15 @@ package io.accessledger.store.sqlite;
 import io.accessledger.ledger.merkle.Digest;
 import io.accessledger.ledger.merkle.NodeId;
 import io.accessledger.store.AppendBatch;
+import io.accessledger.store.CosignatureQueries;
+import io.accessledger.store.CosignerId;
 import io.accessledger.store.GuardFault;
 import io.accessledger.store.LedgerSnapshot;
 import io.accessledger.store.LedgerStore;
 import io.accessledger.store.RecordedEvent;
 import io.accessledger.store.StoreException;
 import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredCosignature;
 import io.accessledger.store.StoredLeaf;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -277,6 +281,26 @@ public final class SqliteLedgerStore implements LedgerStore {
   @Override
   public List<Digest> hashes(List<NodeId> ids) {
     return reading(handle -> StoredHashes.fetch(handle.getConnection(), ids));
+  }
+
+  @Override
+  public boolean addCosignature(StoredCosignature cosignature) {
+    try {
+      return jdbi.withHandle(handle -> CosignatureQueries.add(handle.getConnection(), cosignature));
+    } catch (SQLException | RuntimeException e) {
+      throw failures.translate("storing a cosignature of tree size " + cosignature.treeSize(), e,
+          0, "nothing was written");
+    }
+  }
+
+  @Override
+  public List<StoredCosignature> cosignatures(long treeSize) {
+    return reading(handle -> CosignatureQueries.of(handle.getConnection(), treeSize));
+  }
+
+  @Override
+  public OptionalLong latestCosignedSize(Collection<CosignerId> cosigners, long atMostSize) {
+    return reading(handle -> CosignatureQueries.latestCommon(handle.getConnection(), cosigners, atMostSize));
   }
 
   @Override

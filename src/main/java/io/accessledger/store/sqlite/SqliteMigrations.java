@@ -19,7 +19,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SqliteMigrations {
   private static final List<String> MIGRATIONS =
-      List.of("V1__ledger.sql", "V2__event_ids.sql", "V3__link_index_spans.sql");
+      List.of("V1__ledger.sql", "V2__event_ids.sql", "V3__link_index_spans.sql",
+          "V4__cosignatures.sql");
 
   /** The schema version after every migration has run. */
   static final int LATEST = MIGRATIONS.size();

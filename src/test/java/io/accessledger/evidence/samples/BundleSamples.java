@@ -53,6 +53,7 @@ final class BundleSamples {
           log.evidence(Map.of("subject", "c-9")));
       checkpoints(set, log);
       SampleMutations.addAll(set, log);
+      SampleCosignatures.addAll(set, log); // last: it appends, and the files above stay as they were
     }
     SampleRotations.addAll(set, work);
     return set.all();

@@ -8,6 +8,7 @@ import io.accessledger.evidence.BundleProblem;
 import io.accessledger.evidence.BundleVerifier;
 import io.accessledger.evidence.VerifiedBundle;
 import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.notes.WitnessKey;
 import io.accessledger.support.CliRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,8 @@ class BundleSamplesTest {
   void theVerifierGivesEachCaseItsOutcome(SampleCase c) throws Exception {
     String line;
     try {
-      VerifiedBundle verified = BundleVerifier.verify(bytes(c.file()), key(c), saved(c));
+      VerifiedBundle verified =
+          BundleVerifier.verify(bytes(c.file()), key(c), saved(c), witnesses(c));
       line = SampleCase.verifiedLine(verified.key());
     } catch (BundleException e) {
       assertThat(e.problem().name()).as(c.name()).isEqualTo(c.outcome());
@@ -88,6 +90,9 @@ class BundleSamplesTest {
         "--key", key(c).toString()));
     if (c.since() != null) {
       args.addAll(List.of("--since", DIR.resolve(c.since()).toString()));
+    }
+    for (WitnessKey witness : witnesses(c)) {
+      args.addAll(List.of("--witness", witness.toString()));
     }
     CliRunner.Outcome outcome = CliRunner.run(args.toArray(String[]::new));
     if (c.verifies()) {
@@ -124,7 +129,7 @@ class BundleSamplesTest {
     for (SampleCase c : cases()) {
       if (c.file().startsWith("doctored/")) {
         try {
-          BundleVerifier.verify(bytes(c.file()), key(c), saved(c));
+          BundleVerifier.verify(bytes(c.file()), key(c), saved(c), witnesses(c));
           fail("the doctored sample %s was accepted", c.name());
         } catch (BundleException expected) {
           // refused, for the reason the other test checks
@@ -151,6 +156,14 @@ class BundleSamplesTest {
 
   private static VerifierKey key(SampleCase c) throws Exception {
     return VerifierKey.parse(Files.readString(DIR.resolve(c.key())).strip());
+  }
+
+  private static List<WitnessKey> witnesses(SampleCase c) throws IOException {
+    List<WitnessKey> keys = new ArrayList<>();
+    for (String file : c.witnesses()) {
+      keys.add(SampleCosignatures.witnessKey(bytes(file)));
+    }
+    return keys;
   }
 
   private static String saved(SampleCase c) throws IOException {

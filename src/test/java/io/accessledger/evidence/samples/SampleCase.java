@@ -13,10 +13,11 @@ import java.util.List;
  * One case of {@code bundles/cases.json}: check {@code file} with the verifier key in {@code key}
  * (and the saved checkpoint in {@code since}, or none); {@code outcome} is {@value #VERIFIED} or
  * the {@code BundleProblem} it must be refused for, and {@code message} the line
- * {@code verify-bundle} prints. Paths are relative to the directory of {@code cases.json}.
+ * {@code verify-bundle} prints. {@code witnesses} (optional; empty when absent) are files each
+ * holding a witness key to check with ({@code verify-bundle --witness}). Paths are relative to the directory of {@code cases.json}.
  */
 record SampleCase(String name, String about, String file, String key, String since,
-    String outcome, String message) {
+    String outcome, String message, List<String> witnesses) {
   static final String VERIFIED = "VERIFIED";
   static final String CASES = "cases.json";
 
@@ -46,12 +47,18 @@ record SampleCase(String name, String about, String file, String key, String sin
         cases.add(new SampleCase(c.path("name").asText(), c.path("about").asText(),
             c.path("file").asText(), c.path("key").asText(),
             c.hasNonNull("since") ? c.path("since").asText() : null,
-            c.path("outcome").asText(), c.path("message").asText()));
+            c.path("outcome").asText(), c.path("message").asText(), witnesses(c)));
       }
       return cases;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static List<String> witnesses(JsonNode c) {
+    List<String> witnesses = new ArrayList<>();
+    c.path("witnesses").forEach(w -> witnesses.add(w.asText()));
+    return List.copyOf(witnesses);
   }
 
   @Override

@@ -8,7 +8,9 @@ import io.accessledger.events.LegalBasisVocabulary;
 import io.accessledger.ledger.leaf.LeafCodec;
 import io.accessledger.ledger.leaf.PreparedEvent;
 import io.accessledger.ledger.keys.KeyRotationEntries;
+import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CheckpointSigner;
+import io.accessledger.ledger.notes.CosignatureSigner;
 import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.ledger.writer.LogSigning;
 import io.accessledger.store.DiskReserve;
@@ -21,6 +23,9 @@ import io.accessledger.query.AuditTrail;
 import io.accessledger.query.EvidenceBundles;
 import io.accessledger.query.EvidenceRequest;
 import io.accessledger.query.LedgerQueries;
+import io.accessledger.store.CosignerId;
+import io.accessledger.store.StoredCheckpoint;
+import io.accessledger.store.StoredCosignature;
 import io.accessledger.store.sqlite.SqliteLedgerStore;
 import io.accessledger.support.SettableClock;
 import io.accessledger.support.TestLedger;
@@ -32,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -56,9 +62,15 @@ final class SampleLog implements AutoCloseable {
   static final String SOURCE = "carefirst";
   static final String REQUESTER = "dpo";
   static final String REQUESTER_ROLE = "auditor";
+  /** The sample witness's name, and the seeds of its key and of a stranger's under that name. */
+  static final String WITNESS = "witness.samples.access-ledger.example/w1";
+  static final int WITNESS_KEY_SEED = 0x71;
+  static final int STRANGER_WITNESS_KEY_SEED = 0x72;
 
   final CheckpointSigner signer;
   final CheckpointSigner stranger;
+  final CosignatureSigner witness;
+  final CosignatureSigner strangerWitness;
   private final SettableClock clock = new SettableClock(START);
   private final SqliteLedgerStore store;
   private final Sequencer sequencer;
@@ -73,13 +85,35 @@ final class SampleLog implements AutoCloseable {
   SampleLog(Path dir) {
     signer = signer(LOG_KEY_SEED);
     stranger = signer(STRANGER_KEY_SEED);
+    witness = cosigner(WITNESS_KEY_SEED);
+    strangerWitness = cosigner(STRANGER_WITNESS_KEY_SEED);
     store = TestLedger.openSqliteStore(dir.resolve("ledger.db"));
     keys = new HeldKeys(signer);
     sequencer = Sequencer.start(store, LogSigning.open(store, keys, TRANSITION, clock), clock,
         SequencerSettings.defaults(), DiskReserve.none());
     ingest = new EventIngest(sequencer, store, new EventValidator(LegalBasisVocabulary.shipped()));
     queries = new LedgerQueries(store, sequencer);
-    bundles = new EvidenceBundles(store, queries);
+    // The witness is configured from the start; bundles carry its cosignatures once it made any.
+    bundles = new EvidenceBundles(store, queries,
+        List.of(new CosignerId(WITNESS, witness.key().keyIdHex())));
+  }
+
+  private static CosignatureSigner cosigner(int seed) {
+    Ed25519Signer key = TestLedger.key(seed);
+    return new CosignatureSigner(WITNESS, key, key.publicKey());
+  }
+
+  /**
+   * Has the witness cosign the latest checkpoint, as the ledger's submitter would store it, at
+   * the log's current time; returns the checkpoint cosigned.
+   */
+  StoredCheckpoint cosignLatest() {
+    StoredCheckpoint latest = queries.checkpoint();
+    Checkpoint opened = SampleEdits.opened(latest.note(), this);
+    String line = witness.sign(opened, now).toString();
+    store.addCosignature(new StoredCosignature(latest.size(),
+        new CosignerId(WITNESS, witness.key().keyIdHex()), line));
+    return latest;
   }
 
   /**

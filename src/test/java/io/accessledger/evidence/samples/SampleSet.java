@@ -8,6 +8,7 @@ import io.accessledger.evidence.BundleVerifier;
 import io.accessledger.evidence.VerifiedBundle;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.notes.WitnessKey;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,13 @@ final class SampleSet {
    */
   void expect(String name, String about, String file, String keyFile, String since,
       BundleProblem problem) {
-    String message = outcome(name, file, keyFile, since, problem);
+    expect(name, about, file, keyFile, since, problem, List.of());
+  }
+
+  /** As {@link #expect}, checked also with the witness keys in {@code witnessFiles}. */
+  void expect(String name, String about, String file, String keyFile, String since,
+      BundleProblem problem, List<String> witnessFiles) {
+    String message = outcome(name, file, keyFile, since, problem, witnessFiles);
     ObjectNode c = SampleJson.MAPPER.createObjectNode();
     c.put("name", name);
     c.put("about", about);
@@ -61,13 +68,16 @@ final class SampleSet {
     if (since != null) {
       c.put("since", since);
     }
+    if (!witnessFiles.isEmpty()) {
+      witnessFiles.forEach(c.putArray("witnesses")::add);
+    }
     c.put("outcome", problem == null ? SampleCase.VERIFIED : problem.name());
     c.put("message", message);
     cases.add(c);
   }
 
   private String outcome(String name, String file, String keyFile, String since,
-      BundleProblem problem) {
+      BundleProblem problem, List<String> witnessFiles) {
     VerifierKey key;
     try {
       key = VerifierKey.parse(new String(bytes(keyFile), StandardCharsets.UTF_8).strip());
@@ -76,7 +86,11 @@ final class SampleSet {
     }
     String saved = since == null ? null : new String(bytes(since), StandardCharsets.UTF_8);
     try {
-      VerifiedBundle verified = BundleVerifier.verify(bytes(file), key, saved);
+      List<WitnessKey> witnesses = new ArrayList<>();
+      for (String witness : witnessFiles) {
+        witnesses.add(SampleCosignatures.witnessKey(bytes(witness)));
+      }
+      VerifiedBundle verified = BundleVerifier.verify(bytes(file), key, saved, witnesses);
       if (problem != null) {
         throw new IllegalStateException("sample " + name + " verified; it must fail with "
             + problem);

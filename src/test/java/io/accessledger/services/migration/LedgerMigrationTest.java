@@ -14,7 +14,9 @@ import io.accessledger.ledger.leaf.PreparedEvent;
 import io.accessledger.ledger.notes.VerifierKey;
 import io.accessledger.ledger.verify.LedgerVerifier;
 import io.accessledger.ledger.verify.VerificationResult;
+import io.accessledger.store.CosignerId;
 import io.accessledger.store.LedgerStore;
+import io.accessledger.store.StoredCosignature;
 import io.accessledger.support.ExtractReleases;
 import io.accessledger.support.TestLedger;
 import java.nio.file.Path;
@@ -90,6 +92,22 @@ abstract class LedgerMigrationTest {
     MigrationResult migrate(VerifierKey key) {
       return LedgerMigration.prepare(from, fromClients, to, toClients, key).execute((e, c) -> {});
     }
+  }
+
+  @Test
+  void cosignaturesAreCopiedWithTheirCheckpoints() {
+    StoredCosignature cosignature;
+    try (LedgerStore store = source.openStore(new MetricRegistry())) {
+      long size = store.latestCheckpoint().orElseThrow().size();
+      cosignature = new StoredCosignature(size, new CosignerId("w.example/one", "0a0b0c0d"),
+          "\u2014 w.example/one AAAA");
+      store.addCosignature(cosignature);
+    }
+    withStores(newTarget(dir.resolve("target")), stores -> {
+      stores.migrate(key);
+      assertThat(stores.to().cosignatures(cosignature.treeSize())).containsExactly(cosignature);
+      return null;
+    });
   }
 
   @Test

@@ -143,9 +143,9 @@ class PostgresSpecificTest {
       db.asOwner("CREATE OR REPLACE FUNCTION ledger_refuse() RETURNS trigger LANGUAGE plpgsql"
           + " AS $$ BEGIN RETURN COALESCE(NEW, OLD); END $$");
       assertThat(store.appendOnlyGuardFaults())
-          .as("every guard calls the function").hasSize(18)
+          .as("every guard calls the function").hasSize(21)
           .allMatch(f -> f.kind() == GuardFault.Kind.ALTERED);
-      assertThat(store.restoreAppendOnlyGuards()).hasSize(18);
+      assertThat(store.restoreAppendOnlyGuards()).hasSize(21);
       assertThat(store.appendOnlyGuardFaults()).isEmpty();
       assertThatThrownBy(() -> db.asOwner("TRUNCATE checkpoints"))
           .hasMessageContaining("ledger is append-only");

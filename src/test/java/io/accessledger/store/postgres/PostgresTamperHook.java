@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * {@link TamperHook} for the PostgreSQL ledger: raw SQL as the tables' owner (a DBA, or anyone
- * with the owner's password), after dropping the eighteen append-only triggers, which the owner
+ * with the owner's password), after dropping the twenty-one append-only triggers, which the owner
  * may do. Where a constraint stands in the way of an edit (a primary key, the checkpoint fence's
  * UNIQUE, a CHECK on a hash's length) the edit drops it first, as such an attacker would. Each
  * edit checks it changed the rows it meant to, so a case never passes because its edit did

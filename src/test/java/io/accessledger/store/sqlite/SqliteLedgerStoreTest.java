@@ -104,11 +104,11 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
   }
 
   @Test
-  void theStoreGuardsExactlyTheTwelveTriggersTheMigrationsCreate() throws Exception {
+  void theStoreGuardsExactlyTheFourteenTriggersTheMigrationsCreate() throws Exception {
     List<String> triggers = jdbi().withHandle(h -> h.createQuery(
         "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
         .mapTo(String.class).list());
-    assertThat(triggers).hasSize(12).isEqualTo(TestLedger.APPEND_ONLY_TRIGGERS);
+    assertThat(triggers).hasSize(14).isEqualTo(TestLedger.APPEND_ONLY_TRIGGERS);
     TestLedger.tamper(dir.resolve("ledger.db"));
     assertThat(store.appendOnlyGuardFaults()).extracting(GuardFault::guard)
         .containsExactlyElementsOf(triggers);
@@ -116,16 +116,18 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
 
   @ParameterizedTest
   @ValueSource(strings = {"leaves:leaf", "merkle_nodes:hash", "link_keys:link_key",
-      "link_index:seq", "checkpoints:note", "event_ids:event_id"})
+      "link_index:seq", "checkpoints:note", "event_ids:event_id", "cosignatures:line"})
   void recreatedTriggersRefuseUpdatesAndDeletesAgain(String tableAndColumn) throws Exception {
     String table = tableAndColumn.split(":")[0];
     String column = tableAndColumn.split(":")[1];
     try (Sequencer sequencer = TestLedger.sequencer((SqliteLedgerStore) store, TestLedger.signer(0))) {
       TestLedger.appendViews(sequencer, 2);
     }
+    store.addCosignature(new io.accessledger.store.StoredCosignature(2,
+        new io.accessledger.store.CosignerId("w", "00000000"), "\u2014 w AAAA"));
     TestLedger.tamper(dir.resolve("ledger.db"));
-    assertThat(store.appendOnlyGuardFaults()).hasSize(12);
-    assertThat(store.restoreAppendOnlyGuards()).hasSize(12);
+    assertThat(store.appendOnlyGuardFaults()).hasSize(14);
+    assertThat(store.restoreAppendOnlyGuards()).hasSize(14);
     assertThatThrownBy(() -> jdbi().useHandle(h -> h.execute("DELETE FROM " + table)))
         .hasMessageContaining("ledger is append-only: DELETE on " + table + " refused");
     assertThatThrownBy(() -> jdbi().useHandle(h ->
@@ -207,7 +209,7 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
     assertThat(store.latestCheckpoint()).isPresent();
     int migrations = jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM schema_migrations")
         .mapTo(Integer.class).one());
-    assertThat(migrations).isEqualTo(SqliteMigrations.LATEST).isEqualTo(3);
+    assertThat(migrations).isEqualTo(SqliteMigrations.LATEST).isEqualTo(4);
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * {@link TamperHook} for the SQLite ledger: raw SQL on the ledger file through a connection of its
- * own, as anyone who can open the file can run, after dropping the twelve append-only triggers
+ * own, as anyone who can open the file can run, after dropping the fourteen append-only triggers
  * (which anyone who can open it can also do). Each edit checks that it changed the rows it meant
  * to, so that a case can never pass because its edit silently did nothing.
  */
