@@ -27,7 +27,7 @@ import net.sourceforge.argparse4j.inf.Subparsers;
 
 /**
  * {@code witness init --key FILE --name NAME} and {@code witness serve --listen HOST:PORT --key
- * FILE --log VKEY [--log VKEY …] --state DIR}: the witness that cosigns (C2SP tlog-witness).
+ * FILE --log VKEY [--log VKEY …] [--state DIR]}: the witness that cosigns (C2SP tlog-witness).
  *
  * <p>They are read before the Dropwizard command line, by the application's {@code main}, and
  * only when {@code witness} is followed by {@code init} or {@code serve}; so the watching witness,
@@ -108,14 +108,23 @@ public final class WitnessSubcommands {
     System.setProperty("sun.net.httpserver.maxRspTime",
         System.getProperty("sun.net.httpserver.maxRspTime", "30"));
     CosigningWitness witness =
-        CosigningWitness.open(signer, logs, Path.of(namespace.getString("state")),
-            Clock.systemUTC());
+        CosigningWitness.open(signer, logs, stateDir(namespace), Clock.systemUTC());
     try {
       return AddCheckpointServer.start(witness, address, threads, log);
     } catch (IOException | RuntimeException e) {
       witness.close();
       throw usage("cannot listen on " + namespace.getString("listen") + ": " + e);
     }
+  }
+
+  /**
+   * {@code --state}, or else the directory {@code FILE.state} beside the key file: what a witness
+   * cosigned belongs with the key it cosigned with, so a second witness key on the same host
+   * never shares (and never forgets through) another's record.
+   */
+  static Path stateDir(Namespace namespace) {
+    String state = namespace.getString("state");
+    return state != null ? Path.of(state) : Path.of(namespace.getString("key") + ".state");
   }
 
   static InetSocketAddress listen(String text) throws WitnessException {
@@ -155,8 +164,9 @@ public final class WitnessSubcommands {
     serve.addArgument("--key").required(true).help("the key file made by witness init");
     serve.addArgument("--log").required(true).action(Arguments.append())
         .help("a log's verifier key; repeat for several logs, or for a log's old and new keys");
-    serve.addArgument("--state").required(true)
-        .help("the directory of what this witness cosigned (created mode 0700)");
+    serve.addArgument("--state")
+        .help("the directory of what this witness cosigned (created mode 0700; default FILE.state"
+            + " beside the --key FILE)");
     serve.addArgument("--threads").type(Integer.class).setDefault(THREADS)
         .help("requests handled at once (default " + THREADS + ")");
     return parser;

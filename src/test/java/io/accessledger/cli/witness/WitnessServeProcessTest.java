@@ -61,12 +61,18 @@ class WitnessServeProcessTest {
     return command;
   }
 
-  /** Starts {@code witness serve} on a free port and returns it once it listens. */
+  /**
+   * Starts {@code witness serve} on a free port and returns it once it listens; with no {@code
+   * state}, exactly as the contract writes the command (the state directory is the default).
+   */
   private Process serve(Path key, Path state, String name) throws Exception {
     Path out = dir.resolve(name + ".out");
-    Process process = new ProcessBuilder(command("witness", "serve", "--listen", "127.0.0.1:0",
-        "--key", key.toString(), "--log", LOG_KEY.verifierKey().toString(),
-        "--state", state.toString()))
+    List<String> args = new ArrayList<>(List.of("witness", "serve", "--listen", "127.0.0.1:0",
+        "--key", key.toString(), "--log", LOG_KEY.verifierKey().toString()));
+    if (state != null) {
+      args.addAll(List.of("--state", state.toString()));
+    }
+    Process process = new ProcessBuilder(command(args.toArray(String[]::new)))
         .redirectErrorStream(true).redirectOutput(out.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
@@ -121,7 +127,7 @@ class WitnessServeProcessTest {
   @Test
   void aWitnessKilledAfterAnsweringStillKnowsWhatItCosigned() throws Exception {
     Path key = dir.resolve("witness.key");
-    Path state = dir.resolve("state");
+    Path state = null; // the default, FILE.state beside the key
     Run made = run("witness", "init", "--key", key.toString(), "--name", "witness.test/w1");
     WitnessKey witnessKey = WitnessKey.parse(made.stdout().strip());
 
@@ -134,6 +140,7 @@ class WitnessServeProcessTest {
       sigkill(first); // right after the 200: no shutdown hook, no orderly close
     }
     assertThat(cosigned.statusCode()).as(cosigned.body()).isEqualTo(200);
+    assertThat(dir.resolve("witness.key.state")).isDirectory();
     Cosignature.parseLines(cosigned.body()).get(0).verify(A.checkpoint(7), witnessKey);
 
     Process second = serve(key, state, "second");
