@@ -3,11 +3,7 @@ package io.accessledger.ledger.notes;
 import io.accessledger.crypto.Ed25519Keys;
 import io.accessledger.crypto.SignatureSchemes;
 import io.accessledger.crypto.Verifier;
-import io.accessledger.ledger.merkle.TreeHasher;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Objects;
 
 /**
  * A signed-note Ed25519 verifier key: a key name, its 4-byte key ID and a 32-byte public key.
@@ -22,9 +18,6 @@ import java.util.Objects;
 public final class VerifierKey {
   /** The C2SP signed-note signature type of Ed25519. */
   static final byte ED25519_TYPE = 0x01;
-
-  private static final int MAX_TEXT_LENGTH = 1024;
-  private static final int KEY_ID_HEX_LENGTH = 8;
 
   private final String name;
   private final int keyId;
@@ -65,54 +58,16 @@ public final class VerifierKey {
    *     is not a curve point, or a key ID that does not match the name and key
    */
   public static VerifierKey parse(String text) throws CheckpointException {
-    Objects.requireNonNull(text, "verifier key");
-    if (text.length() > MAX_TEXT_LENGTH) {
-      throw new CheckpointException(
-          "verifier key is too long: " + text.length() + " characters");
-    }
-    int first = text.indexOf('+');
-    int second = first < 0 ? -1 : text.indexOf('+', first + 1);
-    if (second < 0) {
-      throw new CheckpointException(
-          "verifier key must have the form <name>+<hex key ID>+<base64 key>");
-    }
-    String name = text.substring(0, first);
-    String problem = NoteText.keyNameProblem(name);
-    if (problem != null) {
-      throw new CheckpointException("verifier key name " + problem);
-    }
-    String idHex = text.substring(first + 1, second);
-    if (!isLowerHex(idHex, KEY_ID_HEX_LENGTH)) {
-      throw new CheckpointException(
-          "verifier key ID must be 8 lowercase hex digits, got " + NoteText.quote(idHex));
-    }
-    byte[] encoded;
-    try {
-      encoded = NoteText.decodeBase64(text.substring(second + 1));
-    } catch (IllegalArgumentException e) {
-      throw new CheckpointException("verifier key is not valid base64", e);
-    }
-    if (encoded.length > 0 && encoded[0] != ED25519_TYPE) {
-      throw new CheckpointException(
-          String.format(
-              "unsupported verifier key type 0x%02x; only 0x01 (Ed25519) is supported",
-              encoded[0]));
-    }
-    if (encoded.length != 1 + Ed25519Keys.PUBLIC_KEY_LENGTH) {
-      throw new CheckpointException(
-          "verifier key must be 33 bytes (type 0x01 and a 32-byte Ed25519 key), got "
-              + encoded.length);
-    }
+    NoteKeyText.Parts parts = NoteKeyText.parse(text, "verifier key", ED25519_TYPE,
+        found -> String.format(
+            "unsupported verifier key type 0x%02x; only 0x01 (Ed25519) is supported", found));
     VerifierKey key;
     try {
-      key = new VerifierKey(name, Arrays.copyOfRange(encoded, 1, encoded.length));
+      key = new VerifierKey(parts.name(), parts.publicKey());
     } catch (IllegalArgumentException e) {
       throw new CheckpointException("verifier key is not a valid Ed25519 public key", e);
     }
-    if (!key.keyIdHex().equals(idHex)) {
-      throw new CheckpointException(
-          "verifier key ID mismatch: got " + idHex + ", want " + key.keyIdHex());
-    }
+    NoteKeyText.checkKeyId("verifier key", parts.idHex(), key.keyIdHex());
     return key;
   }
 
@@ -149,10 +104,7 @@ public final class VerifierKey {
   /** The published form, which {@link #parse} reads back. */
   @Override
   public String toString() {
-    byte[] encoded = new byte[1 + publicKey.length];
-    encoded[0] = ED25519_TYPE;
-    System.arraycopy(publicKey, 0, encoded, 1, publicKey.length);
-    return label() + "+" + Base64.getEncoder().encodeToString(encoded);
+    return NoteKeyText.format(label(), ED25519_TYPE, publicKey);
   }
 
   @Override
@@ -167,25 +119,8 @@ public final class VerifierKey {
     return 31 * name.hashCode() + Arrays.hashCode(publicKey);
   }
 
-  /** SHA-256(name || 0x0A || 0x01 || public key)[:4] as a big-endian int. */
+  /** SHA-256(name || 0x0A || type || public key)[:4] as a big-endian int. */
   static int keyId(String name, byte[] publicKey) {
-    byte[] hash =
-        TreeHasher.sha256(
-            name.getBytes(StandardCharsets.UTF_8), new byte[] {'\n', ED25519_TYPE}, publicKey);
-    return ((hash[0] & 0xff) << 24) | ((hash[1] & 0xff) << 16) | ((hash[2] & 0xff) << 8)
-        | (hash[3] & 0xff);
-  }
-
-  private static boolean isLowerHex(String text, int length) {
-    if (text.length() != length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
-        return false;
-      }
-    }
-    return true;
+    return NoteKeyText.keyId(name, ED25519_TYPE, publicKey);
   }
 }

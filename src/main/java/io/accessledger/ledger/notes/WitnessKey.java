@@ -3,11 +3,7 @@ package io.accessledger.ledger.notes;
 import io.accessledger.crypto.Ed25519Keys;
 import io.accessledger.crypto.SignatureSchemes;
 import io.accessledger.crypto.Verifier;
-import io.accessledger.ledger.merkle.TreeHasher;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Objects;
 
 /**
  * A witness's C2SP {@code tlog-cosignature} Ed25519 ({@code cosignature/v1}) verifier key: the
@@ -25,9 +21,6 @@ import java.util.Objects;
 public final class WitnessKey {
   /** The C2SP signed-note signature type of timestamped Ed25519 witness cosignatures. */
   static final byte COSIGNATURE_V1_TYPE = 0x04;
-
-  private static final int MAX_TEXT_LENGTH = 1024;
-  private static final int KEY_ID_HEX_LENGTH = 8;
 
   private final String name;
   private final int keyId;
@@ -68,52 +61,18 @@ public final class WitnessKey {
    *     a wrong length, a key that is not a curve point, or a key ID that does not match
    */
   public static WitnessKey parse(String text) throws CheckpointException {
-    Objects.requireNonNull(text, "witness key");
-    if (text.length() > MAX_TEXT_LENGTH) {
-      throw new CheckpointException("witness key is too long: " + text.length() + " characters");
-    }
-    int first = text.indexOf('+');
-    int second = first < 0 ? -1 : text.indexOf('+', first + 1);
-    if (second < 0) {
-      throw new CheckpointException(
-          "witness key must have the form <name>+<hex key ID>+<base64 key>");
-    }
-    String name = text.substring(0, first);
-    String problem = NoteText.keyNameProblem(name);
-    if (problem != null) {
-      throw new CheckpointException("witness key name " + problem);
-    }
-    String idHex = text.substring(first + 1, second);
-    if (!isLowerHex(idHex)) {
-      throw new CheckpointException(
-          "witness key ID must be 8 lowercase hex digits, got " + NoteText.quote(idHex));
-    }
-    byte[] encoded;
-    try {
-      encoded = NoteText.decodeBase64(text.substring(second + 1));
-    } catch (IllegalArgumentException e) {
-      throw new CheckpointException("witness key is not valid base64", e);
-    }
-    if (encoded.length > 0 && encoded[0] != COSIGNATURE_V1_TYPE) {
-      throw new CheckpointException(String.format(
-          "unsupported witness key type 0x%02x; only 0x04 (Ed25519 cosignature/v1) is supported%s",
-          encoded[0], encoded[0] == VerifierKey.ED25519_TYPE ? " (0x01 is a log's key)" : ""));
-    }
-    if (encoded.length != 1 + Ed25519Keys.PUBLIC_KEY_LENGTH) {
-      throw new CheckpointException(
-          "witness key must be 33 bytes (type 0x04 and a 32-byte Ed25519 key), got "
-              + encoded.length);
-    }
+    NoteKeyText.Parts parts = NoteKeyText.parse(text, "witness key", COSIGNATURE_V1_TYPE,
+        found -> String.format(
+            "unsupported witness key type 0x%02x; only 0x04 (Ed25519 cosignature/v1) is"
+                + " supported%s", found, found == VerifierKey.ED25519_TYPE ? " (0x01 is a log's key)"
+                : ""));
     WitnessKey key;
     try {
-      key = new WitnessKey(name, Arrays.copyOfRange(encoded, 1, encoded.length));
+      key = new WitnessKey(parts.name(), parts.publicKey());
     } catch (IllegalArgumentException e) {
       throw new CheckpointException("witness key is not a valid Ed25519 public key", e);
     }
-    if (!key.keyIdHex().equals(idHex)) {
-      throw new CheckpointException(
-          "witness key ID mismatch: got " + idHex + ", want " + key.keyIdHex());
-    }
+    NoteKeyText.checkKeyId("witness key", parts.idHex(), key.keyIdHex());
     return key;
   }
 
@@ -150,10 +109,7 @@ public final class WitnessKey {
   /** The published form, which {@link #parse} reads back. */
   @Override
   public String toString() {
-    byte[] encoded = new byte[1 + publicKey.length];
-    encoded[0] = COSIGNATURE_V1_TYPE;
-    System.arraycopy(publicKey, 0, encoded, 1, publicKey.length);
-    return label() + "+" + Base64.getEncoder().encodeToString(encoded);
+    return NoteKeyText.format(label(), COSIGNATURE_V1_TYPE, publicKey);
   }
 
   @Override
@@ -168,24 +124,8 @@ public final class WitnessKey {
     return 31 * name.hashCode() + Arrays.hashCode(publicKey);
   }
 
-  /** SHA-256(name || 0x0A || 0x04 || public key)[:4] as a big-endian int. */
+  /** SHA-256(name || 0x0A || type || public key)[:4] as a big-endian int. */
   static int keyId(String name, byte[] publicKey) {
-    byte[] hash = TreeHasher.sha256(
-        name.getBytes(StandardCharsets.UTF_8), new byte[] {'\n', COSIGNATURE_V1_TYPE}, publicKey);
-    return ((hash[0] & 0xff) << 24) | ((hash[1] & 0xff) << 16) | ((hash[2] & 0xff) << 8)
-        | (hash[3] & 0xff);
-  }
-
-  private static boolean isLowerHex(String text) {
-    if (text.length() != KEY_ID_HEX_LENGTH) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
-        return false;
-      }
-    }
-    return true;
+    return NoteKeyText.keyId(name, COSIGNATURE_V1_TYPE, publicKey);
   }
 }
