@@ -217,6 +217,58 @@ class SealKeyCommandTest {
     assertThat(ledgerSize()).isEqualTo(5);
   }
 
+  /** rotate-key on a sealed ledger writes the new key sealed, with the same passphrase. */
+  @Test
+  void rotateKeyWritesTheNewKeySealed() throws Exception {
+    assertThat(sealKey(sealingConfig).succeeded()).isTrue();
+
+    CliRunner.Outcome rotated = CliRunner.run("rotate-key", sealingConfig.toString());
+
+    assertThat(rotated.succeeded()).as(rotated.stderr()).isTrue();
+    assertThat(rotated.stdout()).contains("old key: " + verifierKey).contains("new key: ")
+        .doesNotContain(PASSPHRASE);
+    String newKey = rotated.stdout().lines().filter(line -> line.startsWith("new key: "))
+        .findFirst().orElseThrow().substring("new key: ".length());
+    assertThat(newKey).isNotEqualTo(verifierKey);
+    // signing.key is now the new key, the old one kept for the transition: both sealed.
+    List<String> keyFiles = dataFiles().stream().filter(name -> name.startsWith("signing"))
+        .toList();
+    assertThat(keyFiles).hasSize(2).contains("signing.key");
+    for (String name : keyFiles) {
+      assertThat(Files.readString(data.resolve(name), StandardCharsets.ISO_8859_1))
+          .as(name).startsWith("access-ledger-sealed-key: v1\n").doesNotContain(seed);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(name))))
+          .as(name).isEqualTo("rw-------");
+    }
+    try (LedgerRuntime ledger = LedgerRuntime.open(factory(true), new MetricRegistry(),
+        Clock.systemUTC())) {
+      assertThat(ledger.signing().current().verifierKey().toString()).isEqualTo(newKey);
+    }
+    // The old key alone still verifies the whole log: the rotation entry leads to the new key.
+    CliRunner.Outcome verified = CliRunner.run("verify", plainConfig.toString(),
+        "--key", verifierKey);
+    assertThat(verified.succeeded()).as(verified.stderr()).isTrue();
+    assertThat(verified.stdout()).contains("ledger intact: 6 entries");
+  }
+
+  @Test
+  void rotateKeyWithAWrongPassphraseIsRefusedAndWritesNothing() throws Exception {
+    assertThat(sealKey(sealingConfig).succeeded()).isTrue();
+    List<String> files = dataFiles();
+    byte[] sealed = Files.readAllBytes(keyFile);
+    Files.setPosixFilePermissions(passphraseFile, PosixFilePermissions.fromString("rw-------"));
+    Files.writeString(passphraseFile, "not the passphrase\n");
+
+    CliRunner.Outcome rotated = CliRunner.run("rotate-key", sealingConfig.toString());
+
+    assertThat(rotated.exitCode()).isEqualTo(1);
+    assertThat(rotated.stderr()).contains("the passphrase does not open")
+        .doesNotContain("not the passphrase\n");
+    assertThat(dataFiles()).isEqualTo(files);
+    assertThat(Files.readAllBytes(keyFile)).isEqualTo(sealed);
+    assertThat(ledgerSize()).isEqualTo(5);
+  }
+
   @Test
   void sealKeyRefusesASealedKey() throws Exception {
     assertThat(sealKey(sealingConfig).succeeded()).isTrue();
