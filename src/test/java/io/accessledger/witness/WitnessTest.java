@@ -445,4 +445,23 @@ class WitnessTest {
     JsonNode header = JSON.readTree(Files.readAllLines(state).get(0));
     assertThat(header.has("verifierKeys")).as("old witnesses can still read it").isFalse();
   }
+
+  @Test
+  void aLineFromAnUnknownKeyIsIgnoredButAloneItIsStillABadSignature() throws Exception {
+    CheckpointSigner next = TestLedger.signer(3);
+    recordA(5);
+    // A transition checkpoint: the pinned key's line and a new key's; the unknown line is ignored.
+    log.serve(A, 8, SIGNER, next);
+    CliRunner.Outcome transition = witness();
+    assertThat(transition.exitCode()).as(transition.stderr()).isZero();
+    assertThat(transition.stdout()).contains("recorded: tree size 8");
+    assertThat(witness().exitCode()).as("the recorded note re-verifies from the file").isZero();
+
+    // After the transition the new key signs alone: not followed yet, so refused, file unchanged.
+    byte[] before = Files.readAllBytes(state);
+    log.serve(A, 11, next);
+    CliRunner.Outcome after = witness();
+    assertThat(after.exitCode()).isEqualTo(WitnessExit.BAD_SIGNATURE.code());
+    assertThat(Files.readAllBytes(state)).isEqualTo(before);
+  }
 }
