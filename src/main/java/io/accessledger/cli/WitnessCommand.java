@@ -2,6 +2,7 @@ package io.accessledger.cli;
 
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.notes.VerifierKeys;
 import io.accessledger.witness.Witness;
 import io.accessledger.witness.WitnessException;
 import io.accessledger.witness.WitnessExit;
@@ -14,14 +15,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.MutuallyExclusiveGroup;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code witness --url URL (--token TOKEN | --token-file FILE) --state FILE [--key VKEY]}: checks
+ * {@code witness --url URL (--token TOKEN | --token-file FILE) --state FILE [--key VKEY]…}: checks
  * that a running access-ledger's latest checkpoint is signed by the pinned key and consistent with
  * every checkpoint this witness saw before, and records it (see {@link Witness}). Needs no
  * config.yml and no database: it is an outsider's view of the log over HTTP.
@@ -49,9 +53,11 @@ public final class WitnessCommand extends Command {
         .help("a file holding the token (mode 0600 or 0400)");
     subparser.addArgument("--state").dest("state").required(true)
         .help("the witness's state file: created on first use, appended to after");
-    subparser.addArgument("--key").dest("key")
+    subparser.addArgument("--key").dest("key").action(Arguments.append())
         .help("the log's published verifier key (name+keyid+base64); pinned on first use,"
-            + " must match the pinned key afterwards");
+            + " must be one of the pinned keys afterwards; may be repeated (a set of keys of one"
+            + " log: a checkpoint signed by any of them counts, lines from other keys are"
+            + " ignored)");
   }
 
   @Override
@@ -61,7 +67,7 @@ public final class WitnessCommand extends Command {
       if (token == null) {
         token = readTokenFile(Path.of(namespace.getString("tokenFile")));
       }
-      VerifierKey key = key(namespace.getString("key"));
+      VerifierKeys key = keys(namespace.getList("key"));
       new Witness(namespace.getString("url"), token, Path.of(namespace.getString("state")),
           Clock.systemUTC(), System.out, System.err).run(key);
     } catch (WitnessException e) {
@@ -76,15 +82,21 @@ public final class WitnessCommand extends Command {
     }
   }
 
-  private static VerifierKey key(String given) throws WitnessException {
-    if (given == null) {
+  /** The keys given with {@code --key}, or null if none was. */
+  private static VerifierKeys keys(List<String> given) throws WitnessException {
+    if (given == null || given.isEmpty()) {
       return null;
     }
-    try {
-      return VerifierKey.parse(given);
-    } catch (CheckpointException e) {
-      throw new WitnessException(WitnessExit.USAGE, "--key is not a verifier key: " + e.getMessage());
+    List<VerifierKey> keys = new ArrayList<>();
+    for (String text : given) {
+      try {
+        keys.add(VerifierKey.parse(text));
+      } catch (CheckpointException e) {
+        throw new WitnessException(WitnessExit.USAGE, "--key is not a verifier key: "
+            + e.getMessage());
+      }
     }
+    return VerifierKeys.of(keys);
   }
 
   /** The token file's first line; refused if group or others may read it, as a key file would be. */

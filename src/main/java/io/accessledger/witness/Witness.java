@@ -8,6 +8,7 @@ import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.SignedCheckpoint;
 import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.notes.VerifierKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -36,6 +37,11 @@ import java.util.Set;
  * <p>The first run pins the key: the one given, or failing that the one the log publishes at
  * {@code GET /v1/log}, announced on stderr as pinned on first use (trusting it is trusting the log
  * at that moment). Later runs refuse a {@code --key} other than the pinned one.
+ *
+ * <p>{@code --key} may be repeated: the witness then trusts a set of keys of one origin, all
+ * recorded in the state file. A checkpoint counts if any trusted key validly signs it; signature
+ * lines from keys it does not know are ignored (a transition's new key, a cosigner). Later runs
+ * refuse a {@code --key} that is not one of the trusted keys.
  */
 public final class Witness {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -69,6 +75,25 @@ public final class Witness {
    * @throws WitnessException on any failure, with its exit code; the state file is then unchanged
    */
   public void run(VerifierKey givenKey) throws WitnessException {
+    run(givenKey == null ? null : VerifierKeys.of(givenKey));
+  }
+
+  /**
+   * Runs once, trusting {@code givenKeys}.
+   *
+   * @param givenKeys the verifier keys from {@code --key} (one origin), or null if none was given
+   * @throws WitnessException on any failure, with its exit code; the state file is then unchanged
+   */
+  public void run(VerifierKeys givenKeys) throws WitnessException {
+    if (givenKeys != null) {
+      String origin = givenKeys.keys().get(0).name();
+      for (VerifierKey key : givenKeys.keys()) {
+        if (!key.name().equals(origin)) {
+          throw new WitnessException(WitnessExit.USAGE, "every --key must be of one log: " + key
+              + " is named " + key.name() + ", not " + origin);
+        }
+      }
+    }
     URI base = URI.create(log.base());
     if ("http".equalsIgnoreCase(base.getScheme()) && !LOOPBACK.contains(base.getHost())) {
       err.println("warning: " + log.base() + " is plain http: the token and the answers travel"
@@ -77,19 +102,21 @@ public final class Witness {
     try (StateFile file = StateFile.open(statePath)) {
       WitnessState state = file.state();
       if (state == null) {
-        pin(file, givenKey);
+        pin(file, givenKeys);
         return;
       }
-      if (givenKey != null && !givenKey.equals(state.key())) {
+      VerifierKey givenKey = givenKeys == null ? null : givenKeys.keys().stream()
+          .filter(key -> !state.keys().contains(key)).findFirst().orElse(null);
+      if (givenKey != null) {
         throw new WitnessException(WitnessExit.USAGE, "--key " + givenKey + " is not the key"
-            + " pinned in " + file.path() + " (" + state.key() + ", pinned from "
+            + " pinned in " + file.path() + " (" + state.keys() + ", pinned from "
             + state.pinnedFrom() + "); refusing. If the log really has a new key, it is a new log"
             + " to a witness: check the key out of band, keep the old state file, and start a new"
             + " one with --key.");
       }
       String note = log.checkpoint();
       Instant fetchedAt = now();
-      Checkpoint fetched = open(note, state.key(), "pinned");
+      Checkpoint fetched = open(note, state.keys(), "pinned");
       Recorded last = state.last();
       if (last == null) {
         file.append(WitnessState.line(new Recorded(fetchedAt, note, fetched, List.of())));
@@ -100,15 +127,16 @@ public final class Witness {
     }
   }
 
-  private void pin(StateFile file, VerifierKey givenKey) throws WitnessException {
-    VerifierKey key = givenKey != null ? givenKey : log.verifierKey();
-    String pinnedFrom = givenKey != null ? "--key" : "first use: GET " + log.base() + "/v1/log";
+  private void pin(StateFile file, VerifierKeys givenKeys) throws WitnessException {
+    boolean givenKey = givenKeys != null;
+    VerifierKeys key = givenKey ? givenKeys : VerifierKeys.of(log.verifierKey());
+    String pinnedFrom = givenKey ? "--key" : "first use: GET " + log.base() + "/v1/log";
     String note = log.checkpoint();
     Instant fetchedAt = now();
-    Checkpoint checkpoint = open(note, key, givenKey != null ? "given" : "published");
+    Checkpoint checkpoint = open(note, key, givenKey ? "given" : "published");
     file.create(WitnessState.header(key, fetchedAt, pinnedFrom)
         + WitnessState.line(new Recorded(fetchedAt, note, checkpoint, List.of())));
-    if (givenKey == null) {
+    if (!givenKey) {
       err.println("*** WARNING: verifier key PINNED ON FIRST USE ***");
       err.println("The key was taken from the log itself (GET " + log.base() + "/v1/log), so it is"
           + " only as trustworthy as the log was at this moment:");
@@ -201,7 +229,7 @@ public final class Witness {
     return new WitnessException(kind, message.toString());
   }
 
-  private static Checkpoint open(String note, VerifierKey key, String which)
+  private static Checkpoint open(String note, VerifierKeys key, String which)
       throws WitnessException {
     try {
       Checkpoint checkpoint = SignedCheckpoint.open(note, key);
@@ -214,7 +242,8 @@ public final class Witness {
       return checkpoint;
     } catch (CheckpointException e) {
       throw new WitnessException(WitnessExit.BAD_SIGNATURE, "the log's checkpoint is not validly"
-          + " signed by the " + which + " verifier key " + key + ": " + e.getMessage()
+          + " signed by the " + which + " verifier key" + (key.keys().size() > 1 ? "s " : " ")
+          + key + ": " + e.getMessage()
           + ". Nothing was recorded. Either someone else is answering at this URL, or the log's"
           + " key or origin changed (which makes it a new log: check the new key out of band).", e);
     }

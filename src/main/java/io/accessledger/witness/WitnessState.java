@@ -13,6 +13,7 @@ import io.accessledger.ledger.notes.Checkpoint;
 import io.accessledger.ledger.notes.CheckpointException;
 import io.accessledger.ledger.notes.SignedCheckpoint;
 import io.accessledger.ledger.notes.VerifierKey;
+import io.accessledger.ledger.notes.VerifierKeys;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,6 +35,12 @@ import java.util.TreeSet;
  * …
  * </pre>
  *
+ * <p>A witness given several keys ({@code --key} repeated) also writes {@code "verifierKeys":[K,
+ * …]} in the first line: every trusted key, the pinned {@code verifierKey} first, all of one
+ * origin. A first line without it (every state file written before keys were sets) trusts
+ * {@code verifierKey} alone, so old state files load unchanged, and a single-key witness still
+ * writes exactly the old first line.
+ *
  * <p>The first line pins the log's verifier key ({@code origin} is its name, the checkpoints'
  * origin line; {@code pinnedFrom} says whether it came from {@code --key} or was taken on first
  * use). Each later line is one signed checkpoint as served, the time it was checked, and the
@@ -54,24 +61,31 @@ final class WitnessState {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Set<String> HEADER_FIELDS =
       Set.of("witness", "origin", "verifierKey", "pinnedAt", "pinnedFrom");
+  private static final Set<String> HEADER_FIELDS_WITH_KEYS = Set.of(
+      "witness", "origin", "verifierKey", "verifierKeys", "pinnedAt", "pinnedFrom");
   private static final Set<String> LINE_FIELDS = Set.of("checkedAt", "checkpoint", "consistency");
 
-  private final VerifierKey key;
+  private final VerifierKeys keys;
   private final String pinnedFrom;
   private final Recorded last;
   private final Map<Long, Recorded> bySize;
 
   private WitnessState(
-      VerifierKey key, String pinnedFrom, Recorded last, Map<Long, Recorded> bySize) {
-    this.key = key;
+      VerifierKeys keys, String pinnedFrom, Recorded last, Map<Long, Recorded> bySize) {
+    this.keys = keys;
     this.pinnedFrom = pinnedFrom;
     this.last = last;
     this.bySize = bySize;
   }
 
-  /** The pinned verifier key. */
+  /** The pinned verifier key: the first of {@link #keys}. */
   VerifierKey key() {
-    return key;
+    return keys.keys().get(0);
+  }
+
+  /** Every trusted verifier key, the pinned one first; a checkpoint signed by any of them counts. */
+  VerifierKeys keys() {
+    return keys;
   }
 
   /** Where the pinned key came from, as recorded. */
@@ -93,11 +107,15 @@ final class WitnessState {
   }
 
   /** The first line of a new state file, with its newline. */
-  static String header(VerifierKey key, Instant pinnedAt, String pinnedFrom) {
+  static String header(VerifierKeys keys, Instant pinnedAt, String pinnedFrom) {
+    VerifierKey key = keys.keys().get(0);
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("witness", FORMAT);
     line.put("origin", key.name());
     line.put("verifierKey", key.toString());
+    if (keys.keys().size() > 1) { // one key: exactly the first line of before
+      line.put("verifierKeys", keys.keys().stream().map(VerifierKey::toString).toList());
+    }
     line.put("pinnedAt", pinnedAt.toString());
     line.put("pinnedFrom", pinnedFrom);
     return write(line);
@@ -127,7 +145,7 @@ final class WitnessState {
       throw corrupt(name, lines.length, "the last line is incomplete (no newline at its end): a run"
           + " may have been interrupted while appending; check that line and remove it to continue");
     }
-    JsonNode header = object(lines[0], name, 1, HEADER_FIELDS);
+    JsonNode header = object(lines[0], name, 1, HEADER_FIELDS, HEADER_FIELDS_WITH_KEYS);
     if (!FORMAT.equals(header.path("witness").asText())) {
       throw corrupt(name, 1, "\"witness\" must be \"" + FORMAT + "\"");
     }
@@ -140,21 +158,50 @@ final class WitnessState {
     if (!key.name().equals(text(header, "origin", name, 1))) {
       throw corrupt(name, 1, "\"origin\" is not the verifier key's name " + key.name());
     }
+    VerifierKeys keys = header.has("verifierKeys") ? keys(header, key, name)
+        : VerifierKeys.of(key);
     instant(header, "pinnedAt", name, 1);
     String pinnedFrom = text(header, "pinnedFrom", name, 1);
     Recorded last = null;
     Map<Long, Recorded> bySize = new HashMap<>();
     for (int i = 1; i < lines.length - 1; i++) {
-      Recorded next = checkpointLine(lines[i], key, name, i + 1);
+      Recorded next = checkpointLine(lines[i], keys, name, i + 1);
       checkFollows(last, next, name, i + 1);
       bySize.putIfAbsent(next.checkpoint().size(),
           new Recorded(next.checkedAt(), next.note(), next.checkpoint(), List.of()));
       last = next;
     }
-    return new WitnessState(key, pinnedFrom, last, bySize);
+    return new WitnessState(keys, pinnedFrom, last, bySize);
   }
 
-  private static Recorded checkpointLine(String text, VerifierKey key, String name, int number)
+  /** The header's "verifierKeys": the pinned key first, then others of the same origin. */
+  private static VerifierKeys keys(JsonNode header, VerifierKey pinned, String name)
+      throws WitnessException {
+    JsonNode array = header.path("verifierKeys");
+    if (!array.isArray() || array.size() < 2) {
+      throw corrupt(name, 1, "\"verifierKeys\" must be an array of two or more verifier keys");
+    }
+    List<VerifierKey> all = new ArrayList<>();
+    for (JsonNode text : array) {
+      try {
+        all.add(VerifierKey.parse(text.isTextual() ? text.asText() : ""));
+      } catch (CheckpointException e) {
+        throw corrupt(name, 1, "verifierKeys[" + all.size() + "] is not a verifier key: "
+            + e.getMessage());
+      }
+      if (!all.get(all.size() - 1).name().equals(pinned.name())) {
+        throw corrupt(name, 1, "verifierKeys[" + (all.size() - 1) + "] is not named after the"
+            + " origin " + pinned.name());
+      }
+    }
+    if (!all.get(0).equals(pinned) || all.size() != VerifierKeys.of(all).keys().size()) {
+      throw corrupt(name, 1, "\"verifierKeys\" must start with \"verifierKey\" and name each key"
+          + " once");
+    }
+    return VerifierKeys.of(all);
+  }
+
+  private static Recorded checkpointLine(String text, VerifierKeys key, String name, int number)
       throws WitnessException {
     JsonNode line = object(text, name, number, LINE_FIELDS);
     Instant checkedAt = instant(line, "checkedAt", name, number);
@@ -223,7 +270,9 @@ final class WitnessState {
     }
   }
 
-  private static JsonNode object(String text, String name, int number, Set<String> fields)
+  /** The JSON object on line {@code number}, if its field names are exactly one of {@code allowed}. */
+  @SafeVarargs
+  private static JsonNode object(String text, String name, int number, Set<String>... allowed)
       throws WitnessException {
     JsonNode node;
     try {
@@ -238,8 +287,8 @@ final class WitnessState {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       got.add(it.next());
     }
-    if (!got.equals(fields)) {
-      throw corrupt(name, number, "fields " + got + ", want " + new TreeSet<>(fields));
+    if (!List.of(allowed).contains(got)) {
+      throw corrupt(name, number, "fields " + got + ", want " + new TreeSet<>(allowed[0]));
     }
     return node;
   }

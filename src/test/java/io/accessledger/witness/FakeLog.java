@@ -64,6 +64,17 @@ final class FakeLog implements AutoCloseable {
     return this;
   }
 
+  /**
+   * As {@link #serve}, with a second signature line by {@code alsoSigner}: a rotation's
+   * transition checkpoint, signed by the old key and the new one.
+   */
+  FakeLog serve(List<Digest> leaves, int size, CheckpointSigner signer,
+      CheckpointSigner alsoSigner) throws Exception {
+    serve(leaves, size, signer);
+    this.checkpoint = alsoSigner.addSignature(checkpoint);
+    return this;
+  }
+
   /** From now on, serve exactly this signed note as the checkpoint (of an empty tree). */
   FakeLog serveNote(String note, CheckpointSigner signer) {
     this.tree = List.of();

@@ -408,4 +408,60 @@ class WitnessTest {
     assertThat(output).contains("WITNESS ALARM: FORK").doesNotContain(FakeLog.TOKEN);
     assertThat(Files.readAllBytes(state)).isEqualTo(before);
   }
+
+  @Test
+  void aRepeatedKeyTrustsASetRecordedInTheStateFile() throws Exception {
+    CheckpointSigner sameOrigin = TestLedger.signer(3);
+    assertThat(sameOrigin.verifierKey().name()).isEqualTo(SIGNER.verifierKey().name());
+    log.serve(A, 5, SIGNER);
+    CliRunner.Outcome first = witness("--key", SIGNER.verifierKey().toString(),
+        "--key", sameOrigin.verifierKey().toString());
+    assertThat(first.exitCode()).as(first.stderr()).isZero();
+    JsonNode header = JSON.readTree(Files.readAllLines(state).get(0));
+    assertThat(header.path("verifierKey").asText()).isEqualTo(SIGNER.verifierKey().toString());
+    assertThat(header.path("verifierKeys")).extracting(JsonNode::asText).containsExactly(
+        SIGNER.verifierKey().toString(), sameOrigin.verifierKey().toString());
+
+    // Signed by the second key alone: it counts, now and when the next run re-reads the file.
+    log.serve(A, 8, sameOrigin);
+    CliRunner.Outcome second = witness();
+    assertThat(second.exitCode()).as(second.stderr()).isZero();
+    assertThat(second.stdout()).contains("recorded: tree size 8");
+    log.serve(A, 11, SIGNER);
+    CliRunner.Outcome third = witness("--key", sameOrigin.verifierKey().toString());
+    assertThat(third.exitCode()).as(third.stderr()).isZero();
+
+    byte[] before = Files.readAllBytes(state);
+    CliRunner.Outcome stranger = witness("--key", SIGNER.verifierKey().toString(),
+        "--key", OTHER.verifierKey().toString());
+    assertThat(stranger.exitCode()).isEqualTo(WitnessExit.USAGE.code());
+    assertThat(stranger.stderr()).contains("--key " + OTHER.verifierKey() + " is not the key");
+    assertThat(Files.readAllBytes(state)).isEqualTo(before);
+  }
+
+  @Test
+  void aSingleKeyStateFileKeepsTheOldFirstLine() throws Exception {
+    recordA(5);
+    JsonNode header = JSON.readTree(Files.readAllLines(state).get(0));
+    assertThat(header.has("verifierKeys")).as("old witnesses can still read it").isFalse();
+  }
+
+  @Test
+  void aLineFromAnUnknownKeyIsIgnoredButAloneItIsStillABadSignature() throws Exception {
+    CheckpointSigner next = TestLedger.signer(3);
+    recordA(5);
+    // A transition checkpoint: the pinned key's line and a new key's; the unknown line is ignored.
+    log.serve(A, 8, SIGNER, next);
+    CliRunner.Outcome transition = witness();
+    assertThat(transition.exitCode()).as(transition.stderr()).isZero();
+    assertThat(transition.stdout()).contains("recorded: tree size 8");
+    assertThat(witness().exitCode()).as("the recorded note re-verifies from the file").isZero();
+
+    // After the transition the new key signs alone: not followed yet, so refused, file unchanged.
+    byte[] before = Files.readAllBytes(state);
+    log.serve(A, 11, next);
+    CliRunner.Outcome after = witness();
+    assertThat(after.exitCode()).isEqualTo(WitnessExit.BAD_SIGNATURE.code());
+    assertThat(Files.readAllBytes(state)).isEqualTo(before);
+  }
 }
